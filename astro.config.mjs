@@ -1,0 +1,16 @@
+// @ts-check
+import mdx from '@astrojs/mdx';
+import node from '@astrojs/node';
+import preact from '@astrojs/preact';
+import { defineConfig, sessionDrivers } from 'astro/config';
+
+const dataDir = process.env.DATA_DIR ?? './data';
+
+export default defineConfig({
+  output: 'static',
+  adapter: node({ mode: 'standalone' }),
+  integrations: [mdx(), preact()],
+  i18n: { defaultLocale: 'zh-CN', locales: ['zh-CN'] },
+  // @astrojs/node would otherwise bake an absolute path from the build machine into dist/.
+  session: { driver: sessionDrivers.fs({ base: `${dataDir}/sessions` }) },
+});
