@@ -1,0 +1,67 @@
+import * as description from './description.ts';
+import * as freight from './freight.ts';
+import * as general from './general.ts';
+import * as gifts from './gifts.ts';
+import * as quality from './quality.ts';
+import * as refusal from './refusal.ts';
+import * as returns from './returns.ts';
+import type { RuleAreaId, RuleKind, RuleMeta } from './rule-meta.ts';
+import * as sevenDay from './seven-day.ts';
+import * as shipping from './shipping.ts';
+import * as signing from './signing.ts';
+import { sopRuleMetas } from './sop/index.ts';
+
+function isMeta(value: unknown): value is RuleMeta {
+  return typeof value === 'object' && value !== null && 'id' in value && 'statement' in value && 'sources' in value;
+}
+
+/** Collects the metas a rule file exports, alone or in lists, so a new rule cannot be left out of the catalogue. */
+function metasOf(module: Record<string, unknown>): RuleMeta[] {
+  return Object.values(module).flatMap((value) => (Array.isArray(value) ? value.filter(isMeta) : isMeta(value) ? [value] : []));
+}
+
+const platformAndLaw = [general, shipping, signing, refusal, freight, sevenDay, returns, gifts, quality, description].flatMap(metasOf);
+
+const byId = new Map<string, RuleMeta>();
+for (const meta of [...platformAndLaw, ...sopRuleMetas]) {
+  const existing = byId.get(meta.id);
+  if (existing && existing !== meta) throw new Error(`Rule id ${meta.id} is defined twice`);
+  byId.set(meta.id, meta);
+}
+
+/** Every rule the product knows, platform and law first, then shop SOP; ids are permanent. */
+export const ruleCatalogue: readonly RuleMeta[] = [...byId.values()];
+
+/** The rule with `id`, or undefined. */
+export function ruleById(id: string): RuleMeta | undefined {
+  return byId.get(id);
+}
+
+export const ruleKindLabels: Readonly<Record<RuleKind, string>> = {
+  platform: '平台规则',
+  law: '法律法规',
+  sop: '本店规范（可配置）',
+};
+
+export interface RuleArea {
+  readonly id: RuleAreaId;
+  readonly title: string;
+  readonly description: string;
+}
+
+export const ruleAreas: readonly RuleArea[] = [
+  { id: 'general', title: '通用规则', description: '约定优先、格式条款、平台认定与折价。' },
+  { id: 'acceptance', title: '受理', description: '维权期限与不予受理的情形。' },
+  { id: 'fake-transaction', title: '虚假交易', description: '虚假交易与套现。' },
+  { id: 'shipping', title: '发货规范', description: '发货时间、发货时限、拦截、到付与自提。' },
+  { id: 'signing', title: '签收规范', description: '有效签收、代签、驿站与快递柜、未收到货的举证。' },
+  { id: 'refusal', title: '拒签', description: '因卖家原因拒签与无理由拒签。' },
+  { id: 'freight', title: '运费规范', description: '谁承担发货运费与退货运费。' },
+  { id: 'seven-day', title: '七天无理由', description: '适用范围、期限、商品完好与赠品。' },
+  { id: 'return', title: '退货与换货', description: '退货途中的风险、补救方式与退货规范。' },
+  { id: 'gift', title: '赠品与组合商品', description: '赠品的发货、资质、描述与价值。' },
+  { id: 'quality', title: '质量问题与假货', description: '举证责任、处理方式、检测费与三包。' },
+  { id: 'description', title: '描述不当与表面不一致', description: '肉眼可见与不可见、广告法、签收时的破损少件。' },
+  { id: 'procedure', title: '程序', description: '中止、执行与规则变更。' },
+  { id: 'shop-sop', title: '本店规范（可配置）', description: '本店的售后流程、时效与补偿权限，由店铺负责人配置。' },
+];

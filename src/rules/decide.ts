@@ -1,0 +1,70 @@
+import { CURRENT_EDITION, type EditionId } from './editions.ts';
+import { assertConsistent } from './consistency.ts';
+import { computeDeadlines } from './deadlines.ts';
+import { parseFacts } from './parse-facts.ts';
+import { defaultParameters, type PolicyParameters } from './parameters.ts';
+import { supportedParty } from './outcome.ts';
+import { Evaluation } from './rule.ts';
+import { route } from './route.ts';
+import type { Ruling } from './ruling.ts';
+import { defaultShopPolicy, type ShopPolicy } from './shop-policy.ts';
+import { applyShopSop } from './sop/index.ts';
+
+export interface DecideOptions {
+  /** Policy edition to decide under; defaults to the current edition (2025-08-15). */
+  readonly edition?: EditionId;
+  /** Overrides of the contested values; anything not given keeps its default. */
+  readonly parameters?: Partial<PolicyParameters>;
+  /** The shop's SOP configuration; defaults to the seeds' values. */
+  readonly shopPolicy?: ShopPolicy;
+}
+
+/**
+ * Decides a dispute scenario under one policy edition.
+ *
+ * Returns a ruling that carries the trace of every rule consulted, in order, with the facts each one read.
+ * Throws `InvalidFactsError` when the facts do not fit the fact model, `ContradictoryFactsError` when they cannot
+ * all be true, and `MissingFactError` when a rule on the scenario's path needs a fact that is not given.
+ */
+export function decide(input: unknown, options: DecideOptions = {}): Ruling {
+  const facts = parseFacts(input);
+  assertConsistent(facts);
+  const edition = options.edition ?? CURRENT_EDITION;
+  const parameters: PolicyParameters = { ...defaultParameters, ...options.parameters };
+  const evaluation = new Evaluation(facts, edition, parameters, options.shopPolicy ?? defaultShopPolicy);
+
+  const outcome = route(evaluation);
+  const deadlines = computeDeadlines(facts, parameters);
+  const supported = supportedParty(outcome.resolution);
+  const sop = applyShopSop(evaluation, {
+    reason: facts.claim.reason,
+    resolution: outcome.resolution,
+    supported,
+    decidingRuleId: outcome.decidingRuleId,
+    deadlines,
+  });
+  const deductions = outcome.deductions ?? [];
+  const refundAmount =
+    outcome.refundAmount ??
+    (outcome.resolution === 'refund' || outcome.resolution === 'return-and-refund'
+      ? Math.max(0, facts.order.price - deductions.reduce((sum, deduction) => sum + deduction.amount, 0))
+      : undefined);
+
+  return {
+    edition,
+    resolution: outcome.resolution,
+    supported,
+    decidingRuleId: outcome.decidingRuleId,
+    ...(outcome.options ? { options: outcome.options } : {}),
+    freight: outcome.freight,
+    transitRisk: outcome.transitRisk,
+    burdenOfProof: outcome.burdenOfProof ?? [],
+    deductions,
+    ...(refundAmount !== undefined ? { refundAmount } : {}),
+    ...(outcome.testFee ? { testFee: outcome.testFee } : {}),
+    ...(outcome.compensationMultiple ? { compensationMultiple: outcome.compensationMultiple } : {}),
+    deadlines,
+    sop,
+    trace: evaluation.trace,
+  };
+}

@@ -1,0 +1,280 @@
+import { cite, citeSecondary, tb } from './citations.ts';
+import type { EditionId } from './editions.ts';
+import { defineRule, type Evaluation, type FactReader } from './rule.ts';
+import type { RuleMeta } from './rule-meta.ts';
+import type { FreightBearers, Party } from './ruling.ts';
+import { shipCarrierMeta } from './shipping.ts';
+import { orderOfSourcesMeta } from './general.ts';
+
+const both = ['2025-08-15', 'legacy'] as const;
+
+/** Why goods moved, which selects the freight rule (RULES.md §4.6 decision order). */
+export type FreightBasis =
+  | { readonly kind: 'seven-day-return' }
+  | { readonly kind: 'seven-day-exchange' }
+  | { readonly kind: 'fault'; readonly party: Party }
+  | { readonly kind: 'unclear' };
+
+/** Which legs of transport exist in the scenario's outcome. */
+export interface FreightLegs {
+  readonly outbound: boolean;
+  readonly return: boolean;
+  readonly resend?: boolean;
+}
+
+/**
+ * Freight of a 7-day no-reason return or no-reason refusal (第五十三条): 包邮 → the buyer pays only the return leg;
+ * 非包邮, a partial return that loses 包邮, or abuse of membership rights → the buyer pays all freight.
+ * The older wording made the buyer pay only the return leg in every case.
+ */
+export function sevenDayReturnFreight(
+  freeShipping: boolean,
+  freeShippingLostByPartialReturn: boolean,
+  membershipAbuse: boolean,
+  edition: EditionId,
+): { outbound: Party; return: Party } {
+  if (edition === 'legacy') return { outbound: 'seller', return: 'buyer' };
+  const buyerPaysAll = !freeShipping || freeShippingLostByPartialReturn || membershipAbuse;
+  return { outbound: buyerPaysAll ? 'buyer' : 'seller', return: 'buyer' };
+}
+
+export const freightPreInterventionMeta: RuleMeta = {
+  id: 'R-FREIGHT-PRE-INTERVENTION',
+  title: '介入前自行协商未约定运费的由卖家承担',
+  statement: '买卖双方在淘宝介入前自行达成退换货或维修协议、但未约定运费的，运费由卖家承担。',
+  kind: 'platform',
+  area: 'freight',
+  sources: [tb(49)],
+  editions: both,
+  decides: true,
+};
+
+export const freightFaultMeta: RuleMeta = {
+  id: 'R-FREIGHT-FAULT',
+  title: '谁过错、谁承担运费',
+  statement: '淘宝介入后，运费按“谁过错、谁承担”处理；双方都有过错的，由先有过错的一方承担。卖家责任（质量问题、描述不当、错发漏发、表面不一致、假货、违反发货规范）的来回运费由卖家承担。',
+  kind: 'platform',
+  area: 'freight',
+  sources: [tb(49), cite('consumerLaw', 24)],
+  editions: both,
+  decides: true,
+};
+
+export const freightUnclearMeta: RuleMeta = {
+  id: 'R-FREIGHT-UNCLEAR',
+  title: '责任无法确定时的运费',
+  statement: '仍无法确定争议责任的，支持退货退款，发货运费由卖家承担、退货运费由买家承担。',
+  kind: 'platform',
+  area: 'freight',
+  sources: [tb(7)],
+  editions: both,
+  decides: true,
+};
+
+export const freightSevenDayReturnMeta: RuleMeta = {
+  id: 'R-FREIGHT-7DAY-RETURN',
+  title: '七天无理由退货（拒签）的运费',
+  statement: '七天无理由退货或无理由拒签：包邮商品买家只承担退回运费；非包邮或部分退货致不满足包邮条件的，所有运费由买家承担；滥用会员权利的，所有运费由买家承担。',
+  kind: 'platform',
+  area: 'freight',
+  sources: [tb(53), cite('sevenDayMeasures', 18)],
+  editions: both,
+  editionNotes: [
+    {
+      edition: 'legacy',
+      summary: '旧版措辞：七天无理由退货的买家“仅承担退回运费”，不区分包邮与非包邮。',
+      source: citeSecondary('旧版争议处理规则（第三方协议转载）', '五§4.6', '买家仅承担退回运费'),
+    },
+  ],
+  decides: true,
+};
+
+export const freightSevenDayExchangeMeta: RuleMeta = {
+  id: 'R-FREIGHT-7DAY-EXCHANGE',
+  title: '七天无理由换货的运费',
+  statement: '七天无理由换货的，换货产生的所有运费由买家承担。',
+  kind: 'platform',
+  area: 'freight',
+  sources: [tb(54)],
+  editions: both,
+  decides: true,
+};
+
+export const freightCodReturnMeta: RuleMeta = {
+  id: 'R-FREIGHT-COD-RETURN',
+  title: '未经同意到付退货的运费',
+  statement: '买家未经卖家同意到付退货且卖家签收的，若退货运费本由买家承担，到付运费由买家承担；到付退货须事先征得对方同意。',
+  kind: 'platform',
+  area: 'freight',
+  sources: [tb(46), tb(51)],
+  editions: both,
+  decides: true,
+};
+
+export const freightAddressDiffMeta: RuleMeta = {
+  id: 'R-FREIGHT-ADDRESS-DIFF',
+  title: '退货地址与发货地不一致的运费差额',
+  statement: '由买家承担退货运费时，卖家的退货地址与商品页显示的发货地不一致导致运费增加的，差额由卖家承担。',
+  kind: 'platform',
+  area: 'freight',
+  sources: [tb(52), tb(42)],
+  editions: both,
+  decides: true,
+};
+
+export const freightInsuranceMeta: RuleMeta = {
+  id: 'R-FREIGHT-INSURANCE',
+  title: '运费险不改变运费承担',
+  statement: '退货运费险赔付的是买家的退货运费，不改变争议规则下谁承担运费；赔付金额与条件未找到权威来源。',
+  kind: 'platform',
+  area: 'freight',
+  sources: [
+    citeSecondary('淘宝商品页消费者保障文案（转引）', '运费险', '卖家为您购买的商品投保退货运费险(保单生效以确认订单页展示的运费险为准)'),
+  ],
+  editions: both,
+  decides: false,
+};
+
+const partyName: Record<Party, string> = { buyer: '买家', seller: '卖家' };
+
+const agreedFreightRule = defineRule(orderOfSourcesMeta, (read: FactReader) => {
+  const agreed = read.optional('returnLeg.freightAgreement');
+  const party = agreed === 'seller' || agreed === 'buyer' ? agreed : undefined;
+  return {
+    applies: party !== undefined,
+    party,
+    note: party ? `双方约定退货运费由${partyName[party]}承担，约定优先。` : '双方没有约定运费，按规则确定。',
+  };
+});
+
+const sevenDayReturnFreightRule = defineRule(freightSevenDayReturnMeta, (read: FactReader) => {
+  const freeShipping = read.fact('order.freeShipping');
+  const lost = read.optional('order.freeShippingLostByPartialReturn') === true;
+  const abuse = read.optional('order.membershipAbuse') === true;
+  const bearers = sevenDayReturnFreight(freeShipping, lost, abuse, read.edition);
+  const why =
+    read.edition === 'legacy'
+      ? '旧版措辞：买家仅承担退回运费'
+      : abuse
+        ? '买家滥用会员权利，所有运费由买家承担'
+        : lost
+          ? '部分退货后不再满足包邮条件，视为非包邮，所有运费由买家承担'
+          : freeShipping
+            ? '包邮商品，买家只承担退回运费'
+            : '非包邮商品，所有运费由买家承担';
+  return { applies: true, bearers, note: `${why}。` };
+});
+
+const sevenDayExchangeFreightRule = defineRule(freightSevenDayExchangeMeta, () => ({
+  applies: true,
+  note: '七天无理由换货，来回及再次发货的运费都由买家承担。',
+}));
+
+const preInterventionRule = defineRule(freightPreInterventionMeta, (read: FactReader) => {
+  const agreement = read.optional('returnLeg.agreement');
+  const applies = agreement === 'before-intervention';
+  return {
+    applies,
+    note: applies ? '双方在淘宝介入前自行达成退换货协议且未约定运费，运费由卖家承担。' : '协议不是在淘宝介入前自行达成的，本条不适用。',
+  };
+});
+
+const faultRule = defineRule(freightFaultMeta, (_read: FactReader, party: Party) => ({
+  applies: true,
+  note: `责任在${partyName[party]}，按“谁过错、谁承担”，运费由${partyName[party]}承担。`,
+}));
+
+const unclearRule = defineRule(freightUnclearMeta, () => ({
+  applies: true,
+  note: '争议责任无法确定：发货运费由卖家承担，退货运费由买家承担。',
+}));
+
+const codReturnRule = defineRule(freightCodReturnMeta, (read: FactReader, returnBearer: Party) => {
+  const cod = read.optional('returnLeg.cashOnDelivery');
+  const applies = cod === 'unagreed';
+  return {
+    applies,
+    note: applies
+      ? `买家未经同意到付退货；退货运费本由${partyName[returnBearer]}承担，到付产生的运费也由${partyName[returnBearer]}承担。`
+      : '退货没有擅自到付。',
+  };
+});
+
+const addressDiffRule = defineRule(freightAddressDiffMeta, (read: FactReader) => {
+  const differs = read.optional('returnLeg.returnAddressDiffersFromListing') === true;
+  return {
+    applies: differs,
+    note: differs ? '退货地址与商品页发货地不一致，多出的运费差额由卖家承担。' : '退货地址与发货地一致。',
+  };
+});
+
+export const shipCarrierFreightRule = defineRule(shipCarrierMeta, (read: FactReader) => {
+  const carrier = read.optional('shipment.promisedCarrier');
+  if (carrier !== 'not-used') return { applies: false, note: '卖家没有违背快递承诺。' };
+  const freeShipping = read.fact('order.freeShipping');
+  return {
+    applies: !freeShipping,
+    note: freeShipping ? '卖家未用承诺的快递，但订单包邮，买家没有运费可退。' : '卖家未用承诺的快递，非包邮订单买家可要求退还已付运费，发货运费由卖家承担。',
+  };
+});
+
+/**
+ * Decides who bears each leg's freight, in RULES.md §4.6 order: explicit agreement; special rules (7-day, seller
+ * breach); agreement before intervention silent on freight → seller; fault; undeterminable → outbound seller, return
+ * buyer. Records each rule consulted in the evaluation's trace.
+ */
+export function decideFreight(evaluation: Evaluation, basis: FreightBasis, legs: FreightLegs): FreightBearers | null {
+  if (!legs.outbound && !legs.return) return null;
+  let outbound: Party;
+  let returnBearer: Party;
+  let ruleId: string;
+  let resend: Party | undefined;
+
+  if (basis.kind === 'seven-day-return') {
+    const { bearers } = evaluation.check(sevenDayReturnFreightRule);
+    ({ outbound, return: returnBearer } = bearers);
+    ruleId = freightSevenDayReturnMeta.id;
+  } else if (basis.kind === 'seven-day-exchange') {
+    evaluation.check(sevenDayExchangeFreightRule);
+    outbound = returnBearer = resend = 'buyer';
+    ruleId = freightSevenDayExchangeMeta.id;
+  } else if (legs.return && evaluation.check(preInterventionRule).applies) {
+    outbound = returnBearer = 'seller';
+    ruleId = freightPreInterventionMeta.id;
+  } else if (basis.kind === 'fault') {
+    evaluation.check(faultRule, basis.party);
+    outbound = returnBearer = basis.party;
+    ruleId = freightFaultMeta.id;
+  } else {
+    evaluation.check(unclearRule);
+    outbound = 'seller';
+    returnBearer = 'buyer';
+    ruleId = freightUnclearMeta.id;
+  }
+
+  if (legs.return && basis.kind !== 'seven-day-exchange') {
+    const agreed = evaluation.check(agreedFreightRule);
+    if (agreed.party) {
+      returnBearer = agreed.party;
+      ruleId = orderOfSourcesMeta.id;
+    }
+  }
+  if (legs.outbound && outbound === 'buyer' && evaluation.check(shipCarrierFreightRule).applies) {
+    outbound = 'seller';
+  }
+  if (legs.resend && resend === undefined) resend = basis.kind === 'fault' ? basis.party : outbound;
+
+  let sellerPaysAddressDifference: true | undefined;
+  if (legs.return) {
+    evaluation.check(codReturnRule, returnBearer);
+    if (returnBearer === 'buyer' && evaluation.check(addressDiffRule).applies) sellerPaysAddressDifference = true;
+  }
+
+  return {
+    outbound: legs.outbound ? outbound : null,
+    return: legs.return ? returnBearer : null,
+    ruleId,
+    ...(legs.resend && resend ? { resend } : {}),
+    ...(sellerPaysAddressDifference ? { sellerPaysAddressDifference } : {}),
+  };
+}

@@ -1,0 +1,214 @@
+import { calendarDaysBetween } from './beijing-time.ts';
+import { cite, citeSecondary, tb } from './citations.ts';
+import { defineRule, type FactReader } from './rule.ts';
+import type { RuleMeta } from './rule-meta.ts';
+import type { Resolution } from './ruling.ts';
+
+const both = ['2025-08-15', 'legacy'] as const;
+
+/** Outcome of a burden-of-proof chain: established, rejected (打款), or unproven either way (退货退款). */
+export type ProofResult = 'established' | 'not-established' | 'seller-cannot-prove-source';
+
+export const qualVisibleMeta: RuleMeta = {
+  id: 'R-QUAL-VISIBLE',
+  title: '肉眼可识别的质量问题的举证',
+  statement: '买家主张肉眼可识别的质量问题须提供初步凭证，否则打款卖家；卖家提供有效反证的，买家须提供质检凭证，否则打款卖家；卖家未反证的，认定质量问题属实。',
+  kind: 'platform',
+  area: 'quality',
+  sources: [tb(65)],
+  editions: both,
+  decides: true,
+};
+
+export const qualVisibleRule = defineRule(qualVisibleMeta, (read: FactReader) => {
+  if (!read.fact('issue.buyerProof')) {
+    return { applies: true, result: 'not-established' as ProofResult, note: '买家没有提供照片等初步凭证，质量问题不成立，支持打款卖家。' };
+  }
+  if (!read.fact('issue.sellerRebuttal')) {
+    return { applies: true, result: 'established' as ProofResult, note: '买家提供了初步凭证，卖家未作出合理解释或反证，认定质量问题属实。' };
+  }
+  const report = read.fact('issue.buyerTestReport');
+  return {
+    applies: true,
+    result: (report ? 'established' : 'not-established') as ProofResult,
+    note: report
+      ? '卖家提出反证后，买家提供了有效质检凭证，认定质量问题属实。'
+      : '卖家提出有效反证，买家无法提供质检凭证，支持打款卖家。',
+  };
+});
+
+/** Whether the claimed problem is visible decides who proves first (第六十五条 vs 第六十六条). */
+export const qualVisibilityRule = defineRule(qualVisibleMeta, (read: FactReader) => {
+  const visible = read.fact('issue.visible');
+  return {
+    applies: visible,
+    note: visible ? '质量问题肉眼可识别，由买家先提供初步凭证。' : '质量问题肉眼不可识别，由卖家先提供来源与合规凭证。',
+  };
+});
+
+export const qualInvisibleMeta: RuleMeta = {
+  id: 'R-QUAL-INVISIBLE-OR-FAKE',
+  title: '肉眼不可识别的质量问题或假冒商品的举证',
+  statement: '买家主张肉眼不可识别的质量问题或假货的，卖家须提供经销凭证、报关单、合格证、发票、执行标准等；不能提供的支持退货退款；能提供的，买家须提供质检或鉴定凭证，否则打款卖家，能提供的认定属实。',
+  kind: 'platform',
+  area: 'quality',
+  sources: [tb(66), tb(74)],
+  editions: both,
+  decides: true,
+};
+
+export const qualInvisibleRule = defineRule(qualInvisibleMeta, (read: FactReader) => {
+  if (!read.fact('issue.sellerRebuttal')) {
+    return {
+      applies: true,
+      result: 'seller-cannot-prove-source' as ProofResult,
+      note: '卖家无法提供经销凭证、合格证等来源或合规凭证，支持退货退款。',
+    };
+  }
+  const report = read.fact('issue.buyerTestReport');
+  return {
+    applies: true,
+    result: (report ? 'established' : 'not-established') as ProofResult,
+    note: report
+      ? '卖家提供了来源凭证，买家也提供了有效质检或鉴定凭证，认定问题属实。'
+      : '卖家提供了来源凭证，买家无法提供质检或鉴定凭证，支持打款卖家。',
+  };
+});
+
+export const qualRemedyMeta: RuleMeta = {
+  id: 'R-QUAL-REMEDY',
+  title: '质量问题属实后的处理',
+  statement: '质量问题属实的，卖家依法律或平台规则承担退货、更换、维修等义务；没有相关规定的，支持退货退款，运费由卖家承担。',
+  kind: 'platform',
+  area: 'quality',
+  sources: [tb(67), cite('consumerLaw', 24)],
+  editions: both,
+  decides: true,
+};
+
+const remedyByClaim: Partial<Record<string, Resolution>> = { exchange: 'exchange', repair: 'repair' };
+
+export const qualRemedyRule = defineRule(qualRemedyMeta, (read: FactReader) => {
+  const claimType = read.fact('claim.type');
+  const resolution = remedyByClaim[claimType] ?? 'return-and-refund';
+  const names = { exchange: '更换', repair: '维修', 'return-and-refund': '退货退款' } as const;
+  return {
+    applies: true,
+    resolution,
+    note: `质量问题属实，按买家诉求${names[resolution as keyof typeof names]}，来回运费由卖家承担。`,
+  };
+});
+
+export const lawThreeGuaranteesMeta: RuleMeta = {
+  id: 'R-LAW-3BAO',
+  title: '三包商品的退换修',
+  statement: '三包商品出现性能故障：售出 7 日内可退货、换货或修理；15 日内可换货或修理；此后在三包期内修理（天数为参数）。',
+  kind: 'law',
+  area: 'quality',
+  sources: [
+    citeSecondary('《部分商品修理更换退货责任规定》（转引）', '第九、十条', '产品自售出之日起7日内，发生性能故障，消费者可以选择退货、换货或修理；产品自售出之日起15日内，发生性能故障，消费者可以选择换货或者修理。'),
+  ],
+  editions: both,
+  decides: true,
+};
+
+/** Remedies open to the buyer of 三包 goods `days` after delivery (三包 counts from sale; delivery stands in online). */
+export function threeGuaranteesOptions(days: number, returnDays: number, exchangeDays: number): readonly Resolution[] {
+  if (days <= returnDays) return ['return-and-refund', 'exchange', 'repair'];
+  if (days <= exchangeDays) return ['exchange', 'repair'];
+  return ['repair'];
+}
+
+export const lawThreeGuaranteesRule = defineRule(lawThreeGuaranteesMeta, (read: FactReader) => {
+  const signedAt = read.fact('delivery.signedAt');
+  const claimAt = read.fact('claim.at');
+  const days = calendarDaysBetween(signedAt, claimAt);
+  const { threeGuaranteesReturnDays: returnDays, threeGuaranteesExchangeDays: exchangeDays } = read.parameters;
+  const options = threeGuaranteesOptions(days, returnDays, exchangeDays);
+  const claimType = read.fact('claim.type');
+  const wanted: Resolution = claimType === 'exchange' ? 'exchange' : claimType === 'repair' ? 'repair' : 'return-and-refund';
+  const resolution = options.includes(wanted) ? wanted : options[0]!;
+  const names = { 'return-and-refund': '退货', exchange: '换货', repair: '修理' } as const;
+  const open = options.map((option) => names[option as keyof typeof names]).join('、');
+  return {
+    applies: true,
+    options,
+    resolution,
+    note: `三包商品签收后第 ${days} 天报修，可选择${open}；${resolution === wanted ? '买家的诉求在可选范围内' : `买家要求的${names[wanted as keyof typeof names]}已超出期限，只能${names[resolution as keyof typeof names]}`}。`,
+  };
+});
+
+export const fakeRefundMeta: RuleMeta = {
+  id: 'R-FAKE-REFUND',
+  title: '假冒商品支持退款',
+  statement: '卖家出售假冒商品、买家基于生活消费需要购买的，支持退款（买家无需退货）。',
+  kind: 'platform',
+  area: 'quality',
+  sources: [tb(69)],
+  editions: both,
+  editionNotes: [
+    {
+      edition: 'legacy',
+      summary: '旧版措辞（第三方协议）：退款并“假一赔三”。2025 版没有默认赔偿，卖家自行承诺的赔付按第十五条就高处理。',
+      source: citeSecondary('旧版争议处理规则（第三方协议转载）', '假冒商品', '假一赔三'),
+    },
+  ],
+  decides: true,
+};
+
+export const fakeRefundRule = defineRule(fakeRefundMeta, (read: FactReader) => {
+  const personal = read.fact('issue.personalConsumption');
+  const compensationMultiple = read.edition === 'legacy' && personal ? 3 : undefined;
+  return {
+    applies: personal,
+    compensationMultiple,
+    note: personal
+      ? `假冒属实且买家为生活消费购买，支持退款，买家无需退货${compensationMultiple ? '；旧版措辞另按“假一赔三”赔付' : ''}。`
+      : '买家不是为生活消费购买，不适用假货直接退款，按质量问题处理为退货退款。',
+  };
+});
+
+export const testFeeMeta: RuleMeta = {
+  id: 'R-TEST-FEE',
+  title: '检测费用的承担',
+  statement: '应淘宝要求送检并证实质量问题的，检测费由卖家承担；非应淘宝要求送检的，检测费由双方协商。',
+  kind: 'platform',
+  area: 'quality',
+  sources: [tb(71), tb(72)],
+  editions: both,
+  decides: true,
+};
+
+export const testFeeRule = defineRule(testFeeMeta, (read: FactReader) => {
+  const requested = read.fact('platform.requestedTest');
+  if (!requested) return { applies: true, testFee: 'negotiate' as const, note: '不是应淘宝要求送检，检测费由双方自行协商。' };
+  const confirmed = read.fact('platform.testConfirmedProblem');
+  return {
+    applies: true,
+    testFee: confirmed ? ('seller' as const) : ('buyer' as const),
+    note: confirmed ? '应淘宝要求送检并证实质量问题，检测费由卖家承担。' : '应淘宝要求送检但未证实质量问题，检测费由送检的买家自行承担。',
+  };
+});
+
+export const qualityLawMetas: readonly RuleMeta[] = [
+  {
+    id: 'R-LAW-QUALITY-7DAY',
+    title: '不符合质量要求的商品的法定退货',
+    statement: '商品不符合质量要求的，没有国家规定和约定时，消费者可自收到商品之日起七日内退货；七日后符合解除合同条件的可退货，否则可要求更换、修理，运输等必要费用由经营者承担。',
+    kind: 'law',
+    area: 'quality',
+    sources: [cite('consumerLaw', 24)],
+    editions: both,
+    decides: false,
+  },
+  {
+    id: 'R-LAW-DURABLE-BURDEN',
+    title: '耐用商品六个月内瑕疵由经营者举证',
+    statement: '机动车、计算机、电视机、电冰箱、空调器、洗衣机等耐用商品，消费者自接受商品之日起六个月内发现瑕疵发生争议的，由经营者承担举证责任。',
+    kind: 'law',
+    area: 'quality',
+    sources: [cite('consumerLaw', 23)],
+    editions: both,
+    decides: false,
+  },
+];

@@ -1,0 +1,63 @@
+import type { EditionId } from './editions.ts';
+
+/** Where a rule's authority comes from. The UI labels `sop` rules 本店规范（可配置）. */
+export type RuleKind = 'platform' | 'law' | 'sop';
+
+/** Topic a rule belongs to; drives grouping in the handbook and per-area quiz summaries. */
+export type RuleAreaId =
+  | 'general'
+  | 'acceptance'
+  | 'shipping'
+  | 'signing'
+  | 'refusal'
+  | 'freight'
+  | 'seven-day'
+  | 'return'
+  | 'gift'
+  | 'quality'
+  | 'description'
+  | 'fake-transaction'
+  | 'procedure'
+  | 'shop-sop';
+
+/** One cited article, quoted verbatim from the primary text. */
+export interface RuleSource {
+  /** Document title with book-title marks, e.g. 《淘宝平台争议处理规则》. */
+  readonly document: string;
+  /** Article reference as printed, e.g. 第五十三条. */
+  readonly article: string;
+  /** The article text, verbatim. */
+  readonly quote: string;
+}
+
+/** How a rule reads in one edition, where editions differ. */
+export interface EditionNote {
+  readonly edition: EditionId;
+  /** What this edition says, in Chinese. */
+  readonly summary: string;
+  readonly source?: RuleSource;
+}
+
+/**
+ * A rule's permanent metadata. `id` is stored in content and attempt records: never rename it;
+ * retire it and add a new one instead.
+ */
+export interface RuleMeta {
+  readonly id: string;
+  /** Short Chinese title, e.g. 七天无理由退货期限. */
+  readonly title: string;
+  /** One sentence in Chinese stating the rule. */
+  readonly statement: string;
+  readonly kind: RuleKind;
+  readonly area: RuleAreaId;
+  readonly sources: readonly RuleSource[];
+  /** Editions in which this rule exists. */
+  readonly editions: readonly EditionId[];
+  /** Present where the wording differs between editions. */
+  readonly editionNotes?: readonly EditionNote[];
+  /**
+   * True when `decide()` evaluates this rule; false for procedural rules kept as reference
+   * metadata only (they never appear as the deciding rule of a ruling).
+   */
+  readonly decides: boolean;
+}

@@ -1,0 +1,160 @@
+import { addDays, addHours, type Instant } from '../beijing-time.ts';
+import { citeSecondary } from '../citations.ts';
+import type { ShopPolicy } from '../shop-policy.ts';
+import { involvesReturnLeg, isLogisticsProblem } from './scope.ts';
+import { seedDocuments } from './seed-documents.ts';
+import { defineSopRule, guide, sopMeta } from './sop-rule.ts';
+import { at } from './wording.ts';
+
+const MINUTE_MS = 60_000;
+
+/** The instant by which the shop must first reply to a buyer's message sent at `messageAt` (epoch ms). */
+export function firstResponseDeadline(messageAt: Instant, policy: ShopPolicy): Instant {
+  return messageAt + policy.responseTimes.firstResponseMinutes * MINUTE_MS;
+}
+
+const FIRST_ID = 'SOP-FIRST-RESPONSE';
+
+export const firstResponseRule = defineSopRule({
+  meta: sopMeta({
+    id: FIRST_ID,
+    title: '退换货与物流咨询首次响应',
+    statement: '退换货和物流咨询须在 5 分钟内回复并安抚买家；新买家的首次响应优先于正在进行的接待（分钟数可配置）。',
+    sources: [
+      citeSecondary(seedDocuments.techniques, '一、退换货问题', '对客户提出的退换货信息进展即时回复,安抚客户。'),
+      citeSecondary(seedDocuments.techniques, '一、退换货问题', '回复时间不超过5分钟。'),
+      citeSecondary(
+        seedDocuments.operatingNorms,
+        '一、1.第一阶段:无法直接判断问题的客诉',
+        '如果正在接待其他客户时,新买家咨询,则需首先保证新买家的首次相应。',
+      ),
+    ],
+  }),
+  stage: 'soothe',
+  isRelevant: (situation, lookup) => {
+    const type = lookup('claim.type');
+    const isReturnOrExchange = type === 'refund-only' || type === 'return-and-refund' || type === 'exchange' || type === 'resend';
+    const isLogistics = situation.reason === 'not-received' || situation.reason === 'late-shipment' || situation.reason === 'return-not-received';
+    return isReturnOrExchange || isLogistics;
+  },
+  irrelevantNote: '买家的诉求不是退换货或物流问题（如维修、折价），不适用退换货与物流的首次响应时限。',
+  evaluate: (read) => {
+    const claimAt = read.fact('claim.at');
+    const minutes = read.shopPolicy.responseTimes.firstResponseMinutes;
+    const due = at(firstResponseDeadline(claimAt, read.shopPolicy));
+    return guide(
+      FIRST_ID,
+      `买家 ${at(claimAt)} 发起，首次回复最迟 ${due}。`,
+      `退换货和物流咨询须在 ${minutes} 分钟内首次回复并安抚买家（本案买家 ${at(claimAt)} 发起，最迟 ${due} 回复）；正在接待其他买家时，也要先保证新买家的首次响应。`,
+    );
+  },
+});
+
+const RESOLVE_ID = 'SOP-RESOLVE-48H';
+
+export const logisticsResolveRule = defineSopRule({
+  meta: sopMeta({
+    id: RESOLVE_ID,
+    title: '物流问题解决时限',
+    statement: '售后物流问题须即时安抚买家，并在 48 小时内解决（小时数可配置）。',
+    sources: [
+      citeSecondary(
+        seedDocuments.techniques,
+        '二、售后物流问题',
+        '即时安抚买家,以免引起评价投诉问题,回复时间不超过5分钟,解决时间不超过48小时。',
+      ),
+    ],
+  }),
+  stage: 'track',
+  isRelevant: isLogisticsProblem,
+  irrelevantNote: '本案没有未收到、丢件、无法投递、送错或破包等物流问题。',
+  evaluate: (read) => {
+    const claimAt = read.fact('claim.at');
+    const hours = read.shopPolicy.responseTimes.logisticsResolveHours;
+    const due = at(addHours(claimAt, hours));
+    return guide(
+      RESOLVE_ID,
+      `物流问题须在 ${due} 前解决。`,
+      `物流问题要即时安抚买家，以免引起差评或投诉，并在 ${hours} 小时内解决（本案最迟 ${due}）。`,
+    );
+  },
+});
+
+const COMPLAINT_ID = 'SOP-REPLY-24H';
+
+export const complaintReplyRule = defineSopRule({
+  meta: sopMeta({
+    id: COMPLAINT_ID,
+    title: '投诉回复与解决时限',
+    statement: '买家投诉须在 24 小时内回复、48 小时内解决（小时数可配置）；这是本店时限，不是平台规则。',
+    sources: [
+      citeSecondary(seedDocuments.management, '五、工作标准', '对客户的投诉和问题,客服人员要在24小时内给予回复,并在48小时内解决问题。'),
+    ],
+  }),
+  stage: 'soothe',
+  // A claim 淘宝 has stepped into is what the shop manual calls a 投诉; ordinary chats fall under SOP-FIRST-RESPONSE.
+  isRelevant: (_situation, lookup) => lookup('platform.intervened') === true,
+  irrelevantNote: '淘宝未介入，本案还不是投诉。',
+  evaluate: (read) => {
+    const claimAt = read.fact('claim.at');
+    const { complaintReplyHours, complaintResolveHours } = read.shopPolicy.responseTimes;
+    const replyBy = at(addHours(claimAt, complaintReplyHours));
+    const resolveBy = at(addHours(claimAt, complaintResolveHours));
+    return guide(
+      COMPLAINT_ID,
+      `投诉最迟 ${replyBy} 回复、${resolveBy} 解决。`,
+      `买家已投诉：${complaintReplyHours} 小时内回复（最迟 ${replyBy}），${complaintResolveHours} 小时内解决（最迟 ${resolveBy}）。这是本店时限；淘宝通知的处理期限更短时，按淘宝的期限办。`,
+    );
+  },
+});
+
+const AUDIT_ID = 'SOP-AUDIT-72H';
+
+export const auditRule = defineSopRule({
+  meta: sopMeta({
+    id: AUDIT_ID,
+    title: '退换货审核与退款时限',
+    statement: '退换货申请 72 小时内审核；收到退货后 7 天内退款，收到换货退回后 7 天内寄出新货；退款期限不得长于法定的 7 个自然日。',
+    sources: [
+      citeSecondary(
+        seedDocuments.regulations,
+        '2.1 退货政策',
+        '3.淘宝商家收到退货申请后,应在72小时内审核并处理,其中,退货成功后,应在7个工作日内将退款金额返还给消费者。',
+      ),
+      citeSecondary(
+        seedDocuments.regulations,
+        '2.2 换货政策',
+        '3.淘宝商家收到换货申请后,应在72小时内审核并处理,其中,换货成功后,应在7个工作日内安排发货,并提供快递单号给消费者。',
+      ),
+    ],
+  }),
+  stage: 'track',
+  isRelevant: involvesReturnLeg,
+  irrelevantNote: '本案没有退货或换货申请，不涉及审核与退款时限。',
+  evaluate: (read, situation) => {
+    const claimAt = read.fact('claim.at');
+    const receivedAt = read.optional('returnLeg.sellerReceivedAt');
+    const { returnAuditHours, refundAfterReturnDays, replacementShipDays } = read.shopPolicy.responseTimes;
+    const legalDays = read.parameters.refundAfterReturnDays;
+    // The ruling's own deadline is authoritative; the shop's is used only when it is earlier.
+    const refundDueBy = (receivedAt: Instant) =>
+      Math.min(situation.deadlines.refundDueBy ?? addDays(receivedAt, legalDays), addDays(receivedAt, refundAfterReturnDays));
+    const isExchangeOnly = read.optional('claim.type') === 'exchange' && situation.resolution === 'exchange';
+    const audit = `退换货申请须在 ${returnAuditHours} 小时内审核（本案最迟 ${at(addHours(claimAt, returnAuditHours))}）。`;
+    const received = receivedAt === undefined ? '' : `（本案 ${at(receivedAt)} 签收退货，最迟 ${at(refundDueBy(receivedAt))}）`;
+    if (isExchangeOnly) {
+      return guide(AUDIT_ID, '换货申请按本店时限审核并寄出新货。', `${audit}收到换货退回后 ${replacementShipDays} 天内寄出新货，并把快递单号告诉买家。`);
+    }
+    // The seed says 7 working days; the law counts calendar days, so the configured number is read as calendar days.
+    const refund = `收到退货后 ${Math.min(refundAfterReturnDays, legalDays)} 天内退款${received}，按自然日计算，不按工作日。`;
+    if (refundAfterReturnDays > legalDays) {
+      return guide(
+        AUDIT_ID,
+        `本店退款时限 ${refundAfterReturnDays} 天长于法定 ${legalDays} 个自然日，以法定期限为准。`,
+        `${audit}本店设定的退款时限是收到退货后 ${refundAfterReturnDays} 天，长于法律规定的 ${legalDays} 个自然日：以法定期限为准（R-7DAY-REFUND-DEADLINE），${refund}`,
+        'R-7DAY-REFUND-DEADLINE',
+      );
+    }
+    return guide(AUDIT_ID, '退货申请按本店时限审核和退款。', `${audit}${refund}换货的，收到退回后 ${replacementShipDays} 天内寄出新货。`);
+  },
+});

@@ -1,0 +1,214 @@
+import { citeSecondary } from '../citations.ts';
+import { involvesReturnLeg, isProductProblem, refundYieldsTo } from './scope.ts';
+import { seedDocuments } from './seed-documents.ts';
+import { defineSopRule, guide, skip, sopMeta } from './sop-rule.ts';
+import { at, resolutionLabels } from './wording.ts';
+
+const NO_COD_ID = 'SOP-NO-COD';
+
+export const noCodRule = defineSopRule({
+  meta: sopMeta({
+    id: NO_COD_ID,
+    title: '不接收到付退货件',
+    statement: '本店仓库不接收运费到付的退货件，必须事先告知买家；已同意或未经同意的到付件怎么处理，以平台规则为准。',
+    sources: [
+      citeSecondary(
+        seedDocuments.workflow,
+        '1:客户联系（第二种 质量问题或个人原因退换货）',
+        '我们不接收到付件(因为如果是到付,包裹到了库房就直接拒收了,是无法到达我们客服部门的,请亲们谅解。',
+      ),
+    ],
+  }),
+  stage: 'handle',
+  isRelevant: involvesReturnLeg,
+  irrelevantNote: '本案没有退货或换货寄回，不涉及到付件。',
+  evaluate: (read) => {
+    if (read.shopPolicy.acceptsCodReturns) return skip('本店接收到付退货件，本条不适用。');
+    const cod = read.optional('returnLeg.cashOnDelivery');
+    if (cod === 'unagreed') {
+      return guide(
+        NO_COD_ID,
+        '买家未经同意到付寄回；本店不收到付件，但后果按平台规则判断。',
+        '本店不接收到付件（到付件到库房会被直接拒收），这一点必须在给退货地址时就事先告诉买家。买家未经同意到付寄回的，拒收后退货是否失败、到付运费和途中风险由谁承担，按平台规则（R-FREIGHT-COD-RETURN）判断，不能拒收了事：先联系买家说明情况，并在旺旺上留下记录。',
+        'R-FREIGHT-COD-RETURN',
+      );
+    }
+    if (cod === 'agreed') {
+      return guide(
+        NO_COD_ID,
+        '本案已同意买家到付寄回，约定优先于本店不收到付件的做法。',
+        '本店平时不接收到付件，但本案已同意买家到付寄回：约定优先（R-FREIGHT-COD-RETURN），要通知仓库签收这个到付件，不得拒收。',
+        'R-FREIGHT-COD-RETURN',
+      );
+    }
+    return guide(
+      NO_COD_ID,
+      '本店不接收到付件，须事先告知买家。',
+      '本店不接收到付件：给退货地址时就告诉买家自付运费寄回（质量问题先垫付，收到后退还），并说明到付件会被仓库拒收。',
+    );
+  },
+});
+
+const PREPAY_ID = 'SOP-FREIGHT-PREPAY';
+
+export const freightPrepayRule = defineSopRule({
+  meta: sopMeta({
+    id: PREPAY_ID,
+    title: '退换货运费垫付与承担',
+    statement: '质量问题或描述不符的退换货由买家先垫付运费、本店收货后退还；非本店原因的换货运费由买家通过补邮费链接支付。',
+    sources: [
+      citeSecondary(
+        seedDocuments.workflow,
+        '1:客户联系（第二种 质量问题或个人原因退换货）',
+        '邮费问题是质量问题客户先垫付邮费,我们收到质量问题的商品后帮亲充值到支付宝。',
+      ),
+      citeSecondary(
+        seedDocuments.workNorms,
+        '原则 7.换货邮费问题',
+        'b. 如果不是我们的问题,换货费用您需自理,自己在网上拍下补邮费的链接并且支付,千万不要在包裹里放钱,以免丢件或现金丢失风险,为免出现纠纷。',
+      ),
+    ],
+  }),
+  stage: 'handle',
+  isRelevant: involvesReturnLeg,
+  irrelevantNote: '本案没有退货或换货寄回，不涉及退换货运费。',
+  evaluate: (read, situation) => {
+    const isExchange = read.optional('claim.type') === 'exchange';
+    const agreedSeller = read.optional('returnLeg.freightAgreement') === 'seller';
+    const isShopFault = isProductProblem(situation.reason) || situation.reason === 'surface-mismatch';
+    if (isShopFault) {
+      return guide(
+        PREPAY_ID,
+        '商品问题由本店承担运费，买家只是先垫付。',
+        '商品质量、描述不符或错发破损的退换货，来回运费由本店承担：请买家先垫付，收到退货后通过平台退款或充值到支付宝退还，或经买家同意留作下次购物抵用运费。垫付只是先后，最终由本店承担。',
+      );
+    }
+    if (agreedSeller) {
+      return guide(
+        PREPAY_ID,
+        '双方已约定运费由卖家承担，约定优先于本店做法。',
+        '本店做法是非质量问题的退换运费由买家自理，但本案双方已约定由卖家承担运费：按约定执行（R-GEN-ORDER-OF-SOURCES）。',
+        'R-GEN-ORDER-OF-SOURCES',
+      );
+    }
+    if (isExchange) {
+      return guide(
+        PREPAY_ID,
+        '非本店原因换货，来回运费由买家自理。',
+        '非本店原因的换货，来回运费由买家自理：请买家拍下补邮费链接付款，千万不要把现金放在包裹里。',
+      );
+    }
+    return guide(
+      PREPAY_ID,
+      '非质量问题退货，退货运费由买家承担。',
+      '非质量问题的退货，退货运费由买家承担，具体按平台七天无理由运费规则（包邮与非包邮不同）计算。',
+    );
+  },
+});
+
+const RETURN_FIRST_ID = 'SOP-RETURN-THEN-REFUND';
+
+export const returnThenRefundRule = defineSopRule({
+  meta: sopMeta({
+    id: RETURN_FIRST_ID,
+    title: '先退货后退款',
+    statement: '正常情况下买家退回商品后再退款或换货；本店过错且买家急需时，可在买家寄出并提供单号后先发出新货。',
+    sources: [
+      citeSecondary(
+        seedDocuments.workNorms,
+        '原则',
+        '5.正常情况下,所有的退换,都是让买家退回货后,再退款,或换回(换货客人另拍付全款的不算,只算正常购买)。',
+      ),
+      citeSecondary(
+        seedDocuments.workNorms,
+        '原则',
+        '如有特殊情况,比如是店铺自身的过错,买家急需要先收到更换衣服的,也可以破例在买家寄出商品并提供我们快递单号时,也帮她快递出商品。',
+      ),
+    ],
+  }),
+  stage: 'handle',
+  isRelevant: involvesReturnLeg,
+  irrelevantNote: '本案没有退货或换货寄回，不涉及先退货后退款。',
+  evaluate: (read, situation) => {
+    const yieldsTo = situation.resolution === 'refund' ? refundYieldsTo(situation) : undefined;
+    if (yieldsTo) {
+      return guide(
+        RETURN_FIRST_ID,
+        `平台裁决直接退款（${yieldsTo}），买家无需先退货。`,
+        `本店通常等退货寄回后再退款，但本案平台规则（${yieldsTo}）裁决${resolutionLabels.refund}、买家无需退货：按平台结果直接退款，不得以未收到退货为由拖延。`,
+        yieldsTo,
+      );
+    }
+    const receivedAt = read.optional('returnLeg.sellerReceivedAt');
+    const status = receivedAt === undefined ? '' : `本案已于 ${at(receivedAt)} 签收退货，应及时验货并退款或换出新货。`;
+    const exception = isProductProblem(situation.reason) || situation.reason === 'surface-mismatch'
+      ? '本案是本店过错：买家急需换货的，可以在买家寄出并提供快递单号后先发出新货。'
+      : '';
+    return guide(
+      RETURN_FIRST_ID,
+      '退货寄回并验货后再退款或换货。',
+      `正常情况下，买家寄回商品、仓库签收验货后再退款或换出新货。${exception}${status}`,
+    );
+  },
+});
+
+const EXPLAIN_ID = 'SOP-7DAY-EXPLAIN';
+
+export const sevenDayExplainRule = defineSopRule({
+  meta: sopMeta({
+    id: EXPLAIN_ID,
+    title: '七天无理由退换的说明与验货',
+    statement: '七天无理由退换时告诉买家退回的商品不能影响二次销售（吊牌未剪、未洗涤、未使用），收到退货后检查商品是否完好。',
+    sources: [
+      citeSecondary(
+        seedDocuments.emergencyPlan,
+        '二、退換貨應急處理方案 3、沒有理由在七天內退換',
+        '如果它是由于消費者自身的原因返回,如七天無理由退貨或更換,那么客戶服務應該通知消費者,返回的產品不影響二次銷售,包括但不限于是否標簽切割、清洗,已經使用,等等,這是基于商品銷售的商人的特點來確定。',
+      ),
+      citeSecondary(seedDocuments.emergencyPlan, '二、退換貨應急處理方案 3、沒有理由在七天內退換', '收到退貨后,您還需要檢查貨物的完整性。'),
+    ],
+  }),
+  stage: 'handle',
+  isRelevant: (situation, lookup) => situation.reason === 'no-reason' && lookup('delivery.status') === 'signed',
+  irrelevantNote: '本案不是签收后的七天无理由退换。',
+  evaluate: (read) => {
+    const explain =
+      '七天无理由退换：告诉买家退回的商品不能影响二次销售（吊牌未剪、未洗涤、未使用），订单备注“买家不喜欢退货”；收到退货后检查商品是否完好。';
+    if (read.optional('goods.condition') === 'opened-for-inspection') {
+      return guide(
+        EXPLAIN_ID,
+        '买家只是为检查拆封或合理试用，商品仍属完好，平台规则优先。',
+        `${explain}本案买家只是为检查拆封或合理试用，按平台规则（R-7DAY-INTACT）仍属完好，不能以“影响二次销售”为由拒绝退货。`,
+        'R-7DAY-INTACT',
+      );
+    }
+    return guide(EXPLAIN_ID, '七天无理由退换，须提前说明完好要求并在收货后验货。', explain);
+  },
+});
+
+const SPU_ID = 'SOP-EXCHANGE-SPU';
+
+export const exchangeSpuRule = defineSopRule({
+  meta: sopMeta({
+    id: SPU_ID,
+    title: '换货限同一商品链接有货款式',
+    statement: '换货只能换同一商品链接（SPU）下当前有库存的款式；同意换货后生成 0 元订单锁定库存。',
+    sources: [
+      citeSecondary(
+        seedDocuments.exchangeDesign,
+        '02 退换货流程概述 1. 流程发起',
+        '用户可在申请中选择自己需要更换的商品,限制是只能更换同一个SPU(商品链接)下当前有库存的商品。',
+      ),
+      citeSecondary(seedDocuments.exchangeDesign, '2. 商家/客服处理', '客服如选择同意,商家侧生成0元订单锁定换货商品的库存。'),
+    ],
+  }),
+  stage: 'handle',
+  isRelevant: (situation, lookup) => lookup('claim.type') === 'exchange' || situation.resolution === 'exchange',
+  irrelevantNote: '本案不是换货。',
+  evaluate: () =>
+    guide(
+      SPU_ID,
+      '换货须在同一商品链接内、有库存的款式中选择。',
+      '换货只能换同一商品链接（SPU）下当前有库存的款式：审核时先确认库存（申请到审核之间可能已卖完），需要改换款式的先与买家协商一致；同意换货后生成 0 元订单锁定换货商品的库存。',
+    ),
+});
