@@ -1,4 +1,5 @@
 export { decide, type DecideOptions } from './decide.ts';
+export { decisiveRules } from './decisive.ts';
 export { parseFacts } from './parse-facts.ts';
 export {
   FactsSchema,
