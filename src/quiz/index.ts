@@ -1,0 +1,27 @@
+export { askedFields, askedFieldIds, answerOf, sameAnswer, type AskedField, type AnswerValue } from './asked-fields.ts';
+export {
+  ItemSchema,
+  ScenarioSchema,
+  ClaimSchema,
+  SingleChoiceSchema,
+  MultipleChoiceSchema,
+  TrueFalseSchema,
+  OrderingSchema,
+  sequences,
+  type Item,
+  type Scenario,
+  type Claim,
+  type SingleChoiceItem,
+  type MultipleChoiceItem,
+  type TrueFalseItem,
+  type OrderingItem,
+  type Sequence,
+} from './item-schema.ts';
+export { TemplateSchema, ParamSpecSchema, type Template, type ParamSpec } from './template-schema.ts';
+export { QuestionFileSchema } from './question-file.ts';
+export { mergeFacts, scenarioFacts, decideScenario, UnknownCaseError, type ScenarioContext } from './scenario.ts';
+export { deriveKey, sequenceSteps, UnkeyableItemError, type Key } from './keys.ts';
+export { grade, type Grade, type Response } from './grade.ts';
+export { generateVariant, drawParams, substitute, renderStem, distractors, variantId, type Variant, type ParamValues } from './variants.ts';
+export { optionText, fieldDomain } from './option-text.ts';
+export { seededRandom, shuffled, pick } from './random.ts';

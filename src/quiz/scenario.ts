@@ -1,0 +1,43 @@
+import { CURRENT_EDITION, decide, type EditionId, type Ruling, type ShopPolicy } from '../rules/index.ts';
+import type { Scenario } from './item-schema.ts';
+
+/** What resolving scenarios needs from outside the quiz: case facts by slug, the shop policy. */
+export interface ScenarioContext {
+  /** The facts (and edition) of case `slug`, or undefined when no such case exists. */
+  readonly caseFacts: (slug: string) => { facts: unknown; edition: EditionId } | undefined;
+  readonly shopPolicy: ShopPolicy;
+}
+
+export class UnknownCaseError extends Error {
+  readonly slug: string;
+  constructor(slug: string) {
+    super(`情景引用的案例 ${slug} 不存在：请检查 case 的拼写（content/cases/ 下的文件名，不含 .mdx）。`);
+    this.slug = slug;
+  }
+}
+
+/** Deep-merges `patch` over `base`; `null` in the patch removes a field. Arrays are replaced, not merged. */
+export function mergeFacts(base: unknown, patch: unknown): unknown {
+  if (patch === undefined) return base;
+  if (patch === null || typeof patch !== 'object' || Array.isArray(patch)) return patch;
+  const result: Record<string, unknown> = typeof base === 'object' && base !== null && !Array.isArray(base) ? { ...base } : {};
+  for (const [key, value] of Object.entries(patch)) {
+    if (value === null) delete result[key];
+    else result[key] = mergeFacts(result[key], value);
+  }
+  return result;
+}
+
+/** The facts and edition a scenario stands for. Throws `UnknownCaseError` for a case that does not exist. */
+export function scenarioFacts(scenario: Scenario, context: ScenarioContext): { facts: unknown; edition: EditionId } {
+  if (scenario.case === undefined) return { facts: scenario.facts, edition: scenario.edition ?? CURRENT_EDITION };
+  const base = context.caseFacts(scenario.case);
+  if (!base) throw new UnknownCaseError(scenario.case);
+  return { facts: mergeFacts(base.facts, scenario.patch), edition: scenario.edition ?? base.edition };
+}
+
+/** Runs the rule module on a scenario. Throws what `decide()` throws. */
+export function decideScenario(scenario: Scenario, context: ScenarioContext): { ruling: Ruling; facts: unknown } {
+  const { facts, edition } = scenarioFacts(scenario, context);
+  return { ruling: decide(facts, { edition, shopPolicy: context.shopPolicy }), facts };
+}
