@@ -35,7 +35,7 @@ export function decide(input: unknown, options: DecideOptions = {}): Ruling {
 
   const outcome = route(evaluation);
   const deadlines = computeDeadlines(facts, parameters);
-  const supported = supportedParty(outcome.resolution);
+  const supported = outcome.supported ?? supportedParty(outcome.resolution);
   const sop = applyShopSop(evaluation, {
     reason: facts.claim.reason,
     resolution: outcome.resolution,

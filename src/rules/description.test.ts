@@ -77,7 +77,7 @@ describe('R-SURFACE-BURDEN and R-REMEDY-CHOICE', () => {
   });
 
   it('shifts the 少件 burden to a seller who merged parcels without consent', () => {
-    const ruling = decide(scenario({ ...surface({ buyerProof: false }), shipment: { mergedWithoutConsent: true } }));
+    const ruling = decide(scenario({ ...surface({ buyerProof: false, sellerRebuttal: false }), shipment: { mergedWithoutConsent: true } }));
     expect(ruling.burdenOfProof[0]).toMatchObject({ party: 'seller', ruleId: 'R-SHIP-SEPARATE-PARCELS' });
     expect(ruling.resolution).toBe('resend');
   });
@@ -85,5 +85,29 @@ describe('R-SURFACE-BURDEN and R-REMEDY-CHOICE', () => {
   it('falls back to 退货退款 when the seller refuses every remedy; damaged goods travel back at the seller’s risk', () => {
     const ruling = decide(surface({ buyerProof: true, mismatchKind: 'damaged', sellerRefusesRemedy: true }, {}, 'exchange'));
     expect(ruling).toMatchObject({ resolution: 'return-and-refund', transitRisk: { destroyed: 'seller', lost: 'seller' } });
+  });
+});
+
+describe('R-SHIP-SEPARATE-PARCELS', () => {
+  it('pays the seller who merged parcels but proves the parcel was complete', () => {
+    const ruling = decide(
+      scenario({
+        claim: { type: 'refund-only', reason: 'surface-mismatch', at: '2025-09-03 18:00' },
+        issue: { mismatchKind: 'missing-items', buyerProof: false, sellerRebuttal: true },
+        shipment: { mergedWithoutConsent: true },
+      }),
+    );
+    expect(ruling).toMatchObject({ resolution: 'pay-seller', decidingRuleId: 'R-SHIP-SEPARATE-PARCELS', freight: null });
+  });
+
+  it('refunds missing goods the buyer asked money for, with nothing to send back', () => {
+    const ruling = decide(
+      scenario({
+        claim: { type: 'refund-only', reason: 'surface-mismatch', at: '2025-09-03 18:00' },
+        issue: { mismatchKind: 'missing-items', buyerProof: false, sellerRebuttal: false },
+        shipment: { mergedWithoutConsent: true },
+      }),
+    );
+    expect(ruling).toMatchObject({ resolution: 'refund', decidingRuleId: 'R-REMEDY-CHOICE', freight: { outbound: 'seller', return: null } });
   });
 });

@@ -49,6 +49,7 @@ export const claimReasons = [
   'surface-mismatch',
   'counterfeit',
   'late-shipment',
+  'shipping-breach',
   'gift',
   'return-not-received',
 ] as const;
@@ -199,7 +200,7 @@ export const ClaimSchema = z
       .describe('买家的诉求：refund-only 仅退款；return-and-refund 退货退款；exchange 换货；resend 补寄；repair 维修；partial-refund 部分退款（折价）。'),
     reason: z
       .enum(claimReasons)
-      .describe('申请理由：not-received 未收到货；no-reason 七天无理由；quality 质量问题；misdescribed 描述不当；surface-mismatch 表面不一致（破损、少件、空包、错发）；counterfeit 假冒商品；late-shipment 延迟发货；gift 赠品问题；return-not-received 卖家称未收到退货。'),
+      .describe('申请理由：not-received 未收到货；no-reason 七天无理由；quality 质量问题；misdescribed 描述不当；surface-mismatch 表面不一致（破损、少件、空包、错发）；counterfeit 假冒商品；late-shipment 延迟发货；shipping-breach 卖家违反其他发货规范（未约定到付、未明示自提、未用承诺的快递）；gift 赠品问题；return-not-received 卖家称未收到退货。'),
   })
   .strict();
 

@@ -3,7 +3,7 @@ import type { EditionId } from './editions.ts';
 import { defineRule, type Evaluation, type FactReader } from './rule.ts';
 import type { RuleMeta } from './rule-meta.ts';
 import type { FreightBearers, Party } from './ruling.ts';
-import { shipCarrierMeta } from './shipping.ts';
+import { shipCarrierMeta, shipCodFreightMeta } from './shipping.ts';
 import { orderOfSourcesMeta } from './general.ts';
 
 const both = ['2025-08-15', 'legacy'] as const;
@@ -13,6 +13,8 @@ export type FreightBasis =
   | { readonly kind: 'seven-day-return' }
   | { readonly kind: 'seven-day-exchange' }
   | { readonly kind: 'fault'; readonly party: Party }
+  /** A return that never reached the seller: the party at fault pays the wasted return leg (第四十七、四十八条). */
+  | { readonly kind: 'return-failed'; readonly party: Party }
   | { readonly kind: 'unclear' };
 
 /** Which legs of transport exist in the scenario's outcome. */
@@ -165,17 +167,24 @@ const sevenDayReturnFreightRule = defineRule(freightSevenDayReturnMeta, (read: F
   return { applies: true, bearers, note: `${why}。` };
 });
 
-const sevenDayExchangeFreightRule = defineRule(freightSevenDayExchangeMeta, () => ({
-  applies: true,
-  note: '七天无理由换货，来回及再次发货的运费都由买家承担。',
-}));
+const sevenDayExchangeFreightRule = defineRule(freightSevenDayExchangeMeta, (read: FactReader) => {
+  const freeShipping = read.fact('order.freeShipping');
+  // 第五十四条 covers the freight the exchange produces; the original delivery of a 包邮 order is not one of them.
+  return {
+    applies: true,
+    bearers: { outbound: freeShipping ? ('seller' as const) : ('buyer' as const) },
+    note: `七天无理由换货，退回和再次发货的运费由买家承担；原发货运费${freeShipping ? '属于包邮，仍由卖家承担' : '本就由买家支付'}。`,
+  };
+});
 
 const preInterventionRule = defineRule(freightPreInterventionMeta, (read: FactReader) => {
   const agreement = read.optional('returnLeg.agreement');
-  const applies = agreement === 'before-intervention';
+  if (agreement !== 'before-intervention') return { applies: false, note: '协议不是在淘宝介入前自行达成的，本条不适用。' };
+  const freight = read.optional('returnLeg.freightAgreement');
+  const silent = freight !== 'seller' && freight !== 'buyer';
   return {
-    applies,
-    note: applies ? '双方在淘宝介入前自行达成退换货协议且未约定运费，运费由卖家承担。' : '协议不是在淘宝介入前自行达成的，本条不适用。',
+    applies: silent,
+    note: silent ? '双方在淘宝介入前自行达成退换货协议且未约定运费，运费由卖家承担。' : '双方在淘宝介入前达成协议并约定了运费，按约定。',
   };
 });
 
@@ -218,6 +227,15 @@ export const shipCarrierFreightRule = defineRule(shipCarrierMeta, (read: FactRea
   };
 });
 
+/** 第五十条: a buyer who signed an unagreed 到付 parcel may make the seller bear that freight. */
+const codOutboundRule = defineRule(shipCodFreightMeta, (read: FactReader) => {
+  const cod = read.optional('shipment.cashOnDelivery');
+  return {
+    applies: cod === 'unagreed',
+    note: cod === 'unagreed' ? '卖家未经同意运费到付，买家签收后可要求卖家承担到付运费。' : '发货不是未经同意的到付。',
+  };
+});
+
 /**
  * Decides who bears each leg's freight, in RULES.md §4.6 order: explicit agreement; special rules (7-day, seller
  * breach); agreement before intervention silent on freight → seller; fault; undeterminable → outbound seller, return
@@ -235,15 +253,23 @@ export function decideFreight(evaluation: Evaluation, basis: FreightBasis, legs:
     ({ outbound, return: returnBearer } = bearers);
     ruleId = freightSevenDayReturnMeta.id;
   } else if (basis.kind === 'seven-day-exchange') {
-    evaluation.check(sevenDayExchangeFreightRule);
-    outbound = returnBearer = resend = 'buyer';
+    const bearers = evaluation.check(sevenDayExchangeFreightRule).bearers;
+    outbound = bearers.outbound;
+    returnBearer = resend = 'buyer';
     ruleId = freightSevenDayExchangeMeta.id;
-  } else if (legs.return && evaluation.check(preInterventionRule).applies) {
+  } else if (legs.return && basis.kind !== 'return-failed' && evaluation.check(preInterventionRule).applies) {
+    // A return that failed through one party's breach is that party's cost, whatever was agreed before intervention.
     outbound = returnBearer = 'seller';
     ruleId = freightPreInterventionMeta.id;
   } else if (basis.kind === 'fault') {
     evaluation.check(faultRule, basis.party);
     outbound = returnBearer = basis.party;
+    ruleId = freightFaultMeta.id;
+  } else if (basis.kind === 'return-failed') {
+    evaluation.check(faultRule, basis.party);
+    // When the sale stands (打款), the original delivery stays as it was paid: 包邮 by the seller, else by the buyer.
+    outbound = basis.party === 'seller' || evaluation.facts.order.freeShipping ? 'seller' : 'buyer';
+    returnBearer = basis.party;
     ruleId = freightFaultMeta.id;
   } else {
     evaluation.check(unclearRule);
@@ -255,11 +281,16 @@ export function decideFreight(evaluation: Evaluation, basis: FreightBasis, legs:
   if (legs.return && basis.kind !== 'seven-day-exchange') {
     const agreed = evaluation.check(agreedFreightRule);
     if (agreed.party) {
+      // An agreement on "运费" of a return or exchange covers every leg it produces.
       returnBearer = agreed.party;
+      if (legs.resend) resend = agreed.party;
       ruleId = orderOfSourcesMeta.id;
     }
   }
   if (legs.outbound && outbound === 'buyer' && evaluation.check(shipCarrierFreightRule).applies) {
+    outbound = 'seller';
+  }
+  if (legs.outbound && outbound === 'buyer' && evaluation.check(codOutboundRule).applies) {
     outbound = 'seller';
   }
   if (legs.resend && resend === undefined) resend = basis.kind === 'fault' ? basis.party : outbound;

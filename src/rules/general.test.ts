@@ -77,9 +77,21 @@ describe('R-ACCEPT-DEADLINE', () => {
 });
 
 describe('R-GEN-PARTIAL-REFUND', () => {
-  it('does not impose a price cut the buyer asked for without agreement', () => {
+  it('rejects a price cut the buyer asked for without agreement', () => {
     const ruling = decide(scenario({ claim: { type: 'partial-refund', reason: 'quality' }, issue: { visible: true, buyerProof: true, sellerRebuttal: false } }));
-    expect(ruling.resolution).toBe('return-and-refund');
-    expect(ruling.trace.some((step) => step.ruleId === 'R-GEN-PARTIAL-REFUND' && !step.applied)).toBe(true);
+    expect(ruling).toMatchObject({ resolution: 'reject', supported: 'seller', decidingRuleId: 'R-GEN-PARTIAL-REFUND', freight: null });
+  });
+
+  it('settles no freight for an agreed 折价, since no goods move', () => {
+    const ruling = decide(scenario({ agreement: { resolution: 'partial-refund', amount: 20, performed: false } }));
+    expect(ruling.freight).toBeNull();
+  });
+
+  it('lets a freight agreement cover every leg of an agreed exchange', () => {
+    const ruling = decide(
+      scenario({ agreement: { resolution: 'exchange', performed: false }, returnLeg: { agreement: 'before-intervention', freightAgreement: 'buyer' } }),
+    );
+    expect(ruling.freight).toMatchObject({ outbound: 'seller', return: 'buyer', resend: 'buyer' });
+    expect(ruling.trace.find((step) => step.ruleId === 'R-FREIGHT-PRE-INTERVENTION')?.applied).toBe(false);
   });
 });

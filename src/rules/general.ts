@@ -118,10 +118,13 @@ export const agreementRule = defineRule(orderOfSourcesMeta, (read: FactReader) =
   };
 });
 
-export const partialRefundClaimRule = defineRule(agreementFirstMeta, () => ({
-  applies: false,
-  note: '买家要求部分退款（折价），但双方没有达成协议；淘宝不强制折价，按规则判断是否支持退货退款等处理。',
-}));
+export const partialRefundClaimRule = defineRule(agreementFirstMeta, (read: FactReader) => {
+  read.fact('claim.type');
+  return {
+    applies: false,
+    note: '买家要求部分退款（折价），但双方没有达成协议；淘宝不强制折价，驳回这一诉求。买家可另以退货退款等平台规定的方式维权。',
+  };
+});
 
 const findingMeta = (id: string, title: string, statement: string, article: number, extra: Partial<RuleMeta> = {}): RuleMeta => ({
   id,

@@ -6,6 +6,8 @@ import type { BurdenOfProof, Deduction, FreightBearers, Party, Resolution, Trans
 /** What a route through the rules settles; `decide()` turns it into a Ruling. */
 export interface Outcome {
   readonly resolution: Resolution;
+  /** Set only where the supported party does not follow from the resolution (see `supportedParty`). */
+  readonly supported?: Party | 'none';
   readonly decidingRuleId: string;
   readonly options?: readonly Resolution[];
   readonly freight: FreightBearers | null;

@@ -129,6 +129,8 @@ export const remedyChoiceMeta: RuleMeta = {
   decides: true,
 };
 
+const remedyNames: Record<string, string> = { resend: '补寄', exchange: '换货', 'return-and-refund': '退货退款', refund: '退还缺少商品的货款' };
+
 const remedyByClaim: Partial<Record<string, Resolution>> = {
   resend: 'resend',
   exchange: 'exchange',
@@ -138,15 +140,18 @@ const remedyByClaim: Partial<Record<string, Resolution>> = {
 export const remedyChoiceRule = defineRule(remedyChoiceMeta, (read: FactReader) => {
   const claimType = read.fact('claim.type');
   const refuses = read.optional('issue.sellerRefusesRemedy') === true;
-  const chosen = remedyByClaim[claimType] ?? 'return-and-refund';
-  const resolution: Resolution = refuses ? 'return-and-refund' : chosen;
+  const kind = read.optional('issue.mismatchKind');
+  // Missing goods cannot be sent back: asking for the money for them is 退款, with nothing to return.
+  const nothingToReturn = claimType === 'refund-only' && (kind === 'missing-items' || kind === 'empty-parcel');
+  const chosen = nothingToReturn ? 'refund' : (remedyByClaim[claimType] ?? 'return-and-refund');
+  const resolution: Resolution = refuses && !nothingToReturn ? 'return-and-refund' : chosen;
   return {
     applies: true,
     resolution,
     options: ['resend', 'exchange', 'return-and-refund'] as const satisfies readonly Resolution[],
     note: refuses
       ? '表面不一致属实而卖家拒绝补救，支持退货退款。'
-      : `表面不一致属实，买家可在补寄、换货、退货中选择；本案买家要求${{ resend: '补寄', exchange: '换货', 'return-and-refund': '退货退款' }[chosen as 'resend']}。`,
+      : `表面不一致属实，买家可在补寄、换货、退货中选择；本案买家要求${remedyNames[chosen]}。`,
   };
 });
 

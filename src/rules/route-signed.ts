@@ -61,6 +61,8 @@ export function signedButNotReceived(evaluation: Evaluation): Outcome {
         transitRisk: null,
       };
     }
+    // 第三十五条: an agreed change that failed, delivered to an address clearly the buyer's, counts as received.
+    if (change.deliveredToBuyersAddress) return rejected('R-SIGN-ADDRESS-CHANGE', 'pay-seller');
   }
   const valid = evaluation.check(signWhoRule).applies;
   const burden: BurdenOfProof = { party: 'seller', matter: '证明买家已按签收规范收到商品（签收底单、授权签收证明等）', ruleId: signNonreceiptBurdenMeta.id };
@@ -145,12 +147,12 @@ function sellerFaultRemedy(
 }
 
 /** Neither side proved its case under 第六十六条: 退货退款 with 第七条's freight split. */
-function unprovenSource(evaluation: Evaluation, extra: Partial<Outcome> = {}): Outcome {
+function unprovenSource(evaluation: Evaluation, extra: Partial<Outcome> = {}, decidingRuleId = 'R-QUAL-INVISIBLE-OR-FAKE'): Outcome {
   return withReturnRisk(
     evaluation,
     {
       resolution: 'return-and-refund',
-      decidingRuleId: 'R-QUAL-INVISIBLE-OR-FAKE',
+      decidingRuleId,
       freight: freightFor(evaluation, { kind: 'unclear' }, { outbound: true, return: true }),
       ...extra,
     },
@@ -214,7 +216,7 @@ export function misdescribed(evaluation: Evaluation): Outcome {
   if (evaluation.check(descInvisibleRule).applies) {
     const result = evaluation.check(qualInvisibleRule).result;
     if (result === 'not-established') return rejected('R-DESC-INVISIBLE', 'pay-seller');
-    if (result === 'seller-cannot-prove-source') return unprovenSource(evaluation);
+    if (result === 'seller-cannot-prove-source') return unprovenSource(evaluation, {}, 'R-DESC-INVISIBLE');
     return sellerFaultRemedy(evaluation, 'return-and-refund', 'R-DESC-INVISIBLE', 'default');
   }
   if (!evaluation.check(descVisibleRule).applies) return rejected('R-DESC-VISIBLE', 'pay-seller');
@@ -228,8 +230,10 @@ export function surfaceMismatch(evaluation: Evaluation): Outcome {
   let established: boolean;
   let decidingIfRejected = 'R-SURFACE-BURDEN';
   let burden: BurdenOfProof;
-  if (missing && evaluation.check(shipSeparateParcelsRule).applies) {
-    established = true;
+  const merged = missing ? evaluation.check(shipSeparateParcelsRule) : undefined;
+  if (merged?.applies) {
+    established = !merged.sellerProved;
+    decidingIfRejected = 'R-SHIP-SEPARATE-PARCELS';
     burden = { party: 'seller', matter: '证明合并包裹内商品数量齐全', ruleId: 'R-SHIP-SEPARATE-PARCELS' };
   } else {
     const valid = evaluation.check(signWhoRule).applies && evaluation.facts.delivery?.sellerHasDeliveryProof === true;
@@ -240,7 +244,6 @@ export function surfaceMismatch(evaluation: Evaluation): Outcome {
       matter: checked.burdenOn === 'seller' ? '证明收件人已按签收规范签收' : '证明签收时即存在表面不一致',
       ruleId: 'R-SURFACE-BURDEN',
     };
-    decidingIfRejected = 'R-SURFACE-BURDEN';
   }
   if (!established) return rejected(decidingIfRejected, 'pay-seller', [burden]);
   const remedy = evaluation.check(remedyChoiceRule);
@@ -284,10 +287,11 @@ export function returnNotReceived(evaluation: Evaluation): Outcome {
     };
   }
   const breach = evaluation.check(retBreachRule);
+  const atFault = breach.resolution === 'refund' ? 'seller' : 'buyer';
   return {
     resolution: breach.resolution,
     decidingRuleId: 'R-RET-BREACH',
-    freight: null,
+    freight: freightFor(evaluation, { kind: 'return-failed', party: atFault }, { outbound: true, return: true }),
     transitRisk: breach.resolution === 'pay-seller' ? { leg: 'return', minor: 'buyer', destroyed: 'buyer', lost: 'buyer', ruleId: 'R-RET-BREACH' } : null,
     burdenOfProof: [{ party: 'buyer', matter: '证明退货已送达卖家', ruleId: signNonreceiptBurdenMeta.id }],
   };

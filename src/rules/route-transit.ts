@@ -1,3 +1,4 @@
+import type { FreightBasis } from './freight.ts';
 import { freightFor, outboundRiskOnSeller, type Outcome } from './outcome.ts';
 import { refuseNonSevenDayItemRule, refuseSellerFaultRule, refuseSevenDayItemMeta, refuseSevenDayItemRule } from './refusal.ts';
 import type { Evaluation } from './rule.ts';
@@ -5,6 +6,7 @@ import { sevenDayScopeRule } from './seven-day.ts';
 import {
   shipAfterRefundRequestRule,
   shipBreachConsequenceRule,
+  shipBreachFoundRule,
   shipBreachMeta,
   shipInterceptRule,
   shippingBreaches,
@@ -38,7 +40,7 @@ export function beforeShipment(evaluation: Evaluation, shippedAt: number | null)
   return {
     resolution: 'refund',
     decidingRuleId: 'R-SHIP-AFTER-REFUND-REQUEST',
-    freight: freightFor(evaluation, { kind: 'fault', party: 'seller' }, { outbound: true, return: false }),
+    freight: freightFor(evaluation, { kind: 'fault', party: 'seller' }, { outbound: true, return: consequence.cameBack }),
     transitRisk: { ...outboundRiskOnSeller, ruleId: 'R-SHIP-AFTER-REFUND-REQUEST' },
   };
 }
@@ -48,14 +50,25 @@ export function lateShipment(evaluation: Evaluation, late: boolean): Outcome {
   if (!late) {
     return { resolution: 'reject', decidingRuleId: 'R-SHIP-DEADLINE', freight: null, transitRisk: null };
   }
-  const breached = shippingBreaches(evaluation, late).length > 0;
+  return breachConsequence(evaluation, shippingBreaches(evaluation, late).length > 0, 'R-SHIP-DEADLINE');
+}
+
+/** The buyer claims another 发货规范 breach (unagreed 到付, undisclosed self-pickup, another carrier than promised). */
+export function shippingBreachClaim(evaluation: Evaluation, late: boolean): Outcome {
+  const breached = evaluation.check(shipBreachFoundRule, shippingBreaches(evaluation, late)).applies;
+  if (!breached) return { resolution: 'reject', decidingRuleId: shipBreachMeta.id, freight: null, transitRisk: null };
+  return breachConsequence(evaluation, true, shipBreachMeta.id);
+}
+
+/** 第三十一～三十三条: what a breach entails, by where the goods ended up. */
+function breachConsequence(evaluation: Evaluation, breached: boolean, fallbackRuleId: string): Outcome {
   const consequence = evaluation.check(shipBreachConsequenceRule);
-  const decidingRuleId = breached ? shipBreachMeta.id : 'R-SHIP-DEADLINE';
+  const decidingRuleId = breached ? shipBreachMeta.id : fallbackRuleId;
   if (!consequence.received) {
     return {
       resolution: 'refund',
       decidingRuleId,
-      freight: freightFor(evaluation, { kind: 'fault', party: 'seller' }, { outbound: true, return: false }),
+      freight: freightFor(evaluation, { kind: 'fault', party: 'seller' }, { outbound: true, return: consequence.cameBack }),
       transitRisk: outboundRiskOnSeller,
     };
   }
@@ -98,6 +111,8 @@ export function refusal(evaluation: Evaluation, late: boolean): Outcome {
   const resolution: Resolution = returned.resolution;
   return {
     resolution,
+    // Re-sending is the seller's choice under 第三十九条: the buyer's refund claim fails.
+    ...(resolution === 'resend' ? { supported: 'seller' as const } : {}),
     decidingRuleId: 'R-REFUSE-NON7DAY-ITEM',
     freight: freightFor(
       evaluation,
@@ -115,14 +130,17 @@ export function inTransit(evaluation: Evaluation, late: boolean): Outcome {
     return { resolution: 'reject', decidingRuleId: 'R-SHIP-INTERCEPT', freight: null, transitRisk: outboundRiskOnSeller };
   }
   const breached = shippingBreaches(evaluation, late).length > 0;
+  // 第二十三条 sends freight to the freight rules: a seller's breach is the seller's fault; a buyer who simply changed
+  // their mind about a 7-day item is in the position of a no-reason refusal (第五十三条); otherwise 第七条's split.
+  const basis: FreightBasis = breached
+    ? { kind: 'fault', party: 'seller' }
+    : evaluation.facts.claim.reason === 'no-reason' && evaluation.check(sevenDayScopeRule).applies
+      ? { kind: 'seven-day-return' }
+      : { kind: 'unclear' };
   return {
     resolution: 'refund',
     decidingRuleId: 'R-SHIP-INTERCEPT',
-    freight: freightFor(
-      evaluation,
-      breached ? { kind: 'fault', party: 'seller' } : { kind: 'unclear' },
-      { outbound: true, return: true },
-    ),
+    freight: freightFor(evaluation, basis, { outbound: true, return: true }),
     transitRisk: outboundRiskOnSeller,
   };
 }

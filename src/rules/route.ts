@@ -18,7 +18,7 @@ import {
   signedButNotReceived,
   surfaceMismatch,
 } from './route-signed.ts';
-import { beforeShipment, inTransit, lateShipment, lostInTransit, refusal, undeliverable } from './route-transit.ts';
+import { beforeShipment, inTransit, lateShipment, lostInTransit, refusal, shippingBreachClaim, undeliverable } from './route-transit.ts';
 import type { Evaluation } from './rule.ts';
 import { shipDeadlineRule, shipTimeDefRule } from './shipping.ts';
 
@@ -31,9 +31,11 @@ function agreed(evaluation: Evaluation): Outcome {
   const base = {
     resolution,
     decidingRuleId: resolution === 'partial-refund' ? 'R-GEN-PARTIAL-REFUND' : 'R-GEN-ORDER-OF-SOURCES',
-    freight: shipped
-      ? freightFor(evaluation, { kind: 'unclear' }, { outbound: true, return: movesGoodsBack(resolution), resend: sendsGoodsAgain(resolution) })
-      : null,
+    // An agreement that moves no goods (退款, 折价) settles no freight.
+    freight:
+      shipped && (movesGoodsBack(resolution) || sendsGoodsAgain(resolution))
+        ? freightFor(evaluation, { kind: 'unclear' }, { outbound: true, return: movesGoodsBack(resolution), resend: sendsGoodsAgain(resolution) })
+        : null,
     ...(resolution === 'partial-refund' ? { refundAmount: evaluation.check(partialRefundAgreedRule).amount } : {}),
   };
   return movesGoodsBack(resolution) ? withReturnRisk(evaluation, base, 'default') : { ...base, transitRisk: null };
@@ -68,7 +70,10 @@ export function route(evaluation: Evaluation): Outcome {
       };
     }
   }
-  if (facts.claim.type === 'partial-refund') evaluation.check(partialRefundClaimRule);
+  if (facts.claim.type === 'partial-refund' && facts.claim.reason !== 'gift') {
+    evaluation.check(partialRefundClaimRule);
+    return { resolution: 'reject', decidingRuleId: 'R-GEN-PARTIAL-REFUND', freight: null, transitRisk: null };
+  }
 
   const shippedAt = facts.shipment.shipped ? evaluation.check(shipTimeDefRule).shippedAt : null;
   const late = shippedAt !== null && evaluation.check(shipDeadlineRule, shippedAt).applies;
@@ -77,9 +82,12 @@ export function route(evaluation: Evaluation): Outcome {
     const outcome = beforeShipment(evaluation, shippedAt);
     if (outcome) return outcome;
   }
-  if (facts.claim.reason === 'late-shipment') return lateShipment(evaluation, late);
-
   const status = evaluation.facts.delivery?.status;
+  // A refused or intercepted parcel is decided by what happened at the door, whatever reason the buyer gave.
+  const cameBack = status === 'refused' || status === 'intercepted';
+  if (facts.claim.reason === 'late-shipment' && (late || !cameBack)) return lateShipment(evaluation, late);
+  if (facts.claim.reason === 'shipping-breach' && !cameBack) return shippingBreachClaim(evaluation, late);
+
   switch (status) {
     case 'refused':
       return refusal(evaluation, late);
@@ -117,5 +125,7 @@ function afterSigning(evaluation: Evaluation): Outcome {
       return returnNotReceived(evaluation);
     case 'late-shipment':
       return lateShipment(evaluation, false);
+    case 'shipping-breach':
+      return shippingBreachClaim(evaluation, false);
   }
 }

@@ -120,10 +120,12 @@ describe('R-FREIGHT-7DAY-RETURN', () => {
     expect(ruling.freight).toMatchObject({ outbound: 'seller', return: 'buyer' });
   });
 
-  it('makes the buyer pay every leg of a 7-day exchange', () => {
+  it('makes the buyer pay the legs a 7-day exchange produces, but not the original delivery of a 包邮 order', () => {
     const ruling = decide(scenario({ claim: { type: 'exchange' } }));
     expect(ruling.resolution).toBe('exchange');
-    expect(ruling.freight).toMatchObject({ outbound: 'buyer', return: 'buyer', resend: 'buyer', ruleId: 'R-FREIGHT-7DAY-EXCHANGE' });
+    expect(ruling.freight).toMatchObject({ outbound: 'seller', return: 'buyer', resend: 'buyer', ruleId: 'R-FREIGHT-7DAY-EXCHANGE' });
+    const notFree = decide(scenario({ claim: { type: 'exchange' }, order: { freeShipping: false } }));
+    expect(notFree.freight).toMatchObject({ outbound: 'buyer', return: 'buyer', resend: 'buyer' });
   });
 
   it('charges the seller the extra freight of a return address that differs from the listing', () => {

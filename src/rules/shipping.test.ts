@@ -124,9 +124,16 @@ describe('R-SHIP-INTERCEPT', () => {
     claim: { at: '2025-09-02 09:00', type: 'refund-only', reason: 'no-reason' },
   });
 
-  it('refunds an intercepted parcel under the 2025 rules with freight split as for an undeterminable fault', () => {
+  it('refunds an intercepted parcel under the 2025 rules; a change of mind pays freight as a no-reason refusal', () => {
     const ruling = decide(intercepted);
     expect(ruling).toMatchObject({ resolution: 'refund', decidingRuleId: 'R-SHIP-INTERCEPT' });
+    expect(ruling.freight).toMatchObject({ outbound: 'seller', return: 'buyer', ruleId: 'R-FREIGHT-7DAY-RETURN' });
+    const notFree = decide(scenario({ ...intercepted, order: { freeShipping: false }, delivery: { status: 'intercepted', signedAt: null } }));
+    expect(notFree.freight).toMatchObject({ outbound: 'buyer', return: 'buyer' });
+  });
+
+  it('splits freight as for an undeterminable fault when the reason is neither a breach nor a change of mind', () => {
+    const ruling = decide(scenario({ delivery: { status: 'intercepted', signedAt: null }, claim: { at: '2025-09-02 09:00', type: 'refund-only', reason: 'quality' } }));
     expect(ruling.freight).toMatchObject({ outbound: 'seller', return: 'buyer', ruleId: 'R-FREIGHT-UNCLEAR' });
   });
 

@@ -176,9 +176,14 @@ export const shipSeparateParcelsMeta: RuleMeta = {
 
 export const shipSeparateParcelsRule = defineRule(shipSeparateParcelsMeta, (read: FactReader) => {
   const merged = read.fact('shipment.mergedWithoutConsent');
+  if (!merged) return { applies: false, sellerProved: false, note: '未合并包裹，按一般签收规则分配举证责任。' };
+  const sellerProved = read.fact('issue.sellerRebuttal');
   return {
-    applies: merged,
-    note: merged ? '卖家未经同意合并包裹发货，买家主张少件的举证责任转由卖家承担。' : '未合并包裹，按一般签收规则分配举证责任。',
+    applies: true,
+    sellerProved,
+    note: sellerProved
+      ? '卖家未经同意合并包裹，须由卖家证明不少件；卖家提供了打包视频等有效凭证，证明签收时不存在少件，支持打款卖家（第八十条）。'
+      : '卖家未经同意合并包裹发货，须由卖家证明不少件；卖家不能证明，少件主张成立。',
   };
 });
 
@@ -259,6 +264,12 @@ export const shipLateWithoutConsentRule = defineRule(shipDeadlineMeta, (read: Fa
   };
 });
 
+/** Records whether any 发货规范 breach was found, so a claim of breach is decided by a traced rule. */
+export const shipBreachFoundRule = defineRule(shipBreachMeta, (_read: FactReader, breaches: readonly string[]) => ({
+  applies: breaches.length > 0,
+  note: breaches.length > 0 ? `卖家违反发货规范：${breaches.join('、')}。` : '没有发现卖家违反发货规范的情形，买家的这一主张不成立。',
+}));
+
 /**
  * Checks each 发货规范 obligation and returns the ids of those breached; the verdict on what a breach entails is
  * 第三十一～三十三条 (R-SHIP-BREACH).
@@ -305,7 +316,14 @@ export const ecommerceDeliveryMeta: RuleMeta = {
 export const shipBreachConsequenceRule = defineRule(shipBreachMeta, (read: FactReader) => {
   const status = read.fact('delivery.status');
   if (status !== 'signed') {
-    return { applies: true, received: false, blocked: false, note: '违反发货规范且买家未收到或拒收，支持退款，费用与风险由卖家承担。' };
+    const cameBack = status === 'refused' || status === 'intercepted' || status === 'undeliverable';
+    return {
+      applies: true,
+      received: false,
+      cameBack,
+      blocked: false,
+      note: `违反发货规范且买家${cameBack ? '拒收（商品退回）' : '未收到'}，支持退款，由此产生的运费与风险由卖家承担。`,
+    };
   }
   const confirmation = read.fact('delivery.confirmation');
   const condition = read.fact('goods.condition');
@@ -313,6 +331,7 @@ export const shipBreachConsequenceRule = defineRule(shipBreachMeta, (read: FactR
   return {
     applies: !blocked,
     received: true,
+    cameBack: false,
     blocked,
     note: blocked
       ? '买家已实际使用商品或自行点击确认收货，以违反发货规范为由退货须与卖家协商一致，淘宝不予支持。'

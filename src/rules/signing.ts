@@ -135,12 +135,12 @@ export const signAddressChangeMeta: RuleMeta = {
 export const signAddressChangeRule = defineRule(signAddressChangeMeta, (read: FactReader) => {
   const agreed = read.fact('delivery.addressChange.sellerAgreed');
   const succeeded = read.fact('delivery.addressChange.succeeded');
-  if (!agreed) return { applies: false, sellerBears: false, note: '卖家没有同意修改收件信息，修改不生效，按原信息签收有效。' };
-  if (succeeded) return { applies: false, sellerBears: false, note: '收件信息已修改成功，按新信息判断签收。' };
+  if (!agreed) return { applies: false, deliveredToBuyersAddress: false, note: '卖家没有同意修改收件信息，修改不生效，按原信息判断签收。' };
+  if (succeeded) return { applies: false, deliveredToBuyersAddress: false, note: '收件信息已修改成功，按新信息判断签收。' };
   const linked = read.fact('delivery.addressChange.linkedToBuyer');
   return {
     applies: !linked,
-    sellerBears: !linked,
+    deliveredToBuyersAddress: linked,
     note: linked
       ? '修改未成功，但原地址与买家有显著关联，按原地址签收有效。'
       : '卖家同意改址却未改成功，商品被原地址签收且两处地址都与买家无显著关联，支持退款，风险由卖家承担。',
