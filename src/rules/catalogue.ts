@@ -11,38 +11,6 @@ import * as shipping from './shipping.ts';
 import * as signing from './signing.ts';
 import { sopRuleMetas } from './sop/index.ts';
 
-function isMeta(value: unknown): value is RuleMeta {
-  return typeof value === 'object' && value !== null && 'id' in value && 'statement' in value && 'sources' in value;
-}
-
-/** Collects the metas a rule file exports, alone or in lists, so a new rule cannot be left out of the catalogue. */
-function metasOf(module: Record<string, unknown>): RuleMeta[] {
-  return Object.values(module).flatMap((value) => (Array.isArray(value) ? value.filter(isMeta) : isMeta(value) ? [value] : []));
-}
-
-const platformAndLaw = [general, shipping, signing, refusal, freight, sevenDay, returns, gifts, quality, description].flatMap(metasOf);
-
-const byId = new Map<string, RuleMeta>();
-for (const meta of [...platformAndLaw, ...sopRuleMetas]) {
-  const existing = byId.get(meta.id);
-  if (existing && existing !== meta) throw new Error(`Rule id ${meta.id} is defined twice`);
-  byId.set(meta.id, meta);
-}
-
-/** Every rule the product knows, platform and law first, then shop SOP; ids are permanent. */
-export const ruleCatalogue: readonly RuleMeta[] = [...byId.values()];
-
-/** The rule with `id`, or undefined. */
-export function ruleById(id: string): RuleMeta | undefined {
-  return byId.get(id);
-}
-
-export const ruleKindLabels: Readonly<Record<RuleKind, string>> = {
-  platform: '平台规则',
-  law: '法律法规',
-  sop: '本店规范（可配置）',
-};
-
 export interface RuleArea {
   readonly id: RuleAreaId;
   readonly title: string;
@@ -65,3 +33,45 @@ export const ruleAreas: readonly RuleArea[] = [
   { id: 'procedure', title: '程序', description: '中止、执行与规则变更。' },
   { id: 'shop-sop', title: '本店规范（可配置）', description: '本店的售后流程、时效与补偿权限，由店铺负责人配置。' },
 ];
+
+function isMeta(value: unknown): value is RuleMeta {
+  return typeof value === 'object' && value !== null && 'id' in value && 'statement' in value && 'sources' in value;
+}
+
+/** Collects the metas a rule file exports, alone or in lists, so a new rule cannot be left out of the catalogue. */
+function metasOf(module: Record<string, unknown>): RuleMeta[] {
+  return Object.values(module).flatMap((value) => (Array.isArray(value) ? value.filter(isMeta) : isMeta(value) ? [value] : []));
+}
+
+const platformAndLaw = [general, shipping, signing, refusal, freight, sevenDay, returns, gifts, quality, description].flatMap(metasOf);
+
+const byId = new Map<string, RuleMeta>();
+for (const meta of [...platformAndLaw, ...sopRuleMetas]) {
+  const existing = byId.get(meta.id);
+  if (existing && existing !== meta) throw new Error(`Rule id ${meta.id} is defined twice`);
+  byId.set(meta.id, meta);
+}
+
+/**
+ * Every rule the product knows, by area in handbook order, then by id; ids are permanent. Sorted explicitly because
+ * module-namespace key order differs between Node and bundlers.
+ */
+export const ruleCatalogue: readonly RuleMeta[] = [...byId.values()].sort(
+  (a, b) => areaOrder(a.area) - areaOrder(b.area) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+);
+
+function areaOrder(area: RuleAreaId): number {
+  return ruleAreas.findIndex((candidate) => candidate.id === area);
+}
+
+/** The rule with `id`, or undefined. */
+export function ruleById(id: string): RuleMeta | undefined {
+  return byId.get(id);
+}
+
+export const ruleKindLabels: Readonly<Record<RuleKind, string>> = {
+  platform: '平台规则',
+  law: '法律法规',
+  sop: '本店规范（可配置）',
+};
+

@@ -73,3 +73,12 @@ function captureError(action: () => unknown): unknown {
   }
   throw new Error('expected an error');
 }
+
+describe('fact descriptions for authors', () => {
+  it('describes facts inside defaulted sections too', async () => {
+    const { describeFact } = await import('./fact-docs.ts');
+    expect(describeFact('platform.intervened')).toContain('介入');
+    expect(describeFact('delivery.signedAt')).toContain('签收');
+    expect(describeFact('no.such.fact')).toBeUndefined();
+  });
+});

@@ -7,7 +7,7 @@ function unwrap(schema: AnySchema): AnySchema {
   let current = schema;
   for (;;) {
     const def = current.def as { type: string; innerType?: AnySchema; in?: AnySchema };
-    if ((def.type === 'optional' || def.type === 'nullable' || def.type === 'default') && def.innerType) current = def.innerType;
+    if ((def.type === 'optional' || def.type === 'nullable' || def.type === 'default' || def.type === 'prefault') && def.innerType) current = def.innerType;
     else if (def.type === 'pipe' && def.in) current = def.in;
     else return current;
   }
@@ -39,4 +39,15 @@ export function factSchema(path: string): AnySchema | undefined {
 export function describeFact(path: string): string | undefined {
   const schema = factSchema(path);
   return schema ? descriptionOf(schema) : undefined;
+}
+
+/** True for facts written as Beijing-time strings and held as Instants (e.g. `order.paidAt`). */
+export function isTimeFact(path: string): boolean {
+  let current = factSchema(path);
+  while (current) {
+    const def = current.def as { type: string; innerType?: AnySchema };
+    if (def.type === 'pipe') return true;
+    current = def.innerType;
+  }
+  return false;
 }

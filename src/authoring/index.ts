@@ -1,0 +1,18 @@
+export { topics, topicIds, difficulties, type TopicId, type Difficulty } from './topics.ts';
+export { CaseFrontmatterSchema, ExpectedRulingSchema, type CaseFrontmatter, type ExpectedRuling } from './case-schema.ts';
+export {
+  authorErrorCatalogue,
+  authorErrorCodes,
+  authorErrorKind,
+  formatAuthorError,
+  formatAuthorErrorDetails,
+  type AuthorError,
+  type AuthorErrorCode,
+  type TraceLine,
+} from './author-error.ts';
+export { checkCase, reviewCase, type CaseCheckContext, type CaseReview } from './check-case.ts';
+export { summarizeContent, formatSummaryLine, type ContentReport, type RuleCoverage } from './content-summary.ts';
+export { normalizeFrontmatter } from './normalize-frontmatter.ts';
+export { caseScaffold, isCaseSlug } from './case-scaffold.ts';
+export { issueTexts, type IssueText } from './issue-text.ts';
+export { factReferenceTable } from './fact-reference.ts';
