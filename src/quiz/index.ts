@@ -25,3 +25,4 @@ export { grade, type Grade, type Response } from './grade.ts';
 export { generateVariant, drawParams, substitute, renderStem, distractors, variantId, type Variant, type ParamValues } from './variants.ts';
 export { optionText, fieldDomain } from './option-text.ts';
 export { seededRandom, shuffled, pick } from './random.ts';
+export { toPracticeItem, type PracticeItem, type ExplanationStep } from './practice-item.ts';

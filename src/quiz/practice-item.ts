@@ -1,0 +1,96 @@
+import { ruleById, type Ruling } from '../rules/index.ts';
+import type { Item } from './item-schema.ts';
+import type { Key } from './keys.ts';
+import { shuffled, seededRandom } from './random.ts';
+
+/** One step of the explanation shown after answering: a platform or law rule and what it found. */
+export interface ExplanationStep {
+  readonly ruleId: string;
+  readonly title: string;
+  readonly applied: boolean;
+  readonly note: string;
+}
+
+/**
+ * A practice question as the browser receives it: the text, the engine's key and the explanation. Practice keys are
+ * public on purpose (instant feedback); certification items never become PracticeItems.
+ */
+export interface PracticeItem {
+  /** Item id, or `templateId~seed` for a generated variant. */
+  readonly id: string;
+  readonly type: Item['type'];
+  readonly topics: readonly string[];
+  readonly difficulty: 1 | 2 | 3;
+  readonly stem: string;
+  /** Single: option texts. Multiple: statement texts. True/false: the two labels. Ordering: steps, shuffled. */
+  readonly choices: readonly string[];
+  readonly key: number | readonly number[] | boolean | readonly string[];
+  /**
+   * Changes exactly when the question or its key changes, so a stored review schedule survives rebuilds and resets
+   * only when the answer key moves.
+   */
+  readonly keyVersion: string;
+  /** Rule area of the deciding rule, for per-area summaries. */
+  readonly area: string;
+  readonly decidingRuleId: string | null;
+  readonly explanation: readonly ExplanationStep[];
+  readonly authorExplanation?: string;
+}
+
+/** FNV-1a, hex: a short, stable fingerprint (not a security hash). */
+function fingerprint(text: string): string {
+  let hash = 0x811c9dc5;
+  for (let index = 0; index < text.length; index++) {
+    hash ^= text.charCodeAt(index);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return (hash >>> 0).toString(16).padStart(8, '0');
+}
+
+function explanationOf(rulings: readonly Ruling[]): ExplanationStep[] {
+  const steps = new Map<string, ExplanationStep>();
+  for (const ruling of rulings) {
+    for (const step of ruling.trace) {
+      const rule = ruleById(step.ruleId);
+      if (!rule || rule.kind === 'sop' || (!step.applied && step.ruleId !== ruling.decidingRuleId)) continue;
+      steps.set(`${step.ruleId}:${step.note}`, { ruleId: step.ruleId, title: rule.title, applied: step.applied, note: step.note });
+    }
+  }
+  return [...steps.values()];
+}
+
+function choicesOf(item: Item, key: Key): string[] {
+  switch (item.type) {
+    case 'single':
+      return item.options.map((option) => option.text);
+    case 'multiple':
+      return item.statements.map((statement) => statement.text);
+    case 'truefalse':
+      return item.labels === '是否' ? ['是', '否'] : ['正确', '错误'];
+    case 'ordering':
+      // Shuffled by the item id so the page is stable between builds yet never shows the answer order.
+      return shuffled(seededRandom(Number.parseInt(fingerprint(item.id), 16)), key.answer as readonly string[]);
+  }
+}
+
+/** Turns a keyed item into what the practice island needs. Refuses certification items. */
+export function toPracticeItem(item: Item, key: Key): PracticeItem {
+  if (item.exam) throw new Error(`题目 ${item.id} 标记为仅用于认证考试，不能出现在练习中。`);
+  const decidingRuleId = key.rulings[0]?.decidingRuleId ?? null;
+  const area = decidingRuleId ? (ruleById(decidingRuleId)?.area ?? 'general') : 'shop-sop';
+  const choices = choicesOf(item, key);
+  return {
+    id: item.id,
+    type: item.type,
+    topics: item.topics,
+    difficulty: item.difficulty,
+    stem: item.stem,
+    choices,
+    key: key.answer,
+    keyVersion: fingerprint(JSON.stringify([item.stem, choices, key.answer])),
+    area,
+    decidingRuleId,
+    explanation: explanationOf(key.rulings),
+    ...(item.explanation ? { authorExplanation: item.explanation } : {}),
+  };
+}
