@@ -3,6 +3,8 @@ import mdx from '@astrojs/mdx';
 import node from '@astrojs/node';
 import preact from '@astrojs/preact';
 import { defineConfig, sessionDrivers } from 'astro/config';
+import { satteri } from '@astrojs/markdown-satteri';
+import { caseReveal } from './src/markdown/case-reveal.ts';
 
 const dataDir = process.env.DATA_DIR ?? './data';
 
@@ -10,6 +12,8 @@ export default defineConfig({
   output: 'static',
   adapter: node({ mode: 'standalone' }),
   integrations: [mdx(), preact()],
+  // Case bodies are split at “## 裁决与理由” so the case page can keep the ruling behind a <details> (no JS).
+  markdown: { processor: satteri({ hastPlugins: [caseReveal] }) },
   i18n: { defaultLocale: 'zh-CN', locales: ['zh-CN'] },
   // @astrojs/node would otherwise bake an absolute path from the build machine into dist/.
   session: { driver: sessionDrivers.fs({ base: `${dataDir}/sessions` }) },

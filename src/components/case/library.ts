@@ -1,0 +1,99 @@
+import { getCollection, type CollectionEntry } from 'astro:content';
+import { difficulties, topics, type Difficulty, type TopicId } from '../../authoring/index.ts';
+import { decide, decisiveRules, parseFacts, ruleById, type Facts, type Ruling } from '../../rules/index.ts';
+import { shopPolicy } from './shop-policy.ts';
+
+/** A case study with what the rule engine made of it at build time. */
+export interface CaseStudy {
+  /** The entry id, i.e. the file name without `.mdx`; used in URLs (`/cases/<slug>`) and in `related`. */
+  readonly slug: string;
+  readonly entry: CollectionEntry<'cases'>;
+  readonly title: string;
+  readonly summary: string;
+  readonly topics: readonly TopicId[];
+  readonly difficulty: Difficulty;
+  readonly facts: Facts;
+  /** Decided now, from the facts; the frontmatter's `expected` is never shown as the answer. */
+  readonly ruling: Ruling;
+  /** Platform and law rules that fixed some part of the ruling (`decisiveRules`). */
+  readonly decisive: readonly string[];
+}
+
+let loaded: Promise<CaseStudy[]> | undefined;
+
+/**
+ * Every case, decided under its own edition with the shop's policy, easiest first and then by title.
+ * Loaded once per build. Throws what `decide()` throws; the content gate in src/content.config.ts has already
+ * refused any case that would.
+ */
+export function caseStudies(): Promise<CaseStudy[]> {
+  loaded ??= getCollection('cases').then((entries) =>
+    entries
+      .map((entry): CaseStudy => {
+        const { data } = entry;
+        const ruling = decide(data.facts, { edition: data.edition, shopPolicy });
+        return {
+          slug: entry.id,
+          entry,
+          title: data.title,
+          summary: data.summary,
+          topics: data.topics as TopicId[],
+          difficulty: data.difficulty,
+          facts: parseFacts(data.facts),
+          ruling,
+          decisive: decisiveRules(ruling),
+        };
+      })
+      .sort((a, b) => a.difficulty - b.difficulty || a.title.localeCompare(b.title, 'zh-CN')),
+  );
+  return loaded;
+}
+
+/** Cases whose ruling a rule helped decide (rule pages: 本规则决定的案例); for a shop SOP rule, cases it guides. */
+export function casesForRule(studies: readonly CaseStudy[], ruleId: string): CaseStudy[] {
+  if (ruleById(ruleId)?.kind === 'sop') return studies.filter((study) => study.ruling.sop.some((guidance) => guidance.ruleId === ruleId));
+  return studies.filter((study) => study.decisive.includes(ruleId));
+}
+
+/**
+ * Cases to read next: the ones the author named in `related` (in that order), then others decided by the same
+ * rule. Unknown slugs are skipped; at most `limit` cases.
+ */
+export function relatedCases(study: CaseStudy, studies: readonly CaseStudy[], limit = 6): CaseStudy[] {
+  const bySlug = new Map(studies.map((other) => [other.slug, other]));
+  const named = (study.entry.data.related ?? []).map((slug) => bySlug.get(slug)).filter((other): other is CaseStudy => !!other);
+  const sameRule = studies.filter((other) => other.ruling.decidingRuleId === study.ruling.decidingRuleId);
+  const seen = new Set<string>([study.slug]);
+  const result: CaseStudy[] = [];
+  for (const other of [...named, ...sameRule]) {
+    if (seen.has(other.slug)) continue;
+    seen.add(other.slug);
+    result.push(other);
+  }
+  return result.slice(0, limit);
+}
+
+/** A filter of the case index; `undefined` is the unfiltered index. */
+export type CaseFilter =
+  | { readonly kind: 'topic'; readonly value: TopicId }
+  | { readonly kind: 'rule'; readonly value: string }
+  | { readonly kind: 'difficulty'; readonly value: Difficulty };
+
+export function matchesFilter(study: CaseStudy, filter: CaseFilter | undefined): boolean {
+  if (!filter) return true;
+  if (filter.kind === 'topic') return study.topics.includes(filter.value);
+  if (filter.kind === 'rule') return study.ruling.decidingRuleId === filter.value;
+  return study.difficulty === filter.value;
+}
+
+/** URL of a filtered index page. */
+export function filterHref(filter: CaseFilter): string {
+  return `/cases/${filter.kind}/${encodeURIComponent(String(filter.value))}`;
+}
+
+/** Chinese name of a filter, e.g. 主题：拒签. */
+export function filterLabel(filter: CaseFilter): string {
+  if (filter.kind === 'topic') return `主题：${topics[filter.value]}`;
+  if (filter.kind === 'difficulty') return `难度：${difficulties[filter.value]}`;
+  return `决定规则：${ruleById(filter.value)?.title ?? filter.value}`;
+}
