@@ -1,0 +1,20 @@
+import { accountView, activateAccount, ActivateBodySchema } from '../../../server/accounts/index.ts';
+import { signIn } from '../../../server/auth/index.ts';
+import { ApiError, apiRoute, jsonOk, methodNotAllowed, readJson } from '../../../server/http/index.ts';
+import { getStore } from '../../../server/index.ts';
+
+export const prerender = false;
+
+/** Sets a trainee's first password through the one-time activation link, then signs them in. */
+export const POST = apiRoute(async (context) => {
+  const body = await readJson(context.request, ActivateBodySchema);
+  const store = await getStore();
+  const now = Date.now();
+  const result = await activateAccount(store, body, now);
+  if (!result.ok)
+    throw result.code.startsWith('PASSWORD_') ? ApiError.onField(result.code, 'password') : new ApiError(result.code);
+  await signIn(context, store, result.user.id, now);
+  return jsonOk({ user: accountView(result.user), redirect: result.user.role === 'lead' ? '/lead' : '/me' });
+});
+
+export const ALL = methodNotAllowed;

@@ -1,0 +1,17 @@
+import { reissueActivation } from '../../../../../server/accounts/index.ts';
+import { ApiError, apiRoute, jsonOk, methodNotAllowed } from '../../../../../server/http/index.ts';
+import { getStore, linkOrigin } from '../../../../../server/index.ts';
+
+export const prerender = false;
+
+/** Makes a new activation link for a trainee who has not activated yet; the previous link stops working. */
+export const POST = apiRoute(async ({ params, url }) => {
+  const result = await reissueActivation(await getStore(), params.id ?? '', {
+    now: Date.now(),
+    origin: linkOrigin(url),
+  });
+  if (!result.ok) throw new ApiError(result.code);
+  return jsonOk({ link: result.link }, 201);
+});
+
+export const ALL = methodNotAllowed;

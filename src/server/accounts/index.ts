@@ -1,0 +1,27 @@
+export { type AccountView, accountView, homeAfterSignIn, sameSitePath } from './account-view.ts';
+export { activateAccount, inspectActivation } from './activation.ts';
+export { type CsvParse, type CsvRecord, parseCsv } from './csv.ts';
+export {
+  ActivateBodySchema,
+  CohortSchema,
+  EmployeeIdSchema,
+  ImportBodySchema,
+  LoginBodySchema,
+  NameSchema,
+  SetupBodySchema,
+  TraineeBodySchema,
+} from './schemas.ts';
+export { completeSetup, isSetupOpen, prepareFirstRun, setupUrl } from './setup.ts';
+export { type ImportPlan, MAX_IMPORT_ROWS, planImport, type RowError, type TraineeRow } from './trainee-rows.ts';
+export {
+  ACTIVATION_TTL_MS,
+  activationUrl,
+  addTrainee,
+  type ImportedTrainee,
+  importTrainees,
+  type IssuedLink,
+  reissueActivation,
+  setTraineeDisabled,
+  type TraineeView,
+  traineeView,
+} from './trainees.ts';

@@ -1,0 +1,44 @@
+import type { Role } from '../store/index.ts';
+
+/** Who may reach a path: anyone, any signed-in account, or only one role. */
+export type Access = 'public' | 'signed-in' | Role;
+
+/**
+ * Protected areas by path prefix, checked in order. A prefix covers itself and everything below it
+ * (`/lead` covers `/lead/trainees`, not `/leader`).
+ */
+export const ACCESS_RULES: readonly { readonly prefix: string; readonly access: Access }[] = [
+  { prefix: '/api/lead', access: 'lead' },
+  { prefix: '/lead', access: 'lead' },
+  { prefix: '/api/auth/me', access: 'signed-in' },
+  { prefix: '/me', access: 'signed-in' },
+];
+
+/**
+ * The access a request path needs. The path is percent-decoded and lower-cased first, the way a router might read
+ * it, so `/%6Cead` or `/LEAD` cannot slip past a check on `/lead`; a path that does not decode is treated as lead-only.
+ */
+export function requiredAccess(pathname: string): Access {
+  let path: string;
+  try {
+    path = decodeURIComponent(pathname).toLowerCase();
+  } catch {
+    return 'lead';
+  }
+  path = path.replace(/\/{2,}/g, '/');
+  for (const rule of ACCESS_RULES) {
+    if (path === rule.prefix || path.startsWith(`${rule.prefix}/`)) return rule.access;
+  }
+  return 'public';
+}
+
+export function isApiPath(pathname: string): boolean {
+  return pathname === '/api' || pathname.startsWith('/api/');
+}
+
+/** Whether a signed-in role satisfies the access; `null` role means anonymous. */
+export function isAllowed(access: Access, role: Role | null): boolean {
+  if (access === 'public') return true;
+  if (role === null) return false;
+  return access === 'signed-in' || access === role;
+}

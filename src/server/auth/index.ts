@@ -1,0 +1,23 @@
+export { type Access, ACCESS_RULES, isAllowed, isApiPath, requiredAccess } from './access.ts';
+export { checkCredentials, type LoginOutcome } from './login.ts';
+export { isSameOriginRequest, isStateChanging } from './origin.ts';
+export { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, type PasswordProblem, passwordProblem } from './password-policy.ts';
+export { ARGON2_OPTIONS, hashPassword, verifyPassword } from './passwords.ts';
+export { signIn, signOut } from './session-cookie.ts';
+export {
+  endSession,
+  isSessionExpired,
+  resumeSession,
+  SESSION_COOKIE,
+  SESSION_LIMITS,
+  startSession,
+} from './sessions.ts';
+export {
+  accountThrottleKey,
+  addressThrottleKey,
+  lockedUntil,
+  retryAfterSeconds,
+  THROTTLE,
+  type ThrottleKind,
+} from './throttle.ts';
+export { newId, randomToken, sha256Hex } from './tokens.ts';

@@ -1,0 +1,65 @@
+import type { Session, Store, User } from '../store/index.ts';
+import { randomToken, sha256Hex } from './tokens.ts';
+
+const MINUTE = 60 * 1000;
+
+/**
+ * Session lifetime, enforced on the server: 2 h without a request ends a session (idle), and none lives past 12 h
+ * from login (absolute), one working day. Activity is written at most once a minute.
+ */
+export const SESSION_LIMITS = { idleMs: 120 * MINUTE, absoluteMs: 12 * 60 * MINUTE, touchEveryMs: MINUTE } as const;
+
+export const SESSION_COOKIE = 'asa_session';
+
+/** The cookie carries 256 random bits as base64url; anything else is not worth a lookup. */
+const TOKEN = /^[A-Za-z0-9_-]{43}$/;
+
+export function isSessionExpired(session: Session, now: number): boolean {
+  return now >= session.expiresAt || now - session.lastSeenAt >= SESSION_LIMITS.idleMs;
+}
+
+/**
+ * Starts a session for `userId` and returns the cookie value. Ends `previousToken`'s session first, so a session id
+ * planted before login is worthless after it (rotation), and clears out expired sessions while at it.
+ */
+export async function startSession(store: Store, userId: string, now: number, previousToken?: string): Promise<string> {
+  const previousId = previousToken === undefined ? undefined : sha256Hex(previousToken);
+  await store.pruneSessions((s) => s.id === previousId || isSessionExpired(s, now));
+  const token = randomToken(32);
+  await store.createSession({
+    id: sha256Hex(token),
+    userId,
+    createdAt: now,
+    expiresAt: now + SESSION_LIMITS.absoluteMs,
+    lastSeenAt: now,
+  });
+  return token;
+}
+
+/**
+ * The live session and its user for a cookie value, recording activity; `null` when the token is malformed,
+ * unknown, expired (then deleted), or its account is gone or disabled.
+ */
+export async function resumeSession(
+  store: Store,
+  token: string | undefined,
+  now: number,
+): Promise<{ readonly session: Session; readonly user: User } | null> {
+  if (!token || !TOKEN.test(token)) return null;
+  const id = sha256Hex(token);
+  let session = await store.getSession(id);
+  if (!session) return null;
+  if (isSessionExpired(session, now)) {
+    await store.deleteSession(id);
+    return null;
+  }
+  const user = await store.findUser(session.userId);
+  if (!user || user.disabled) return null;
+  if (now - session.lastSeenAt >= SESSION_LIMITS.touchEveryMs) session = (await store.touchSession(id, now)) ?? session;
+  return { session, user };
+}
+
+/** Ends the session behind a cookie value, if any. */
+export async function endSession(store: Store, token: string | undefined): Promise<void> {
+  if (token && TOKEN.test(token)) await store.deleteSession(sha256Hex(token));
+}

@@ -1,0 +1,23 @@
+// Imported ahead of @astrojs/node's server entry (see startup-integration.ts), so it runs before the server listens:
+// the store is opened and checked, and the first-run setup link printed, at start rather than on the first request.
+import { getStore } from './runtime.ts';
+import { StoreCorruptError } from './store/store-errors.ts';
+
+try {
+  const store = await getStore();
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      // Let acknowledged-but-queued writes finish, then die of the same signal so the exit status is the usual one.
+      const timeout = setTimeout(() => process.kill(process.pid, signal), 5000);
+      void store.close().finally(() => {
+        clearTimeout(timeout);
+        process.kill(process.pid, signal);
+      });
+    });
+  }
+} catch (error) {
+  console.error(
+    error instanceof StoreCorruptError ? error.message : `无法打开数据目录，服务器没有启动：${String(error)}`,
+  );
+  process.exit(1);
+}

@@ -1,0 +1,84 @@
+/**
+ * Every error an API can answer with, by permanent code. Codes are part of the API: clients and tests match on them,
+ * so never rename one; add a new code instead. Messages are what a trainee or lead reads: what happened, then what
+ * to do.
+ */
+export const API_ERRORS = {
+  INVALID_JSON: { status: 400, message: '请求内容不是有效的 JSON。' },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, message: '请求须以 JSON 格式发送（Content-Type: application/json）。' },
+  BODY_TOO_LARGE: { status: 413, message: '提交的内容太大。导入学员时请分批导入，每批不超过 1000 人。' },
+  VALIDATION_FAILED: { status: 400, message: '提交的内容有误，请按提示修改后再试。' },
+  CROSS_ORIGIN_REFUSED: { status: 403, message: '这个请求不是从本站页面发出的，已拒绝。请在本站页面上操作。' },
+  UNAUTHENTICATED: { status: 401, message: '请先登录。' },
+  FORBIDDEN: { status: 403, message: '你的账号没有权限进行这项操作。' },
+  NOT_FOUND: { status: 404, message: '没有这个接口。' },
+  METHOD_NOT_ALLOWED: { status: 405, message: '这个接口不支持这种请求方式。' },
+  LOGIN_FAILED: {
+    status: 401,
+    message: '工号或密码不正确。还没有设置过密码的学员，请先打开组长发给你的激活链接。',
+  },
+  LOGIN_THROTTLED: { status: 429, message: '登录失败次数过多，请稍后再试。' },
+  ACCOUNT_DISABLED: { status: 403, message: '这个账号已停用。如有疑问，请联系组长。' },
+  SETUP_TOKEN_INVALID: {
+    status: 403,
+    message: '初始设置链接无效或已失效。请使用服务器最近一次启动时打印的链接。',
+  },
+  SETUP_ALREADY_DONE: { status: 409, message: '已经有组长账号了，初始设置已完成。请直接登录。' },
+  ACTIVATION_INVALID: { status: 404, message: '激活链接无效。请向组长索取新的激活链接。' },
+  ACTIVATION_USED: { status: 410, message: '这个激活链接已经用过了。如果忘记了密码，请联系组长重新生成激活链接。' },
+  ACTIVATION_EXPIRED: { status: 410, message: '激活链接已过期（有效期 7 天）。请联系组长重新生成。' },
+  PASSWORD_TOO_SHORT: { status: 400, message: '密码至少需要 10 个字符。' },
+  PASSWORD_TOO_LONG: { status: 400, message: '密码最多 128 个字符。' },
+  PASSWORD_IS_EMPLOYEE_ID: { status: 400, message: '不能用工号作为密码，请换一个。' },
+  EMPLOYEE_ID_TAKEN: { status: 409, message: '这个工号已经有账号了。' },
+  TRAINEE_NOT_FOUND: { status: 404, message: '没有找到这名学员，名单可能已经变化，请刷新页面。' },
+  CSV_NOT_UTF8: {
+    status: 400,
+    message: '文件不是 UTF-8 编码。请在 Excel 中选择“另存为”→“CSV UTF-8（逗号分隔）”，再重新导入。',
+  },
+  CSV_EMPTY: { status: 400, message: '文件里没有学员。第 1 行是表头，从第 2 行起每行一名学员。' },
+  CSV_BAD_HEADER: {
+    status: 400,
+    message: '第 1 行应是表头“姓名,工号,班组”（或英文 name,employeeId,cohort）。请改好表头后重新导入。',
+  },
+  CSV_TOO_MANY_ROWS: { status: 400, message: '一次最多导入 1000 名学员，请分批导入。' },
+  CSV_UNTERMINATED_QUOTE: { status: 400, message: '文件中有未闭合的双引号，请检查后重新导入。' },
+  INTERNAL_ERROR: { status: 500, message: '服务器出错了，请稍后再试。如果一直这样，请联系管理员。' },
+} as const satisfies Record<string, { readonly status: number; readonly message: string }>;
+
+export type ApiErrorCode = keyof typeof API_ERRORS;
+
+/** One field-level problem, for forms to show next to the input. */
+export interface FieldError {
+  /** Dotted path of the field in the request body, e.g. `password`. */
+  readonly field: string;
+  readonly message: string;
+}
+
+/** The body of every error response: `{ "error": { "code", "message", "fields"? } }`. */
+export interface ApiErrorBody {
+  readonly error: {
+    readonly code: ApiErrorCode;
+    readonly message: string;
+    readonly fields?: readonly FieldError[];
+    readonly retryAfterSeconds?: number;
+  };
+}
+
+/** Thrown inside an API handler to answer with a catalogued error; anything else thrown becomes INTERNAL_ERROR. */
+export class ApiError extends Error {
+  override readonly name = 'ApiError';
+  readonly code: ApiErrorCode;
+  readonly fields: readonly FieldError[] | undefined;
+
+  constructor(code: ApiErrorCode, fields?: readonly FieldError[]) {
+    super(API_ERRORS[code].message);
+    this.code = code;
+    this.fields = fields;
+  }
+
+  /** An error that belongs to one form field: the catalogue message is shown next to that field too. */
+  static onField(code: ApiErrorCode, field: string): ApiError {
+    return new ApiError(code, [{ field, message: API_ERRORS[code].message }]);
+  }
+}

@@ -1,0 +1,7 @@
+export type * from './types.ts';
+export type * from './store.ts';
+export { compareCohorts } from './cohort-order.ts';
+export { type DurableIo, DurableJsonFile } from './durable-file.ts';
+export { employeeIdKey } from './employee-id.ts';
+export { DATA_FILES, type LowdbStoreOptions, openLowdbStore } from './lowdb-store.ts';
+export { StoreCorruptError } from './store-errors.ts';

@@ -1,0 +1,65 @@
+import { commit, type JsonDoc, keep } from './json-doc.ts';
+import type { Lifecycle } from './lifecycle.ts';
+import type { CertificatesFile } from './schemas.ts';
+import type { IssueCertificateResult, RevokeCertificateResult, Store } from './store.ts';
+import type { Certificate } from './types.ts';
+
+export type CertificateVerbs = Pick<
+  Store,
+  'issueCertificate' | 'getCertificate' | 'listCertificates' | 'revokeCertificate'
+>;
+
+/** Certificates in `certificates.json`. */
+export class LowdbCertificates implements CertificateVerbs {
+  readonly #doc: JsonDoc<CertificatesFile>;
+  readonly #lifecycle: Lifecycle;
+  #byId = new Map<string, Certificate>();
+
+  constructor(doc: JsonDoc<CertificatesFile>, lifecycle: Lifecycle) {
+    this.#doc = doc;
+    this.#lifecycle = lifecycle;
+    doc.subscribe((data) => this.#reindex(data));
+  }
+
+  #reindex(data: CertificatesFile): void {
+    this.#byId = new Map(data.certificates.map((c) => [c.id, c]));
+  }
+
+  async issueCertificate(certificate: Certificate): Promise<IssueCertificateResult> {
+    this.#lifecycle.assertOpen();
+    return this.#doc.update<IssueCertificateResult>((draft) => {
+      if (draft.certificates.some((c) => c.id === certificate.id)) {
+        return keep({ ok: false, code: 'CERTIFICATE_ID_TAKEN' });
+      }
+      const stored = structuredClone(certificate) as CertificatesFile['certificates'][number];
+      draft.certificates.push(stored);
+      return commit({ ok: true, certificate: stored });
+    });
+  }
+
+  async getCertificate(id: string): Promise<Certificate | null> {
+    return this.#byId.get(id) ?? null;
+  }
+
+  async listCertificates(filter: { readonly userId?: string; readonly examId?: string } = {}): Promise<Certificate[]> {
+    return this.#doc.data.certificates
+      .filter(
+        (c) =>
+          (filter.userId === undefined || c.userId === filter.userId) &&
+          (filter.examId === undefined || c.examId === filter.examId),
+      )
+      .sort((a, b) => a.issuedAt - b.issuedAt);
+  }
+
+  async revokeCertificate(id: string, reason: string, at: number): Promise<RevokeCertificateResult> {
+    this.#lifecycle.assertOpen();
+    return this.#doc.update<RevokeCertificateResult>((draft) => {
+      const index = draft.certificates.findIndex((c) => c.id === id);
+      if (index < 0) return keep({ ok: false, code: 'CERTIFICATE_NOT_FOUND' });
+      if (draft.certificates[index]!.revokedAt !== null) return keep({ ok: false, code: 'CERTIFICATE_REVOKED' });
+      const revoked = { ...draft.certificates[index]!, revokedAt: at, revokedReason: reason };
+      draft.certificates[index] = revoked;
+      return commit({ ok: true, certificate: revoked });
+    });
+  }
+}

@@ -1,0 +1,135 @@
+import { mkdir, readdir, unlink } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { z } from 'zod';
+import { AttemptFiles } from './attempt-files.ts';
+import { type DurableIo, DurableJsonFile, TEMP_FILE } from './durable-file.ts';
+import { JsonDoc } from './json-doc.ts';
+import { Lifecycle } from './lifecycle.ts';
+import { LowdbAccounts } from './lowdb-accounts.ts';
+import { LowdbAttempts } from './lowdb-attempts.ts';
+import { LowdbCertificates } from './lowdb-certificates.ts';
+import { LowdbSessions, LowdbThrottle } from './lowdb-sessions.ts';
+import {
+  type AccountsFile,
+  AccountsFileSchema,
+  type CertificatesFile,
+  CertificatesFileSchema,
+  type SessionsFile,
+  SessionsFileSchema,
+  type ThrottleFile,
+  ThrottleFileSchema,
+} from './schemas.ts';
+import type { Store } from './store.ts';
+
+export interface LowdbStoreOptions {
+  /** Replaces the file-system calls of durable writes (tests use it to record or break them). */
+  readonly io?: DurableIo;
+}
+
+/** The data folder's layout; README "Data and backups" documents the same names. */
+export const DATA_FILES = {
+  accounts: 'accounts.json',
+  sessions: 'sessions.json',
+  throttle: 'throttle.json',
+  certificates: 'certificates.json',
+  attempts: 'attempts',
+} as const;
+
+/**
+ * Opens (creating when absent) the lowdb store in `dataDir`: small "cold" files for accounts, sessions, the login
+ * throttle and certificates, and one file per attempt under `attempts/`. Every file is read and validated before
+ * anything is written; only then are leftover temp files of interrupted writes removed.
+ * @throws StoreCorruptError naming the first data file that cannot be trusted; nothing is written in that case.
+ */
+export async function openLowdbStore(dataDir: string, options: LowdbStoreOptions = {}): Promise<Store> {
+  const attemptsDir = join(dataDir, DATA_FILES.attempts);
+  await mkdir(attemptsDir, { recursive: true, mode: 0o700 });
+  const file = <T>(name: string, schema: z.ZodType<T>) =>
+    new DurableJsonFile(join(dataDir, name), schema, { pretty: true, ...(options.io ? { io: options.io } : {}) });
+  const lifecycle = new Lifecycle();
+
+  const accountsDoc = await JsonDoc.open<AccountsFile>(file(DATA_FILES.accounts, AccountsFileSchema), {
+    version: 1,
+    users: [],
+    activations: [],
+    setup: null,
+  });
+  const sessionsDoc = await JsonDoc.open<SessionsFile>(file(DATA_FILES.sessions, SessionsFileSchema), {
+    version: 1,
+    sessions: [],
+  });
+  const throttleDoc = await JsonDoc.open<ThrottleFile>(file(DATA_FILES.throttle, ThrottleFileSchema), {
+    version: 1,
+    failures: [],
+  });
+  const certificatesDoc = await JsonDoc.open<CertificatesFile>(file(DATA_FILES.certificates, CertificatesFileSchema), {
+    version: 1,
+    certificates: [],
+  });
+  const attemptFiles = await AttemptFiles.open(attemptsDir, options.io);
+
+  for (const dir of [dataDir, attemptsDir]) {
+    for (const name of await readdir(dir)) {
+      if (TEMP_FILE.test(name)) await unlink(join(dir, name)).catch(() => undefined);
+    }
+  }
+
+  const sessions = new LowdbSessions(sessionsDoc, lifecycle);
+  const throttle = new LowdbThrottle(throttleDoc, lifecycle);
+  const certificates = new LowdbCertificates(certificatesDoc, lifecycle);
+  const accounts = new LowdbAccounts(accountsDoc, lifecycle, (userId) => sessions.deleteSessionsOf(userId));
+  const attempts = new LowdbAttempts(attemptFiles, lifecycle);
+
+  // Delegation, one line per verb, so the compiler checks that every verb of Store is served.
+  return {
+    countUsers: (filter) => accounts.countUsers(filter),
+    findUser: (id) => accounts.findUser(id),
+    findUserByEmployeeId: (employeeId) => accounts.findUserByEmployeeId(employeeId),
+    listUsers: (filter) => accounts.listUsers(filter),
+    createUser: (user) => accounts.createUser(user),
+    createTrainees: (rows) => accounts.createTrainees(rows),
+    setPassword: (userId, hash) => accounts.setPassword(userId, hash),
+    setDisabled: (userId, disabled) => accounts.setDisabled(userId, disabled),
+    replaceSetupToken: (tokenHash, at) => accounts.replaceSetupToken(tokenHash, at),
+    isSetupTokenValid: (tokenHash) => accounts.isSetupTokenValid(tokenHash),
+    createFirstLead: (tokenHash, user) => accounts.createFirstLead(tokenHash, user),
+    createActivation: (activation) => accounts.createActivation(activation),
+    findActivation: (tokenHash, at) => accounts.findActivation(tokenHash, at),
+    consumeActivation: (tokenHash, hash, at) => accounts.consumeActivation(tokenHash, hash, at),
+    latestActivationOf: (userId) => accounts.latestActivationOf(userId),
+
+    createSession: (session) => sessions.createSession(session),
+    getSession: (id) => sessions.getSession(id),
+    touchSession: (id, at) => sessions.touchSession(id, at),
+    deleteSession: (id) => sessions.deleteSession(id),
+    deleteSessionsOf: (userId) => sessions.deleteSessionsOf(userId),
+    pruneSessions: (isExpired) => sessions.pruneSessions(isExpired),
+
+    getLoginFailures: (key) => throttle.getLoginFailures(key),
+    recordLoginFailure: (key, at, forgetAfterMs) => throttle.recordLoginFailure(key, at, forgetAfterMs),
+    clearLoginFailures: (key) => throttle.clearLoginFailures(key),
+
+    createAttempt: (attempt) => attempts.createAttempt(attempt),
+    getAttempt: (id) => attempts.getAttempt(id),
+    listAttempts: (filter) => attempts.listAttempts(filter),
+    saveAnswer: (attemptId, answer) => attempts.saveAnswer(attemptId, answer),
+    submitAttempt: (attemptId, result, at) => attempts.submitAttempt(attemptId, result, at),
+    expireAttempt: (attemptId, at, result) => attempts.expireAttempt(attemptId, at, result),
+
+    issueCertificate: (certificate) => certificates.issueCertificate(certificate),
+    getCertificate: (id) => certificates.getCertificate(id),
+    listCertificates: (filter) => certificates.listCertificates(filter),
+    revokeCertificate: (id, reason, at) => certificates.revokeCertificate(id, reason, at),
+
+    async close() {
+      lifecycle.close();
+      await Promise.all([
+        accountsDoc.settled(),
+        sessionsDoc.settled(),
+        throttleDoc.settled(),
+        certificatesDoc.settled(),
+        attemptFiles.settled(),
+      ]);
+    },
+  };
+}

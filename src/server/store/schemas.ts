@@ -1,0 +1,125 @@
+import { z } from 'zod';
+import type {
+  Activation,
+  AttemptRecord,
+  AttemptResult,
+  Certificate,
+  LoginFailures,
+  SavedAnswer,
+  Session,
+  SetupToken,
+  User,
+} from './types.ts';
+
+// Records read back from disk are validated like any other untrusted input: a hand-edited or truncated file is
+// refused at start instead of failing later inside a request.
+
+const Millis = z.number().int().nonnegative();
+
+export const UserSchema = z.object({
+  id: z.string().min(1),
+  role: z.enum(['lead', 'trainee']),
+  name: z.string().min(1),
+  employeeId: z.string().min(1),
+  cohort: z.string().nullable(),
+  passwordHash: z.string().nullable(),
+  createdAt: Millis,
+  activatedAt: Millis.nullable(),
+  disabled: z.boolean(),
+}) satisfies z.ZodType<User>;
+
+export const ActivationSchema = z.object({
+  tokenHash: z.string().regex(/^[0-9a-f]{64}$/),
+  userId: z.string().min(1),
+  expiresAt: Millis,
+  usedAt: Millis.nullable(),
+}) satisfies z.ZodType<Activation>;
+
+export const SetupTokenSchema = z.object({
+  tokenHash: z.string().regex(/^[0-9a-f]{64}$/),
+  createdAt: Millis,
+}) satisfies z.ZodType<SetupToken>;
+
+export const SessionSchema = z.object({
+  id: z.string().regex(/^[0-9a-f]{64}$/),
+  userId: z.string().min(1),
+  createdAt: Millis,
+  expiresAt: Millis,
+  lastSeenAt: Millis,
+}) satisfies z.ZodType<Session>;
+
+export const LoginFailuresSchema = z.object({
+  key: z.string().min(1),
+  count: z.number().int().positive(),
+  firstAt: Millis,
+  lastAt: Millis,
+}) satisfies z.ZodType<LoginFailures>;
+
+export const SavedAnswerSchema = z.object({
+  itemId: z.string().min(1),
+  // `unknown` is optional to zod 4; a stored answer always has the key, even when the response is null.
+  response: z.custom<unknown>((value) => value !== undefined, '缺少 response'),
+  flagged: z.boolean(),
+  seq: z.number().int().nonnegative(),
+  savedAt: Millis,
+}) satisfies z.ZodType<SavedAnswer>;
+
+export const AttemptResultSchema = z.object({
+  score: z.number(),
+  maxScore: z.number(),
+  passed: z.boolean(),
+  perItem: z.array(z.object({ itemId: z.string(), correct: z.boolean(), ruleArea: z.string() })),
+  certificateId: z.string().nullable(),
+}) satisfies z.ZodType<AttemptResult>;
+
+export const AttemptRecordSchema = z.object({
+  id: z.string().min(1),
+  examId: z.string().min(1),
+  userId: z.string().min(1),
+  seed: z.number().int(),
+  edition: z.string(),
+  contentVersion: z.string(),
+  items: z.array(z.object({ itemId: z.string().min(1), optionOrder: z.array(z.number().int()).exactOptional() })),
+  startedAt: Millis,
+  deadlineAt: Millis,
+  status: z.enum(['in-progress', 'submitted', 'expired']),
+  lastSeq: z.number().int().nonnegative(),
+  answers: z.record(z.string(), SavedAnswerSchema),
+  submittedAt: Millis.nullable(),
+  result: AttemptResultSchema.nullable(),
+}) satisfies z.ZodType<AttemptRecord>;
+
+export const CertificateSchema = z.object({
+  id: z.string().min(1),
+  userId: z.string().min(1),
+  examId: z.string().min(1),
+  attemptId: z.string().min(1),
+  issuedAt: Millis,
+  expiresAt: Millis,
+  edition: z.string(),
+  rules: z.array(z.string()),
+  revokedAt: Millis.nullable(),
+  revokedReason: z.string().nullable(),
+}) satisfies z.ZodType<Certificate>;
+
+/** `accounts.json`: users, their activation links and the first-run token change together, so they share a file. */
+export const AccountsFileSchema = z.object({
+  version: z.literal(1),
+  users: z.array(UserSchema),
+  activations: z.array(ActivationSchema),
+  setup: SetupTokenSchema.nullable(),
+});
+export type AccountsFile = z.infer<typeof AccountsFileSchema>;
+
+export const SessionsFileSchema = z.object({ version: z.literal(1), sessions: z.array(SessionSchema) });
+export type SessionsFile = z.infer<typeof SessionsFileSchema>;
+
+export const ThrottleFileSchema = z.object({ version: z.literal(1), failures: z.array(LoginFailuresSchema) });
+export type ThrottleFile = z.infer<typeof ThrottleFileSchema>;
+
+export const CertificatesFileSchema = z.object({ version: z.literal(1), certificates: z.array(CertificateSchema) });
+export type CertificatesFile = z.infer<typeof CertificatesFileSchema>;
+
+/** `attempts/<id>.json`: one attempt per file, so an autosave rewrites a few kilobytes. */
+export const AttemptFileSchema = z.object({ version: z.literal(1), attempt: AttemptRecordSchema });
+export type AttemptFile = z.infer<typeof AttemptFileSchema>;

@@ -1,0 +1,36 @@
+import { basename } from 'node:path';
+
+/** Files whose loss costs little, so deleting them is a fix too: what deleting them means. */
+const DISPOSABLE: Record<string, { readonly zh: string; readonly en: string }> = {
+  'sessions.json': { zh: '所有人需要重新登录', en: 'everyone has to sign in again' },
+  'throttle.json': { zh: '登录失败计数清零', en: 'failed-login counts start over' },
+};
+
+/**
+ * A data file that cannot be trusted: unreadable, not JSON, or not the shape this version writes. Thrown while the
+ * store opens, before anything is written, so the server stops with the file untouched.
+ */
+export class StoreCorruptError extends Error {
+  override readonly name = 'StoreCorruptError';
+
+  /** Absolute path of the offending file. */
+  readonly file: string;
+  /** What is wrong with it, for the operator. */
+  readonly reason: string;
+
+  constructor(file: string, reason: string) {
+    const disposable = DISPOSABLE[basename(file)];
+    super(
+      [
+        `数据文件无法读取，服务器没有启动：${file}`,
+        `  原因：${reason}`,
+        '  没有改写任何文件。请停止服务器，从最近的备份恢复这个文件（见 README 的“Data and backups”），再重新启动。',
+        ...(disposable ? [`  这个文件也可以直接删除，代价是${disposable.zh}。`] : []),
+        `  (The data file ${file} is unreadable: ${reason}. Nothing was overwritten. Restore it from the latest`,
+        `  backup, see README "Data and backups", then start again.${disposable ? ` Deleting it also works: ${disposable.en}.` : ''})`,
+      ].join('\n'),
+    );
+    this.file = file;
+    this.reason = reason;
+  }
+}

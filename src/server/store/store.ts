@@ -1,0 +1,177 @@
+import type {
+  Activation,
+  AttemptRecord,
+  AttemptResult,
+  AttemptStatus,
+  Certificate,
+  LoginFailures,
+  Role,
+  SavedAnswer,
+  Session,
+  User,
+} from './types.ts';
+
+/** A new account as the caller builds it; the store adds nothing but checks that the employee id is free. */
+export type NewUser = Pick<User, 'id' | 'role' | 'name' | 'employeeId' | 'cohort' | 'passwordHash' | 'createdAt'>;
+
+/** A trainee and the activation link made for it, created together or not at all. */
+export interface NewTrainee {
+  readonly user: NewUser;
+  readonly activation: Activation;
+}
+
+/** A new attempt: the store starts it `in-progress` with no answers. */
+export type NewAttempt = Omit<AttemptRecord, 'status' | 'lastSeq' | 'answers' | 'submittedAt' | 'result'>;
+
+/** An expected refusal, named by a permanent code; I/O failures reject instead. */
+export interface Refused<Code extends string> {
+  readonly ok: false;
+  readonly code: Code;
+}
+
+export type CreateUserResult = { readonly ok: true; readonly user: User } | Refused<'EMPLOYEE_ID_TAKEN'>;
+
+export type CreateFirstLeadResult =
+  | { readonly ok: true; readonly user: User }
+  | Refused<'SETUP_TOKEN_INVALID' | 'SETUP_ALREADY_DONE' | 'EMPLOYEE_ID_TAKEN'>;
+
+export type CreateTraineesResult = {
+  /** Employee ids (as given) that were taken already or repeated in the batch; none of their rows was written. */
+  readonly taken: readonly string[];
+  readonly created: readonly User[];
+};
+
+export type ActivationRefusal = 'ACTIVATION_INVALID' | 'ACTIVATION_USED' | 'ACTIVATION_EXPIRED' | 'ACCOUNT_DISABLED';
+
+export type FindActivationResult =
+  { readonly ok: true; readonly activation: Activation; readonly user: User } | Refused<ActivationRefusal>;
+
+export type ConsumeActivationResult = { readonly ok: true; readonly user: User } | Refused<ActivationRefusal>;
+
+export type CreateAttemptResult =
+  | { readonly ok: true; readonly attempt: AttemptRecord }
+  | (Refused<'ATTEMPT_IN_PROGRESS'> & { readonly attempt: AttemptRecord })
+  | Refused<'ATTEMPT_ID_TAKEN'>;
+
+export type SaveAnswerRefusal =
+  /** No attempt with that id. */
+  | 'ATTEMPT_NOT_FOUND'
+  /** The attempt was submitted or expired. */
+  | 'ATTEMPT_CLOSED'
+  /** answer.savedAt is after the attempt's deadlineAt. */
+  | 'DEADLINE_PASSED'
+  /** The item is not part of this attempt. */
+  | 'UNKNOWN_ITEM'
+  /** seq is not above the attempt's lastSeq and is not an exact replay of the answer stored for that item. */
+  | 'STALE_SEQ';
+
+export type SaveAnswerResult =
+  | {
+      readonly ok: true;
+      readonly attempt: AttemptRecord;
+      /** True when this was an exact replay of an answer already stored: nothing was written. */
+      readonly duplicate: boolean;
+    }
+  | Refused<SaveAnswerRefusal>;
+
+export type CloseAttemptResult =
+  | { readonly ok: true; readonly attempt: AttemptRecord }
+  | Refused<'ATTEMPT_NOT_FOUND'>
+  | (Refused<'ATTEMPT_CLOSED'> & { readonly attempt: AttemptRecord });
+
+export type IssueCertificateResult =
+  { readonly ok: true; readonly certificate: Certificate } | Refused<'CERTIFICATE_ID_TAKEN'>;
+
+export type RevokeCertificateResult =
+  { readonly ok: true; readonly certificate: Certificate } | Refused<'CERTIFICATE_NOT_FOUND' | 'CERTIFICATE_REVOKED'>;
+
+/**
+ * The storage contract: domain verbs only, so that another implementation (PostgreSQL, say) can replace the embedded
+ * one without touching callers.
+ *
+ * Every method that changes data resolves only after the change is durable (written, flushed and renamed into place
+ * with the directory flushed), or rejects and leaves what readers see unchanged. Expected refusals (a taken employee
+ * id, a replayed sequence number) resolve with `{ ok: false, code }`; only I/O and programming errors reject.
+ * Reads are async too (a database would need it) and return the last committed state. One process per data
+ * directory.
+ */
+export interface Store {
+  countUsers(filter?: { readonly role?: Role }): Promise<number>;
+  findUser(id: string): Promise<User | null>;
+  /** Case-insensitive: employee ids are unique regardless of letter case. */
+  findUserByEmployeeId(employeeId: string): Promise<User | null>;
+  /** Sorted by cohort, then employee id. */
+  listUsers(filter?: { readonly role?: Role; readonly cohort?: string | null }): Promise<User[]>;
+  createUser(user: NewUser): Promise<CreateUserResult>;
+  /**
+   * Creates trainees with their activation links in one write. A row whose employee id is taken (or repeated within
+   * the batch, after its first occurrence) is skipped whole and reported in `taken`.
+   */
+  createTrainees(rows: readonly NewTrainee[]): Promise<CreateTraineesResult>;
+  /** Sets the password hash; `null` when there is no such user. */
+  setPassword(userId: string, passwordHash: string): Promise<User | null>;
+  /** Disables or re-enables an account; disabling also ends all its sessions. `null` when there is no such user. */
+  setDisabled(userId: string, disabled: boolean): Promise<User | null>;
+
+  /** Replaces any earlier setup token: only the one printed by the latest start works. */
+  replaceSetupToken(tokenHash: string, at: number): Promise<void>;
+  /** True when a setup token with this hash is stored and no lead exists yet. */
+  isSetupTokenValid(tokenHash: string): Promise<boolean>;
+  /** Creates the first lead and spends the setup token, atomically; refuses once any lead exists. */
+  createFirstLead(tokenHash: string, user: NewUser): Promise<CreateFirstLeadResult>;
+
+  /** Stores a new activation for the user and voids every earlier unused one of that user. */
+  createActivation(activation: Activation): Promise<void>;
+  /** Looks up an activation token (by hash) as of `at`, without spending it. */
+  findActivation(tokenHash: string, at: number): Promise<FindActivationResult>;
+  /** Spends the activation and sets the password, in one write. */
+  consumeActivation(tokenHash: string, passwordHash: string, at: number): Promise<ConsumeActivationResult>;
+  /** The newest activation of a user, used or not; `null` when none was ever made. */
+  latestActivationOf(userId: string): Promise<Activation | null>;
+
+  createSession(session: Session): Promise<void>;
+  /** The stored session with this id, expired or not: the caller applies the time limits. */
+  getSession(id: string): Promise<Session | null>;
+  /** Records activity; resolves to the updated session, or `null` if it is gone. */
+  touchSession(id: string, at: number): Promise<Session | null>;
+  deleteSession(id: string): Promise<void>;
+  deleteSessionsOf(userId: string): Promise<void>;
+  /** Deletes sessions the predicate calls expired; returns how many. */
+  pruneSessions(isExpired: (session: Session) => boolean): Promise<number>;
+
+  getLoginFailures(key: string): Promise<LoginFailures | null>;
+  /**
+   * Counts one failed login under `key`. A count whose last failure is more than `forgetAfterMs` before `at` starts
+   * again from one.
+   */
+  recordLoginFailure(key: string, at: number, forgetAfterMs: number): Promise<LoginFailures>;
+  clearLoginFailures(key: string): Promise<void>;
+
+  /** Refuses when the user already has an in-progress attempt at the same exam (returned, to resume). */
+  createAttempt(attempt: NewAttempt): Promise<CreateAttemptResult>;
+  getAttempt(id: string): Promise<AttemptRecord | null>;
+  /** Sorted by startedAt, oldest first. */
+  listAttempts(filter?: {
+    readonly userId?: string;
+    readonly examId?: string;
+    readonly status?: AttemptStatus;
+  }): Promise<AttemptRecord[]>;
+  /**
+   * Stores one answer. Idempotent by `seq`: replaying exactly the answer stored under that seq resolves `ok` with
+   * `duplicate: true` and writes nothing; any other seq at or below the attempt's lastSeq is refused as STALE_SEQ.
+   */
+  saveAnswer(attemptId: string, answer: SavedAnswer): Promise<SaveAnswerResult>;
+  /** Closes an in-progress attempt as submitted with its graded result. */
+  submitAttempt(attemptId: string, result: AttemptResult, at: number): Promise<CloseAttemptResult>;
+  /** Closes an in-progress attempt as expired (deadline passed unsubmitted), with a result when it was graded. */
+  expireAttempt(attemptId: string, at: number, result?: AttemptResult | null): Promise<CloseAttemptResult>;
+
+  issueCertificate(certificate: Certificate): Promise<IssueCertificateResult>;
+  getCertificate(id: string): Promise<Certificate | null>;
+  /** Sorted by issuedAt, oldest first. */
+  listCertificates(filter?: { readonly userId?: string; readonly examId?: string }): Promise<Certificate[]>;
+  revokeCertificate(id: string, reason: string, at: number): Promise<RevokeCertificateResult>;
+
+  /** Waits for pending writes; the store must not be used afterwards. */
+  close(): Promise<void>;
+}

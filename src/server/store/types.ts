@@ -1,0 +1,108 @@
+/**
+ * The storage contract: domain verbs only, so that a PostgreSQL implementation can replace the embedded lowdb one.
+ * Every method resolves after the change is durable (flushed to disk), or rejects; nothing is acknowledged early.
+ */
+
+export type Role = 'lead' | 'trainee';
+
+export interface User {
+  readonly id: string;
+  readonly role: Role;
+  readonly name: string;
+  /** 工号: unique per store; the login name. */
+  readonly employeeId: string;
+  readonly cohort: string | null;
+  /** Argon2id PHC string; null until the account is activated. */
+  readonly passwordHash: string | null;
+  readonly createdAt: number;
+  readonly activatedAt: number | null;
+  readonly disabled: boolean;
+}
+
+export interface Activation {
+  /** SHA-256 of the one-time token; the token itself is shown once and never stored. */
+  readonly tokenHash: string;
+  readonly userId: string;
+  readonly expiresAt: number;
+  readonly usedAt: number | null;
+}
+
+export interface Session {
+  /** SHA-256 (hex) of the cookie value: a copied sessions file cannot be replayed as a cookie. */
+  readonly id: string;
+  readonly userId: string;
+  readonly createdAt: number;
+  /** Absolute expiry (createdAt + 12 h); the idle limit is counted from lastSeenAt. */
+  readonly expiresAt: number;
+  /** Last request seen, stored at most once a minute so that browsing does not rewrite the file on every click. */
+  readonly lastSeenAt: number;
+}
+
+/** The one-time first-run link: only its SHA-256 is kept; replaced on every start while no lead exists. */
+export interface SetupToken {
+  readonly tokenHash: string;
+  readonly createdAt: number;
+}
+
+/** Failed logins counted under one throttle key (an account or a client address). */
+export interface LoginFailures {
+  /** `account:<employee id, upper-cased>` or `ip:<address>`. */
+  readonly key: string;
+  readonly count: number;
+  readonly firstAt: number;
+  readonly lastAt: number;
+}
+
+/** One trainee answer as stored: the response plus the client's sequence number for idempotent autosave. */
+export interface SavedAnswer {
+  readonly itemId: string;
+  readonly response: unknown;
+  readonly flagged: boolean;
+  readonly seq: number;
+  readonly savedAt: number;
+}
+
+export type AttemptStatus = 'in-progress' | 'submitted' | 'expired';
+
+export interface AttemptRecord {
+  readonly id: string;
+  readonly examId: string;
+  readonly userId: string;
+  readonly seed: number;
+  /** Policy edition and content version the attempt was drawn under. */
+  readonly edition: string;
+  readonly contentVersion: string;
+  /** Item ids (variant ids for generated items) in presentation order, with the per-attempt option order. */
+  readonly items: readonly { readonly itemId: string; readonly optionOrder?: readonly number[] }[];
+  readonly startedAt: number;
+  /** Server-clock instant after which no answer is accepted (limit + grace applied by the caller). */
+  readonly deadlineAt: number;
+  readonly status: AttemptStatus;
+  readonly lastSeq: number;
+  readonly answers: Readonly<Record<string, SavedAnswer>>;
+  readonly submittedAt: number | null;
+  readonly result: AttemptResult | null;
+}
+
+export interface AttemptResult {
+  readonly score: number;
+  readonly maxScore: number;
+  readonly passed: boolean;
+  readonly perItem: readonly { readonly itemId: string; readonly correct: boolean; readonly ruleArea: string }[];
+  readonly certificateId: string | null;
+}
+
+export interface Certificate {
+  /** Unguessable (≥128 bits of randomness, URL-safe). */
+  readonly id: string;
+  readonly userId: string;
+  readonly examId: string;
+  readonly attemptId: string;
+  readonly issuedAt: number;
+  readonly expiresAt: number;
+  readonly edition: string;
+  /** Rule ids the exam covered; a later policy change to any of them marks the certificate "needs recertification". */
+  readonly rules: readonly string[];
+  readonly revokedAt: number | null;
+  readonly revokedReason: string | null;
+}

@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { MAX_IMPORT_ROWS, parseCsv, planImport } from '../../src/server/accounts/index.ts';
+
+describe('CSV parsing', () => {
+  it('reads quoted fields with commas, doubled quotes and line breaks, CRLF or LF, and skips blank lines', () => {
+    const parsed = parseCsv('\uFEFFa,"b,1","say ""hi"""\r\n\r\n,,\r\n"multi\nline",x,y\nlast,row,here');
+    expect(parsed).toEqual({
+      ok: true,
+      records: [
+        { line: 1, fields: ['a', 'b,1', 'say "hi"'] },
+        { line: 4, fields: ['multi\nline', 'x', 'y'] },
+        { line: 6, fields: ['last', 'row', 'here'] },
+      ],
+    });
+  });
+
+  it('reports the line of a quote that is never closed', () => {
+    expect(parseCsv('a,b\n"open,c\nd')).toEqual({ ok: false, line: 2 });
+  });
+});
+
+describe('trainee import plan', () => {
+  it('accepts the Chinese header with a BOM, in any column order, ignoring extra columns', () => {
+    const plan = planImport('\uFEFF工号,备注,姓名,班组\r\nA1001,新人,张三,售后一组\r\n');
+    expect(plan).toEqual({
+      ok: true,
+      rows: [{ line: 2, name: '张三', employeeId: 'A1001', cohort: '售后一组' }],
+      errors: [],
+    });
+  });
+
+  it('accepts the English header without a BOM', () => {
+    const plan = planImport('name,employeeId,cohort\nLi Si,A1002,Team 2\n');
+    expect(plan).toMatchObject({ ok: true, rows: [{ line: 2, name: 'Li Si', employeeId: 'A1002', cohort: 'Team 2' }] });
+  });
+
+  it('reports each bad row with its line number and reason, skips it whole, and keeps the good rows', () => {
+    const plan = planImport(
+      ['姓名,工号,班组', '张三,A1001,一组', ',A1002,一组', '王五,A 1003,', '赵六,a1001,二组', '钱七,A1004,二组'].join(
+        '\n',
+      ),
+    );
+    expect(plan.ok).toBe(true);
+    if (!plan.ok) return;
+    expect(plan.rows.map((r) => [r.line, r.employeeId])).toEqual([
+      [2, 'A1001'],
+      [6, 'A1004'],
+    ]);
+    expect(plan.errors).toEqual([
+      { line: 3, employeeId: 'A1002', code: 'ROW_INVALID', message: '请填写姓名' },
+      {
+        line: 4,
+        employeeId: 'A 1003',
+        code: 'ROW_INVALID',
+        message: '工号只能由字母、数字、“-”和“_”组成，并以字母或数字开头；请填写班组',
+      },
+      { line: 5, employeeId: 'a1001', code: 'DUPLICATE_IN_FILE', message: '工号 a1001 与第 2 行重复，本行未导入' },
+    ]);
+  });
+
+  it('stops the whole import for a wrong header, an empty list, too many rows, an open quote or a non-UTF-8 file', () => {
+    expect(planImport('name,id,group\nx,y,z')).toEqual({ ok: false, code: 'CSV_BAD_HEADER' });
+    expect(planImport('张三,A1001,一组\n李四,A1002,一组')).toEqual({ ok: false, code: 'CSV_BAD_HEADER' });
+    expect(planImport('')).toEqual({ ok: false, code: 'CSV_EMPTY' });
+    expect(planImport('姓名,工号,班组\r\n')).toEqual({ ok: false, code: 'CSV_EMPTY' });
+    const many = ['姓名,工号,班组', ...Array.from({ length: MAX_IMPORT_ROWS + 1 }, (_, i) => `人${i},P${i},组`)].join(
+      '\n',
+    );
+    expect(planImport(many)).toEqual({ ok: false, code: 'CSV_TOO_MANY_ROWS' });
+    expect(planImport('姓名,工号,班组\n"张三,A1,组')).toEqual({ ok: false, code: 'CSV_UNTERMINATED_QUOTE', line: 2 });
+    // What a browser makes of GBK bytes read as UTF-8.
+    expect(planImport('\uFFFD\uFFFD,\uFFFD\uFFFD,\uFFFD\uFFFD\n')).toEqual({ ok: false, code: 'CSV_NOT_UTF8' });
+  });
+});
