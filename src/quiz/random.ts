@@ -3,7 +3,9 @@
  * reproduces exactly the question a trainee saw.
  */
 export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
+  // Consecutive small seeds start mulberry32 in correlated states; mixing the seed first (murmur3's finaliser)
+  // spreads seeds 1, 2, 3… across the state space.
+  let state = mixSeed(seed);
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;
     let t = state;
@@ -11,6 +13,13 @@ export function seededRandom(seed: number): () => number {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
   };
+}
+
+function mixSeed(seed: number): number {
+  let value = seed >>> 0;
+  value = Math.imul(value ^ (value >>> 16), 0x85ebca6b);
+  value = Math.imul(value ^ (value >>> 13), 0xc2b2ae35);
+  return (value ^ (value >>> 16)) >>> 0;
 }
 
 export function pick<T>(random: () => number, values: readonly T[]): T {

@@ -101,6 +101,12 @@ function tryAnswer(template: Template, params: ParamValues, field: NonNullable<T
   }
 }
 
+const confusablePairs: readonly (readonly [AnswerValue, AnswerValue])[] = [['reject', 'pay-seller']];
+
+function confusable(a: AnswerValue, b: AnswerValue): boolean {
+  return confusablePairs.some(([x, y]) => (a === x && b === y) || (a === y && b === x));
+}
+
 /**
  * Distractors from near-miss rulings: flip one parameter (another choice, one step or one minute either side of a
  * deadline) and keep the answers that differ from the key; pad from the field's domain when too few differ.
@@ -114,7 +120,9 @@ export function distractors(template: Template, params: ParamValues, key: Answer
   for (const [name, spec] of Object.entries(template.params)) {
     for (const other of nearMisses(spec, params[name]!, params)) add(tryAnswer(template, { ...params, [name]: other }, field));
   }
-  for (const value of fieldDomain(field)) add(value);
+  // Padding skips outcomes a learner cannot tell from the key by the question alone (驳回 vs 打款卖家: the seller keeps
+  // the money either way); near misses above may still offer them, since a changed fact really leads there.
+  for (const value of fieldDomain(field)) if (!confusable(key, value)) add(value);
   return found.slice(0, wanted);
 }
 

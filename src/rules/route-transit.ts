@@ -50,7 +50,14 @@ export function lateShipment(evaluation: Evaluation, late: boolean): Outcome {
   if (!late) {
     return { resolution: 'reject', decidingRuleId: 'R-SHIP-DEADLINE', freight: null, transitRisk: null };
   }
-  return breachConsequence(evaluation, shippingBreaches(evaluation, late).length > 0, 'R-SHIP-DEADLINE');
+  if (shippingBreaches(evaluation, late).length === 0) {
+    // 第二十七条: shipping late with the buyer's consent is what the rule asks for, not a breach. A parcel that
+    // came back is then decided at the door like any other refusal.
+    const status = evaluation.facts.delivery?.status;
+    if (status === 'refused') return refusal(evaluation, late);
+    return { resolution: 'reject', decidingRuleId: 'R-SHIP-DEADLINE', freight: null, transitRisk: null };
+  }
+  return breachConsequence(evaluation, true, 'R-SHIP-DEADLINE');
 }
 
 /** The buyer claims another 发货规范 breach (unagreed 到付, undisclosed self-pickup, another carrier than promised). */

@@ -160,3 +160,16 @@ describe('R-SHIP-CARRIER', () => {
     expect(ruling.freight).toMatchObject({ outbound: 'seller', return: 'buyer' });
   });
 });
+
+describe('late shipment with the buyer’s consent', () => {
+  it('is no breach: a late-shipment claim is rejected', () => {
+    const ruling = decide(
+      scenario({
+        shipment: { carrierRecordedAt: '2025-09-05 10:00', buyerConsentedToShip: true },
+        delivery: { signedAt: '2025-09-06 10:00' },
+        claim: { type: 'return-and-refund', reason: 'late-shipment', at: '2025-09-07 10:00' },
+      }),
+    );
+    expect(ruling).toMatchObject({ resolution: 'reject', decidingRuleId: 'R-SHIP-DEADLINE' });
+  });
+});
