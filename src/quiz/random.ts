@@ -1,25 +1,21 @@
 /**
- * A small seeded PRNG (mulberry32): the same seed yields the same variant on every machine, so a stored seed
- * reproduces exactly the question a trainee saw.
+ * A small seeded PRNG (splitmix32 with the lowbias32 finaliser): the same seed yields the same variant on every
+ * machine, so a stored seed reproduces exactly the question a trainee saw. Consecutive small seeds give unrelated
+ * streams (mulberry32 did not: seeds 1–6 started in correlated states).
  */
 export function seededRandom(seed: number): () => number {
-  // Consecutive small seeds start mulberry32 in correlated states; mixing the seed first (murmur3's finaliser)
-  // spreads seeds 1, 2, 3… across the state space.
-  let state = mixSeed(seed);
+  let state = lowbias32(seed >>> 0);
   return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+    state = (state + 0x9e3779b9) >>> 0;
+    return lowbias32(state) / 4_294_967_296;
   };
 }
 
-function mixSeed(seed: number): number {
-  let value = seed >>> 0;
-  value = Math.imul(value ^ (value >>> 16), 0x85ebca6b);
-  value = Math.imul(value ^ (value >>> 13), 0xc2b2ae35);
-  return (value ^ (value >>> 16)) >>> 0;
+function lowbias32(input: number): number {
+  let value = input >>> 0;
+  value = Math.imul(value ^ (value >>> 16), 0x21f0aaad);
+  value = Math.imul(value ^ (value >>> 15), 0x735a2d97);
+  return (value ^ (value >>> 15)) >>> 0;
 }
 
 export function pick<T>(random: () => number, values: readonly T[]): T {

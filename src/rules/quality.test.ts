@@ -113,3 +113,10 @@ describe('R-FAKE-REFUND', () => {
     expect(decide(fake(false))).toMatchObject({ resolution: 'return-and-refund', decidingRuleId: 'R-QUAL-REMEDY' });
   });
 });
+
+describe('a buyer who already holds a report', () => {
+  it('establishes an invisible defect even when the seller has no source papers', () => {
+    const ruling = decide(quality({ visible: false, sellerRebuttal: false, buyerTestReport: true, defeatsPurpose: true }));
+    expect(ruling).toMatchObject({ resolution: 'return-and-refund', decidingRuleId: 'R-QUAL-REMEDY', freight: { return: 'seller' } });
+  });
+});

@@ -59,6 +59,15 @@ export const qualInvisibleMeta: RuleMeta = {
 
 export const qualInvisibleRule = defineRule(qualInvisibleMeta, (read: FactReader) => {
   if (!read.fact('issue.sellerRebuttal')) {
+    // A buyer who already holds a test or appraisal report has proved the problem outright; without one, the
+    // seller's missing papers only support 退货退款.
+    if (read.optional('issue.buyerTestReport') === true) {
+      return {
+        applies: true,
+        result: 'established' as ProofResult,
+        note: '卖家无法提供来源或合规凭证，买家已提供有效质检或鉴定凭证，认定问题属实。',
+      };
+    }
     return {
       applies: true,
       result: 'seller-cannot-prove-source' as ProofResult,
