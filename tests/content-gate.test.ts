@@ -63,10 +63,11 @@ describe('content gate on deliberately wrong cases', () => {
     expect(errors.map(formatAuthorError).join('\n\n')).toMatchSnapshot();
   });
 
-  it('reports every error code at least once across the fixtures', () => {
+  it('reports every error code at least once across the case, policy and question fixtures', () => {
     const seen = new Set(fixtureNames.flatMap((name) => reviewFixture(name).map((error) => error.code)));
-    const policy = checkContent(join(ROOT, 'tests/fixtures/content-bad-policy'));
-    for (const error of policy.errors) seen.add(error.code);
+    for (const dir of ['tests/fixtures/content-bad-policy', 'tests/fixtures/questions']) {
+      for (const error of checkContent(join(ROOT, dir)).errors) seen.add(error.code);
+    }
     expect([...seen].sort()).toEqual([...authorErrorCodes].sort());
   });
 
@@ -124,6 +125,7 @@ describe('npm run check:content', () => {
     expect(Object.keys(report)).toEqual(['cases', 'items', 'templates', 'errors', 'rules']);
     expect(report).toMatchObject({ cases: fixtureNames.length, items: 0, templates: 0 });
     for (const error of report.errors) {
+      // Case errors carry no `item`: that column belongs to question files.
       expect(Object.keys(error).every((key) => ['code', 'file', 'line', 'field', 'wrote', 'decided', 'problem', 'trace', 'fix'].includes(key))).toBe(true);
     }
     const ids = ruleCatalogue.filter((rule) => rule.kind === 'sop' || rule.decides).map((rule) => rule.id);
@@ -168,7 +170,7 @@ describe('content/README.md', () => {
   });
 
   it('quotes example messages exactly as the CLI prints them', () => {
-    const printed = [runCli('--dir', FIXTURES).stdout, runCli('--dir', 'tests/fixtures/content-bad-policy').stdout].join('\n');
+    const printed = ['tests/fixtures/content', 'tests/fixtures/content-bad-policy', 'tests/fixtures/questions'].map((dir) => runCli('--dir', dir).stdout).join('\n');
     const section = readme().split('## 检查会报告的问题')[1]!;
     const examples = [...section.matchAll(/```text\n([\s\S]*?)\n```/g)].map((match) => match[1]!).slice(1);
     expect(examples.length).toBeGreaterThanOrEqual(authorErrorCodes.length);

@@ -2,15 +2,17 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { formatAuthorError } from '../src/authoring/index.ts';
+import { variantsPerTemplate } from '../src/quiz/bank.ts';
 import { checkContent } from '../src/server/content-check/check-content.ts';
 import { listCaseFiles } from '../src/server/content-check/content-files.ts';
+import { readQuestionFiles } from '../src/server/content-check/question-files.ts';
 
 const CONTENT = fileURLToPath(new URL('../content', import.meta.url));
 
 describe('the content library', () => {
   const report = checkContent(CONTENT);
 
-  it('passes the content gate: every expected ruling agrees with the rule engine', () => {
+  it('passes the content gate: every expected ruling and every answer key agrees with the rule engine', () => {
     // Compare the formatted messages, so a failure reads exactly like `npm run check:content`.
     expect(report.errors.map(formatAuthorError)).toEqual([]);
   });
@@ -24,7 +26,33 @@ describe('the content library', () => {
       .filter(([id]) => id.startsWith('R-'))
       .reduce((sum, [, coverage]) => sum + coverage.cases, 0);
     expect(decided).toBe(report.cases - failing);
-    expect(report).toMatchObject({ items: 0, templates: 0 });
+  });
+
+  it('checks every question file: the bank is every authored item plus variantsPerTemplate variants per template', () => {
+    const files = readQuestionFiles(CONTENT);
+    expect(files.length).toBeGreaterThanOrEqual(1);
+    const count = (key: 'items' | 'templates') => files.reduce((sum, file) => sum + ((file.data as Record<string, unknown[] | undefined>)[key]?.length ?? 0), 0);
+    expect(report.templates).toBe(count('templates'));
+    expect(report.items).toBe(count('items') + count('templates') * variantsPerTemplate);
+  });
+
+  it('counts every bank item under the rules its key rests on, and no rule under more items than the bank holds', () => {
+    const counts = Object.values(report.rules).map((coverage) => coverage.items);
+    expect(Math.max(...counts)).toBeLessThanOrEqual(report.items);
+    // The first question file teaches the 7-day window; its items must be counted there.
+    expect(report.rules['R-7DAY-WINDOW']!.items).toBeGreaterThanOrEqual(1);
+    // SOP rules never decide a key (decisiveRules leaves them out), so they count cases only.
+    for (const [id, coverage] of Object.entries(report.rules)) if (id.startsWith('SOP-')) expect(coverage.items, id).toBe(0);
+  });
+
+  it('reports how many cases and bank items rest on each deciding rule', () => {
+    const rows = Object.entries(report.rules)
+      .filter(([id]) => id.startsWith('R-'))
+      .map(([id, coverage]) => `${id} ${coverage.cases}/${coverage.items}`);
+    const untaught = Object.entries(report.rules).filter(([id, coverage]) => id.startsWith('R-') && coverage.cases + coverage.items === 0);
+    // Printed on purpose: CI logs show coverage per rule (cases/items) and the rules no content teaches yet.
+    console.info(`rule coverage (cases/items): ${rows.join(', ')}\nrules no case or item teaches: ${untaught.map(([id]) => id).join(', ') || '(none)'}`);
+    expect(rows.length).toBeGreaterThan(0);
   });
 
   it('includes the model case, decided by the seven-day scope rule', () => {

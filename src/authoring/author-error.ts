@@ -25,7 +25,7 @@ export const authorErrorCatalogue = {
   },
   EXPECTED_MISMATCH: {
     title: '预期裁决与规则引擎不一致',
-    when: 'expected 里写的某一项与规则引擎根据 facts 作出的裁决不同：要么 expected 写错了，要么 facts 没有写出你心里想的情景。',
+    when: 'expected 里写的某一项与规则引擎根据 facts 作出的裁决不同：要么 expected 写错了，要么 facts 没有写出你心里想的情景。题目的 answer 与引擎（排序题：本店规范）给出的答案不同，也报这个代码。',
   },
   UNKNOWN_RULE: {
     title: '规则编号不存在',
@@ -38,6 +38,54 @@ export const authorErrorCatalogue = {
   INVALID_SHOP_POLICY: {
     title: '本店规范配置不符合格式',
     when: 'content/policy/shop.json 不能读取或不符合格式。所有案例的裁决都依赖它，所以它有问题时只报告它，不核对任何案例。',
+  },
+  INVALID_QUESTION_FILE: {
+    title: '题目文件无法读取',
+    when: 'content/questions 下的 YAML 文件缩进、冒号、引号写错，读不出来；或者最外层不是 items 与 templates 两个列表（字段拼错、多写，或写成了别的类型）。',
+  },
+  INVALID_ITEM: {
+    title: '题目字段不符合格式',
+    when: 'items 里的某道题缺少、拼错、多写字段，或取值不对：题型、主题、难度、选项、情景（case 与 facts 只能写一个）、answer 的序号超出选项范围等。',
+  },
+  INVALID_TEMPLATE: {
+    title: '模板字段不符合格式',
+    when: 'templates 里的某个模板缺少、拼错、多写字段或取值不对；题干或事实里用了 params 没有定义的 {{参数}}；时间参数无法识别；期限参数的起点不是时间参数。',
+  },
+  UNKNOWN_CASE: {
+    title: '情景引用的案例不存在',
+    when: '题目情景的 case 写的案例在 content/cases 中找不到（多半是拼错了文件名）。',
+  },
+  DUPLICATE_ID: {
+    title: '题目编号重复',
+    when: '同一个编号在题库里出现了不止一次（所有题目文件的题目与模板一起算）。编号是永久的，作答记录按它保存。',
+  },
+  NO_CORRECT_OPTION: {
+    title: '没有正确选项',
+    when: '单选题的选项里没有一个代表引擎判定的取值：正确答案漏写了，或者 value 写错了。',
+  },
+  AMBIGUOUS_OPTIONS: {
+    title: '多个选项都正确',
+    when: '单选题有两个或更多选项代表引擎判定的取值，学员选哪个都算对。',
+  },
+  ONE_SIDED_STATEMENTS: {
+    title: '陈述全对或全错',
+    when: '多选题的陈述经引擎判定全部成立，或全部不成立。至少要有一条成立、一条不成立，题目才能区分懂与不懂。',
+  },
+  STEPS_MISMATCH: {
+    title: '排序步骤与本店规范不符',
+    when: '排序题 answer 里的步骤与 content/policy/shop.json 配置的流程不是同一组步骤：多写、少写，或名称写得不一样。',
+  },
+  TEMPLATE_SEED_FAILS: {
+    title: '模板抽出的变体出不了题',
+    when: '按种子 1–50 抽取参数时，某个种子抽出的情景缺少事实、事实矛盾或不符合事实模型，或者单选题凑不出两个选项。报告第一个出问题的种子和它抽到的参数。',
+  },
+  TEMPLATE_DEGENERATE: {
+    title: '模板的变体答案都一样',
+    when: '种子 1–50 抽出的变体，引擎给出的答案全都相同：参数怎么变都不改变结论，这个模板教不了东西。',
+  },
+  TEMPLATE_NO_NEAR_MISS: {
+    title: '模板没有“差一点”的干扰项',
+    when: '单选模板的种子 1–50 里，没有一个变体能把某个参数换成相邻的取值就改变答案：参数离规则的分界太远，干扰项只能从可选值里随便补。',
   },
 } as const;
 
@@ -58,9 +106,11 @@ export interface AuthorError {
   readonly code: AuthorErrorCode;
   /** Path of the file, relative to the project root, e.g. `content/cases/x.mdx`. */
   readonly file: string;
+  /** Question files only: the id of the item or template (a variant as `t-id~seed`) the problem is in. */
+  readonly item?: string;
   /** 1-based line of the offending field in the file, when it can be located. */
   readonly line?: number;
-  /** Dotted path of the field, e.g. `expected.freight.return`. */
+  /** Path of the field: dotted in cases (`expected.freight.return`), with list indexes in question files (`items[3].options[1].value`). */
   readonly field: string;
   /** What the author wrote, quoted. */
   readonly wrote: string;
@@ -89,8 +139,9 @@ export function authorErrorKind(error: AuthorError): string {
   return `${error.code}（${authorErrorCatalogue[error.code].title}）`;
 }
 
-/** `file:line  field  CODE（name）` followed by the details; the text the CLI prints and the tests pin. */
+/** `file:line  field  CODE（name）` (with the item id before the field in question files), then the details; the text the CLI prints and the tests pin. */
 export function formatAuthorError(error: AuthorError): string {
   const location = error.line === undefined ? error.file : `${error.file}:${error.line}`;
-  return `${location}  ${error.field}  ${authorErrorKind(error)}\n${formatAuthorErrorDetails(error)}`;
+  const item = error.item === undefined ? '' : `${error.item}  `;
+  return `${location}  ${item}${error.field}  ${authorErrorKind(error)}\n${formatAuthorErrorDetails(error)}`;
 }

@@ -9,14 +9,16 @@ const shown = (value: unknown) => (value !== null && typeof value === 'object' ?
 
 /**
  * The author errors for what `decide()` threw about the facts: MISSING_FACT, CONTRADICTORY_FACTS, INVALID_FACTS.
- * Returns undefined for anything else, which is a fault in the engine rather than in the content.
+ * `at` is where the facts are written in the file (`facts` in a case, e.g. `items[2].scenario.patch` in a question
+ * file); fields and fixes name paths below it. Returns undefined for anything else, which is a fault in the engine
+ * rather than in the content.
  */
-export function engineAuthorErrors(file: string, locate: Locate, error: unknown, facts: unknown): AuthorError[] | undefined {
+export function engineAuthorErrors(file: string, locate: Locate, error: unknown, facts: unknown, at = 'facts'): AuthorError[] | undefined {
   if (error instanceof MissingFactError) {
-    const field = `facts.${error.fact}`;
+    const field = `${at}.${error.fact}`;
     const rule = ruleById(error.ruleId);
     const segments = error.fact.split('.');
-    const parent = segments.length > 1 ? `facts.${segments.slice(0, -1).join('.')}` : 'facts';
+    const parent = segments.length > 1 ? `${at}.${segments.slice(0, -1).join('.')}` : at;
     // Not describeFact(): it does not see through the prefault wrapper on `platform`.
     const schema = schemaAt(FactsSchema, segments);
     const description = schema ? descriptionOf(schema) : undefined;
@@ -34,7 +36,7 @@ export function engineAuthorErrors(file: string, locate: Locate, error: unknown,
     ];
   }
   if (error instanceof ContradictoryFactsError) {
-    const field = `facts.${error.facts.at(-1)}`;
+    const field = `${at}.${error.facts.at(-1)}`;
     return [
       {
         code: 'CONTRADICTORY_FACTS',
@@ -44,12 +46,12 @@ export function engineAuthorErrors(file: string, locate: Locate, error: unknown,
         wrote: error.facts.map((path) => `${path} = ${shown(valueAt(facts, path.split('.')))}`).join('；'),
         problem: error.message,
         trace: error.ruleId ? [{ ruleId: error.ruleId, title: ruleById(error.ruleId)?.title ?? '', note: error.message }] : [],
-        fix: `核对 ${error.facts.map((path) => `facts.${path}`).join(' 和 ')}，改正写错的那一个。`,
+        fix: `核对 ${error.facts.map((path) => `${at}.${path}`).join(' 和 ')}，改正写错的那一个。`,
       },
     ];
   }
   if (error instanceof InvalidFactsError) {
-    return error.issues.map((issue) => ({ code: 'INVALID_FACTS', file, ...lineOf(locate, `facts.${issue.path}`), field: `facts.${issue.path}`, wrote: quoteValue(valueAt(facts, issue.path.split('.'))), problem: issue.message, trace: [], fix: '按 content/README.md 的事实模型改正。' }));
+    return error.issues.map((issue) => ({ code: 'INVALID_FACTS', file, ...lineOf(locate, `${at}.${issue.path}`), field: `${at}.${issue.path}`, wrote: quoteValue(valueAt(facts, issue.path.split('.'))), problem: issue.message, trace: [], fix: '按 content/README.md 的事实模型改正。' }));
   }
   return undefined;
 }

@@ -18,7 +18,8 @@ export interface Mismatch {
   readonly trace?: readonly TraceLine[];
 }
 
-function showFact(path: string, value: unknown): string {
+/** A fact a rule read, as the author wrote it: times back in Beijing time, absence spelled out. */
+export function showFact(path: string, value: unknown): string {
   if (value === undefined) return '未填写';
   const schema = schemaAt(FactsSchema, path.split('.'));
   return schema && valueKindOf(schema) === 'time' && typeof value === 'number' ? formatBeijingTime(value) : quoteValue(value);

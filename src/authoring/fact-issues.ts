@@ -9,9 +9,10 @@ const TIME_HINT = '时间写成带引号的北京时间，例如 "2025-09-01 14:
 
 /**
  * Validates the facts with the rule module's own validator. Returns the parsed facts, or the author errors:
- * MISSING_FACT for a required fact left out, INVALID_FACTS for everything else.
+ * MISSING_FACT for a required fact left out, INVALID_FACTS for everything else. `at` is where the facts are written
+ * in the file (`facts` in a case).
  */
-export function checkFacts(file: string, facts: unknown, locate: Locate): { facts: Facts } | { errors: AuthorError[] } {
+export function checkFacts(file: string, facts: unknown, locate: Locate, at = 'facts'): { facts: Facts } | { errors: AuthorError[] } {
   try {
     return { facts: parseFacts(facts) };
   } catch (error) {
@@ -19,8 +20,8 @@ export function checkFacts(file: string, facts: unknown, locate: Locate): { fact
     const result = FactsSchema.safeParse(facts);
     const issues = result.success ? [] : result.error.issues;
     const errors = issues.flatMap((issue) =>
-      issueTexts(FactsSchema, facts, issue, { prefix: 'facts' }).map((text): AuthorError => {
-        const field = ['facts', ...text.path].join('.');
+      issueTexts(FactsSchema, facts, issue, { prefix: at }).map((text): AuthorError => {
+        const field = [at, ...text.path].join('.');
         const isTime = issue.code === 'custom';
         return {
           code: text.isMissing ? 'MISSING_FACT' : 'INVALID_FACTS',
@@ -42,8 +43,8 @@ export function checkFacts(file: string, facts: unknown, locate: Locate): { fact
           : error.issues.map((issue) => ({
               code: 'INVALID_FACTS' as const,
               file,
-              ...lineOf(locate, `facts.${issue.path}`),
-              field: `facts.${issue.path}`,
+              ...lineOf(locate, `${at}.${issue.path}`),
+              field: `${at}.${issue.path}`,
               wrote: '',
               problem: issue.message,
               trace: [],

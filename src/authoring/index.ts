@@ -16,3 +16,17 @@ export { normalizeFrontmatter } from './normalize-frontmatter.ts';
 export { caseScaffold, isCaseSlug } from './case-scaffold.ts';
 export { issueTexts, type IssueText } from './issue-text.ts';
 export { factReferenceTable } from './fact-reference.ts';
+export {
+  reviewQuestionFile,
+  reviewQuestionFiles,
+  checkQuestionFile,
+  firstDeclarations,
+  type QuestionCheckContext,
+  type QuestionReview,
+  type QuestionFileInput,
+  type IdDeclaration,
+} from './question-gate.ts';
+export { checkedSeedsPerTemplate } from './template-check.ts';
+export { normalizeQuestionFile } from './normalize-question-file.ts';
+export { fieldText, fieldSegments } from './question-paths.ts';
+export { askedFieldLabels, askedFieldText } from './asked-field-text.ts';

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { closest } from './closest.ts';
-import { choicesOf, descriptionOf, fieldsOf, schemaAt } from './schema-docs.ts';
+import { choicesOf, descriptionOf, fieldsFor, schemaAt } from './schema-docs.ts';
 import { quoteValue } from './value-text.ts';
 
 type Issue = z.core.$ZodIssue;
@@ -24,7 +24,15 @@ export function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
   return current;
 }
 
-const kindNames: Record<string, string> = { string: '文字', number: '数字', boolean: 'true 或 false', object: '一组字段', array: '列表（[a, b]）' };
+const kindNames: Record<string, string> = { string: '文字', number: '数字', boolean: 'true 或 false', object: '一组字段', array: '列表（[a, b]）', null: 'null' };
+
+/** `文字、数字或 null`: the kinds a union of plain types accepts, from the members' own type issues. */
+function unionKinds(issue: Issue): string | undefined {
+  if (issue.code !== 'invalid_union') return undefined;
+  const kinds = [...new Set(issue.errors.flat().flatMap((inner) => (inner.code === 'invalid_type' ? [kindNames[inner.expected] ?? inner.expected] : [])))];
+  if (kinds.length === 0) return undefined;
+  return kinds.length === 1 ? kinds[0] : `${kinds.join('、')} 之一`;
+}
 
 function collectUnionValues(issue: Issue): unknown[] | undefined {
   if (issue.code !== 'invalid_union') return undefined;
@@ -43,6 +51,8 @@ export interface IssueTextOptions {
   readonly label?: (value: unknown) => string;
   /** Shown before field paths in fixes when the schema is nested in a larger document, e.g. `facts`. */
   readonly prefix?: string;
+  /** Spells a path in fixes, e.g. `items[3].options[1].value`; defaults to `prefix` and the path joined with dots. */
+  readonly pathText?: (path: readonly (string | number)[]) => string;
 }
 
 /**
@@ -53,9 +63,9 @@ export function issueTexts(root: z.ZodType, input: unknown, issue: Issue, option
   const { label = String, prefix } = options;
   const path = issue.path.map((segment) => (typeof segment === 'symbol' ? String(segment) : segment));
   const written = valueAt(input, path);
-  const dotted = (p: readonly (string | number)[]) => [...(prefix ? [prefix] : []), ...p].join('.');
+  const dotted = options.pathText ?? ((p: readonly (string | number)[]) => [...(prefix ? [prefix] : []), ...p].join('.'));
   if (issue.code === 'unrecognized_keys') {
-    const known = Object.keys(fieldsOf(schemaAt(root, path) ?? root) ?? {});
+    const known = Object.keys(fieldsFor(schemaAt(root, path) ?? root, written) ?? {});
     return issue.keys.map((key) => {
       const near = closest(key, known);
       return {
@@ -78,6 +88,7 @@ export function issueTexts(root: z.ZodType, input: unknown, issue: Issue, option
   let problem: string;
   if (choices && (issue.code === 'invalid_value' || issue.code === 'invalid_union')) problem = '不是可选值之一。';
   else if (issue.code === 'invalid_type') problem = `应为${kindNames[issue.expected] ?? issue.expected}。`;
+  else if (unionKinds(issue)) problem = `应为${unionKinds(issue)}。`;
   else if (issue.code === 'too_small') {
     const min = Number(issue.minimum);
     problem = issue.origin === 'string' ? `至少要写 ${min} 个字。` : issue.origin === 'array' ? `至少要写 ${min} 项。` : `不能小于 ${min}。`;

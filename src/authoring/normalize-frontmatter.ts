@@ -15,7 +15,8 @@ function dateAsWritten(date: Date): string {
   return `${day} ${pad(hours)}:${pad(minutes)}${seconds === 0 ? '' : `:${pad(seconds)}`}`;
 }
 
-function withoutDates(value: unknown): unknown {
+/** `value` with every YAML timestamp spelt back out as the author typed it (see `dateAsWritten`). */
+export function withoutDates(value: unknown): unknown {
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? String(value) : dateAsWritten(value);
   if (Array.isArray(value)) return value.map(withoutDates);
   if (value !== null && typeof value === 'object') {

@@ -10,6 +10,7 @@ interface Def {
   readonly entries?: Record<string, string | number>;
   readonly values?: readonly unknown[];
   readonly options?: readonly AnySchema[];
+  readonly valueType?: AnySchema;
 }
 
 const defOf = (schema: AnySchema): Def => schema.def as unknown as Def;
@@ -92,14 +93,25 @@ function hasPipe(schema: AnySchema): boolean {
   return false;
 }
 
-/** The schema of the field at `path` (dotted; array indexes allowed), or undefined when the schema has no such field. */
+/**
+ * The schema of the field at `path` (dotted; array indexes allowed), or undefined when the schema has no such field.
+ * Records are read through to their value schema; a union to the first member that has the rest of the path.
+ */
 export function schemaAt(root: AnySchema, path: readonly (string | number)[]): AnySchema | undefined {
   let current: AnySchema = root;
-  for (const segment of path) {
+  for (const [index, segment] of path.entries()) {
     const inner = unwrapSchema(current);
     const def = defOf(inner);
+    if (def.type === 'union' && def.options) {
+      const rest = path.slice(index);
+      return def.options.map((option) => schemaAt(option, rest)).find((found) => found !== undefined);
+    }
     if (def.type === 'array' && def.element && /^\d+$/.test(String(segment))) {
       current = def.element;
+      continue;
+    }
+    if (def.type === 'record' && def.valueType) {
+      current = def.valueType;
       continue;
     }
     const next = def.type === 'object' ? def.shape?.[String(segment)] : undefined;
@@ -107,4 +119,22 @@ export function schemaAt(root: AnySchema, path: readonly (string | number)[]): A
     current = next;
   }
   return current;
+}
+
+/**
+ * The fields an object written at a schema may have: the object's own, or for a union of objects, those of the
+ * member that shares the most keys with `written` (the member the author evidently meant).
+ */
+export function fieldsFor(schema: AnySchema, written: unknown): Readonly<Record<string, AnySchema>> | undefined {
+  const def = defOf(unwrapSchema(schema));
+  if (def.type !== 'union' || !def.options) return fieldsOf(schema);
+  const keys = written !== null && typeof written === 'object' ? Object.keys(written) : [];
+  let best: Readonly<Record<string, AnySchema>> | undefined;
+  let bestShared = -1;
+  for (const option of def.options) {
+    const fields = fieldsOf(option);
+    const shared = fields ? keys.filter((key) => key in fields).length : -1;
+    if (fields && shared > bestShared) [best, bestShared] = [fields, shared];
+  }
+  return best;
 }

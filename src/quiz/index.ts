@@ -26,3 +26,4 @@ export { generateVariant, drawParams, substitute, renderStem, distractors, varia
 export { optionText, fieldDomain } from './option-text.ts';
 export { seededRandom, shuffled, pick } from './random.ts';
 export { toPracticeItem, type PracticeItem, type ExplanationStep } from './practice-item.ts';
+export { buildBank, bankSeeds, variantsPerTemplate, type Bank, type KeyedItem, type QuestionSource } from './bank.ts';

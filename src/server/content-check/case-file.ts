@@ -25,13 +25,16 @@ const yamlProblems: Record<string, string> = {
 };
 
 const FIX_FRONTMATTER = '改正这一行的写法；对照 content/cases/seven-day-last-minute.mdx 的格式，含冒号、# 或以符号开头的文字加上引号。';
+export const FIX_QUESTIONS = '改正这一行的写法；对照 content/questions/seven-day.yaml 的格式：同一层左对齐，下一层多缩进两个空格，含冒号、# 或以符号开头的文字加上引号。';
 export const FIX_JSON = '改正这一行的 JSON 写法：字段名和文字都用英文双引号，两项之间加逗号，最后一项后面不加逗号。';
 
+const fixes = { YAML_SYNTAX: FIX_FRONTMATTER, INVALID_SHOP_POLICY: FIX_JSON, INVALID_QUESTION_FILE: FIX_QUESTIONS } as const;
+
 /**
- * Parses YAML (frontmatter or shop.json) with line tracking. `firstLine` is the file line the text starts on, so
- * located lines are file lines. Unquoted timestamps become Dates here exactly as in Astro's js-yaml.
+ * Parses YAML (frontmatter, shop.json or a question file) with line tracking. `firstLine` is the file line the text
+ * starts on, so located lines are file lines. Unquoted timestamps become Dates here exactly as in Astro's js-yaml.
  */
-export function parseYaml(file: string, text: string, firstLine: number, code: 'YAML_SYNTAX' | 'INVALID_SHOP_POLICY'): ParsedYaml {
+export function parseYaml(file: string, text: string, firstLine: number, code: keyof typeof fixes): ParsedYaml {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, customTags: ['timestamp'], prettyErrors: false });
   const lines = text.split('\n');
@@ -51,7 +54,7 @@ export function parseYaml(file: string, text: string, firstLine: number, code: '
       wrote: lines[line - 1]?.trim() || '（空行）',
       problem: yamlProblems[error.code] ?? `无法读取这一行（${error.code}）。`,
       trace: [],
-      fix: code === 'YAML_SYNTAX' ? FIX_FRONTMATTER : FIX_JSON,
+      fix: fixes[code],
     };
   });
   // A field missing at the top level has no line of its own: point at the first line (the opening --- of a case).

@@ -1,12 +1,22 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { reviewCase, summarizeContent, type CaseReview, type ContentReport } from '../../authoring/index.ts';
+import {
+  reviewCase,
+  reviewQuestionFiles,
+  summarizeContent,
+  type CaseReview,
+  type ContentReport,
+  type QuestionReview,
+} from '../../authoring/index.ts';
+import type { EditionId } from '../../rules/index.ts';
 import { readCaseFile } from './case-file.ts';
 import { caseSlugs, displayPath, listCaseFiles, loadShopPolicy } from './content-files.ts';
+import { caseFactsOf, caseSlugOf, readQuestionFiles } from './question-files.ts';
 
 /**
- * Runs the content gate over a content folder (`<root>/cases/**\/*.mdx` with `<root>/policy/shop.json`) without
- * Astro. An invalid shop.json is reported alone: every ruling depends on it, so the cases are not decided.
+ * Runs the content gate over a content folder (`<root>/cases/**\/*.mdx`, `<root>/questions/**\/*.yaml` and
+ * `<root>/policy/shop.json`) without Astro. An invalid shop.json is reported alone: every ruling and every key depends
+ * on it, so neither cases nor questions are decided.
  */
 export function checkContent(root: string): ContentReport {
   const casesDir = join(root, 'cases');
@@ -14,11 +24,22 @@ export function checkContent(root: string): ContentReport {
   const shop = loadShopPolicy(join(root, 'policy', 'shop.json'));
   if ('errors' in shop) return { ...summarizeContent([], shop.errors), cases: files.length };
   const slugs = caseSlugs(casesDir);
+  // Questions build on the cases' facts: read them once, here.
+  const caseFacts = new Map<string, { facts: unknown; edition: EditionId }>();
   const reviews = files.map((path): CaseReview => {
     const file = displayPath(path);
     const parsed = readCaseFile(file, readFileSync(path, 'utf8'));
     if (parsed.errors.length > 0) return { errors: parsed.errors };
+    caseFacts.set(caseSlugOf(casesDir, path), caseFactsOf(parsed.value));
     return reviewCase(file, parsed.value, { shopPolicy: shop.policy, slugs, locate: parsed.locate });
   });
-  return summarizeContent(reviews);
+
+  const questionFiles = readQuestionFiles(root);
+  const readable = questionFiles.filter((input) => input.errors.length === 0);
+  const reviewed = reviewQuestionFiles(readable, { shopPolicy: shop.policy, caseFacts: (slug) => caseFacts.get(slug), caseSlugs: slugs });
+  const byFile = new Map(readable.map((input, index) => [input.file, reviewed[index]!]));
+  const questions = questionFiles.map(
+    (input): QuestionReview => byFile.get(input.file) ?? { errors: input.errors, items: [], variants: [], itemCount: 0, templateCount: 0 },
+  );
+  return summarizeContent(reviews, [], questions);
 }

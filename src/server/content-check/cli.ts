@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { formatAuthorError, formatSummaryLine } from '../../authoring/index.ts';
 import { checkContent } from './check-content.ts';
 
-const usage = '用法：npm run check:content [-- --json] [-- --dir <内容目录>]（内容目录下有 cases/ 与 policy/shop.json，默认 content）';
+const usage = '用法：npm run check:content [-- --json] [-- --dir <内容目录>]（内容目录下有 cases/、questions/ 与 policy/shop.json，默认 content）';
 
 function main(): number {
   let options;

@@ -1,0 +1,2 @@
+/** Where mixed practice and the review queue fetch every practice question (src/pages/practice/items.json.ts). */
+export const PAYLOAD_URL = '/practice/items.json';
