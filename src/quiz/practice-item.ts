@@ -73,10 +73,19 @@ function choicesOf(item: Item, key: Key): string[] {
   }
 }
 
+/** The rule most statements of an item turn on (the first on a tie), so statement items file under their main area. */
+function mostCommon(ids: readonly string[]): string | null {
+  const counts = new Map<string, number>();
+  for (const id of ids) counts.set(id, (counts.get(id) ?? 0) + 1);
+  let best: string | null = null;
+  for (const [id, count] of counts) if (best === null || count > counts.get(best)!) best = id;
+  return best;
+}
+
 /** Turns a keyed item into what the practice island needs. Refuses certification items. */
 export function toPracticeItem(item: Item, key: Key): PracticeItem {
   if (item.exam) throw new Error(`题目 ${item.id} 标记为仅用于认证考试，不能出现在练习中。`);
-  const decidingRuleId = key.rulings[0]?.decidingRuleId ?? null;
+  const decidingRuleId = mostCommon(key.rulings.map((ruling) => ruling.decidingRuleId));
   const area = decidingRuleId ? (ruleById(decidingRuleId)?.area ?? 'general') : 'shop-sop';
   const choices = choicesOf(item, key);
   return {
