@@ -12,6 +12,9 @@ export const ACCESS_RULES: readonly { readonly prefix: string; readonly access: 
   { prefix: '/lead', access: 'lead' },
   { prefix: '/api/auth/me', access: 'signed-in' },
   { prefix: '/me', access: 'signed-in' },
+  { prefix: '/api/exams', access: 'signed-in' },
+  { prefix: '/api/attempts', access: 'signed-in' },
+  { prefix: '/exams', access: 'signed-in' },
 ];
 
 /**

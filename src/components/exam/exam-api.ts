@@ -1,0 +1,48 @@
+// The exam island's calls to the attempt API; types mirror what src/server/exams answers (no keys before submission).
+
+export interface AttemptView {
+  readonly id: string;
+  readonly examId: string;
+  readonly title: string;
+  readonly status: 'in-progress' | 'submitted' | 'expired';
+  readonly serverTime: number;
+  readonly endsAt: number;
+  readonly deadlineAt: number;
+  readonly questions: readonly { readonly id: string; readonly type: 'single' | 'multiple' | 'truefalse' | 'ordering'; readonly stem: string; readonly choices: readonly string[] }[];
+  readonly answers: Readonly<Record<string, { readonly response: unknown; readonly flagged: boolean; readonly seq: number }>>;
+  readonly lastSeq: number;
+  readonly result: { readonly score: number; readonly maxScore: number; readonly passed: boolean; readonly certificateId: string | null } | null;
+}
+
+export interface ReviewView {
+  readonly policy: 'score-only' | 'mistakes' | 'full';
+  readonly items: readonly {
+    readonly question: AttemptView['questions'][number];
+    readonly response: unknown;
+    readonly correct: boolean;
+    readonly answer: unknown;
+    readonly explanation: readonly { readonly ruleId: string; readonly title: string; readonly note: string }[];
+    readonly authorExplanation?: string;
+  }[];
+}
+
+/** An API refusal, with its stable code and the message to show. */
+export class ExamApiError extends Error {
+  readonly code: string;
+  constructor(code: string, message: string) {
+    super(message);
+    this.code = code;
+  }
+}
+
+export async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const response = await fetch(path, {
+    method,
+    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    body: body === undefined ? null : JSON.stringify(body),
+    credentials: 'same-origin',
+  });
+  const data = await response.json().catch(() => null);
+  if (!response.ok) throw new ExamApiError(data?.error?.code ?? 'NETWORK', data?.error?.message ?? '网络异常，请检查网络后重试。');
+  return data as T;
+}

@@ -1,0 +1,1 @@
+export { certificateStatus, certificateStatusLabels, type CertificateStatus } from './certificate-status.ts';

@@ -1,0 +1,210 @@
+import { randomBytes, randomInt } from 'node:crypto';
+import { z } from 'zod';
+import {
+  assembleAttempt,
+  attemptDuration,
+  attemptPhase,
+  BlueprintUnfillableError,
+  coveredRules,
+  examEligibility,
+  examQuestion,
+  examReview,
+  gradePaper,
+  type Exam,
+  type KeyedQuestion,
+} from '../../quiz/exam.ts';
+import type { Response } from '../../quiz/index.ts';
+import { ApiError, type ApiErrorCode } from '../http/index.ts';
+import type { AttemptRecord, AttemptResult, Store, User } from '../store/index.ts';
+import type { ExamContent } from './exam-content.ts';
+
+/** The autosave body: one answer, with the client's increasing sequence number. `response: null` clears it. */
+export const SaveAnswerBodySchema = z
+  .object({
+    itemId: z.string().min(1).max(200),
+    response: z.union([z.number().int(), z.array(z.number().int()).max(10), z.boolean(), z.array(z.string().max(200)).max(20), z.null()]),
+    flagged: z.boolean().default(false),
+    seq: z.number().int().positive().max(Number.MAX_SAFE_INTEGER),
+  })
+  .strict();
+export type SaveAnswerBody = z.output<typeof SaveAnswerBodySchema>;
+
+export interface AttemptServiceOptions {
+  readonly now?: () => number;
+}
+
+const responsesOf = (attempt: AttemptRecord): Record<string, Response | undefined> =>
+  Object.fromEntries(Object.values(attempt.answers).flatMap((answer) => (answer.response === null ? [] : [[answer.itemId, answer.response as Response]])));
+
+const REFUSALS: Record<string, ApiErrorCode> = {
+  ATTEMPT_NOT_FOUND: 'ATTEMPT_NOT_FOUND',
+  ATTEMPT_CLOSED: 'ATTEMPT_CLOSED',
+  DEADLINE_PASSED: 'ATTEMPT_DEADLINE_PASSED',
+  UNKNOWN_ITEM: 'ATTEMPT_UNKNOWN_ITEM',
+  STALE_SEQ: 'ATTEMPT_STALE_SEQ',
+};
+
+/**
+ * The certification attempt lifecycle on the server clock. Every read or write of an attempt first closes it if its
+ * deadline (limit + grace) has passed, so an abandoned attempt is graded on what was saved in time. Keys and traces
+ * stay here: the trainee's view carries question text and choices only, and the review exists only after closing.
+ */
+export function attemptService(store: Store, content: ExamContent, options: AttemptServiceOptions = {}) {
+  const now = options.now ?? Date.now;
+
+  function examOf(examId: string): Exam {
+    const exam = content.exams.get(examId);
+    if (!exam) throw new ApiError('EXAM_NOT_FOUND');
+    return exam;
+  }
+
+  /** The attempt if it belongs to the user; someone else's attempt is answered exactly like a missing one. */
+  async function ownAttempt(user: User, attemptId: string): Promise<AttemptRecord> {
+    const attempt = await store.getAttempt(attemptId);
+    if (!attempt || attempt.userId !== user.id) throw new ApiError('ATTEMPT_NOT_FOUND');
+    return attempt;
+  }
+
+  /** Grades and closes an in-progress attempt; issues a certificate on a pass. Returns the closed record. */
+  async function close(attempt: AttemptRecord, how: 'submit' | 'expire'): Promise<AttemptRecord> {
+    const exam = examOf(attempt.examId);
+    const at = now();
+    const graded = gradePaper(attempt.items, responsesOf(attempt), content.lookup);
+    const passed = graded.maxScore > 0 && graded.score / graded.maxScore >= exam.passMark;
+    // 128 random bits, URL-safe: the id is the only secret between a certificate and the public verify page.
+    const certificateId = passed ? randomBytes(16).toString('base64url') : null;
+    const result: AttemptResult = { ...graded, passed, certificateId };
+    const closed = how === 'submit' ? await store.submitAttempt(attempt.id, result, at) : await store.expireAttempt(attempt.id, at, result);
+    if (!closed.ok) {
+      if (closed.code === 'ATTEMPT_CLOSED') return closed.attempt;
+      throw new ApiError('ATTEMPT_NOT_FOUND');
+    }
+    if (certificateId) {
+      const questions = attempt.items.map((entry) => content.lookup(entry.itemId)).filter((q): q is KeyedQuestion => q !== undefined);
+      await store.issueCertificate({
+        id: certificateId,
+        userId: attempt.userId,
+        examId: attempt.examId,
+        attemptId: attempt.id,
+        issuedAt: at,
+        expiresAt: at + exam.certificateValidityDays * 86_400_000,
+        edition: attempt.edition,
+        rules: coveredRules(questions),
+        revokedAt: null,
+        revokedReason: null,
+      });
+    }
+    return closed.attempt;
+  }
+
+  /** Closes the attempt first when the server clock has passed its deadline. */
+  async function current(attempt: AttemptRecord): Promise<AttemptRecord> {
+    return attemptPhase(attempt, now()) === 'overdue' ? close(attempt, 'expire') : attempt;
+  }
+
+  function view(attempt: AttemptRecord) {
+    const exam = examOf(attempt.examId);
+    return {
+      id: attempt.id,
+      examId: attempt.examId,
+      title: exam.title,
+      status: attempt.status,
+      serverTime: now(),
+      startedAt: attempt.startedAt,
+      deadlineAt: attempt.deadlineAt,
+      // The page counts down to the time limit; the grace after it only absorbs network delay.
+      endsAt: attempt.startedAt + exam.timeLimitMinutes * 60_000,
+      questions: attempt.items.flatMap((entry) => {
+        const question = content.lookup(entry.itemId);
+        return question ? [examQuestion(entry, question)] : [];
+      }),
+      answers: Object.fromEntries(
+        Object.values(attempt.answers).map((answer) => [answer.itemId, { response: answer.response, flagged: answer.flagged, seq: answer.seq }]),
+      ),
+      lastSeq: attempt.lastSeq,
+      result: attempt.result
+        ? { score: attempt.result.score, maxScore: attempt.result.maxScore, passed: attempt.result.passed, certificateId: attempt.result.certificateId }
+        : null,
+    };
+  }
+
+  return {
+    /** The exams on offer, by id. */
+    exams: content.exams,
+
+    /** Starts an attempt, or resumes the user's open one at the same exam. */
+    async start(user: User, examId: string) {
+      const exam = examOf(examId);
+      const mine = await store.listAttempts({ userId: user.id, examId });
+      for (const attempt of mine.filter((attempt) => attempt.status === 'in-progress')) {
+        const latest = await current(attempt);
+        if (latest.status === 'in-progress') return { attempt: view(latest), resumed: true };
+      }
+      const at = now();
+      const past = await store.listAttempts({ userId: user.id, examId });
+      const eligibility = examEligibility(exam, past, at);
+      const failed = eligibility.conditions.find((condition) => !condition.passed);
+      if (failed) {
+        const code = ({ opens: 'EXAM_NOT_YET_OPEN', closes: 'EXAM_CLOSED', attempts: 'EXAM_ATTEMPTS_USED', cooldown: 'EXAM_COOLDOWN' } as const)[failed.id];
+        throw new ApiError(code);
+      }
+      const seed = randomInt(1, 2 ** 31);
+      let items;
+      try {
+        items = assembleAttempt(exam, content.bank, seed);
+      } catch (error) {
+        if (error instanceof BlueprintUnfillableError) throw new ApiError('EXAM_UNAVAILABLE');
+        throw error;
+      }
+      const created = await store.createAttempt({
+        id: randomBytes(12).toString('base64url'),
+        examId,
+        userId: user.id,
+        seed,
+        edition: content.edition,
+        contentVersion: content.contentVersion,
+        items,
+        startedAt: at,
+        deadlineAt: at + attemptDuration(exam),
+      });
+      if (created.ok) return { attempt: view(created.attempt), resumed: false };
+      if (created.code === 'ATTEMPT_IN_PROGRESS') return { attempt: view(created.attempt), resumed: true };
+      throw new Error(`attempt id collision: ${created.code}`);
+    },
+
+    async read(user: User, attemptId: string) {
+      return view(await current(await ownAttempt(user, attemptId)));
+    },
+
+    async save(user: User, attemptId: string, body: SaveAnswerBody) {
+      const attempt = await current(await ownAttempt(user, attemptId));
+      if (attempt.status === 'expired') throw new ApiError('ATTEMPT_DEADLINE_PASSED');
+      if (attempt.status !== 'in-progress') throw new ApiError('ATTEMPT_CLOSED');
+      const saved = await store.saveAnswer(attemptId, { ...body, savedAt: now() });
+      if (!saved.ok) throw new ApiError(REFUSALS[saved.code] ?? 'ATTEMPT_CLOSED');
+      return { saved: true, duplicate: saved.duplicate, seq: body.seq, serverTime: now(), deadlineAt: saved.attempt.deadlineAt };
+    },
+
+    async submit(user: User, attemptId: string) {
+      const attempt = await current(await ownAttempt(user, attemptId));
+      if (attempt.status !== 'in-progress') throw new ApiError('ATTEMPT_CLOSED');
+      return view(await close(attempt, 'submit'));
+    },
+
+    async review(user: User, attemptId: string) {
+      const attempt = await current(await ownAttempt(user, attemptId));
+      if (attempt.status === 'in-progress' || !attempt.result) throw new ApiError('ATTEMPT_NOT_SUBMITTED');
+      const exam = examOf(attempt.examId);
+      return {
+        policy: exam.reviewPolicy,
+        score: attempt.result.score,
+        maxScore: attempt.result.maxScore,
+        passed: attempt.result.passed,
+        certificateId: attempt.result.certificateId,
+        items: examReview(exam.reviewPolicy, attempt.items, responsesOf(attempt), content.lookup),
+      };
+    },
+  };
+}
+
+export type AttemptService = ReturnType<typeof attemptService>;
