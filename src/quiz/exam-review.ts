@@ -1,7 +1,7 @@
-import { ruleById } from '../rules/index.ts';
 import type { AttemptEntry } from './exam-assembly.ts';
 import { displayAnswer, examQuestion, keyResponse, type ExamQuestion, type KeyedQuestion } from './exam-paper.ts';
 import { grade, type Response } from './grade.ts';
+import { explanationSteps, type ExplanationStep } from './practice-item.ts';
 
 export type ReviewPolicy = 'score-only' | 'mistakes' | 'full';
 
@@ -11,20 +11,8 @@ export interface ReviewItem {
   readonly response: Response | null;
   readonly correct: boolean;
   readonly answer: Response;
-  readonly explanation: readonly { readonly ruleId: string; readonly title: string; readonly applied: boolean; readonly note: string }[];
+  readonly explanation: readonly ExplanationStep[];
   readonly authorExplanation?: string;
-}
-
-function explanationOf(question: KeyedQuestion): ReviewItem['explanation'] {
-  const steps = new Map<string, ReviewItem['explanation'][number]>();
-  for (const ruling of question.key.rulings) {
-    for (const step of ruling.trace) {
-      const rule = ruleById(step.ruleId);
-      if (!rule || rule.kind === 'sop' || (!step.applied && step.ruleId !== ruling.decidingRuleId)) continue;
-      steps.set(`${step.ruleId}:${step.note}`, { ruleId: step.ruleId, title: rule.title, applied: step.applied, note: step.note });
-    }
-  }
-  return [...steps.values()];
 }
 
 /**
@@ -50,7 +38,7 @@ export function examReview(
       response: response ?? null,
       correct,
       answer: displayAnswer(entry, question.key),
-      explanation: explanationOf(question),
+      explanation: explanationSteps(question.key.rulings),
       ...(question.item.explanation ? { authorExplanation: question.item.explanation } : {}),
     });
   }

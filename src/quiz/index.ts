@@ -25,5 +25,5 @@ export { grade, type Grade, type Response } from './grade.ts';
 export { generateVariant, drawParams, substitute, renderStem, distractors, variantId, type Variant, type ParamValues } from './variants.ts';
 export { optionText, fieldDomain } from './option-text.ts';
 export { seededRandom, shuffled, pick } from './random.ts';
-export { toPracticeItem, type PracticeItem, type ExplanationStep } from './practice-item.ts';
+export { explanationSteps, toPracticeItem, type PracticeItem, type ExplanationStep } from './practice-item.ts';
 export { buildBank, bankSeeds, variantsPerTemplate, type Bank, type KeyedItem, type QuestionSource } from './bank.ts';

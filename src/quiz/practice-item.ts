@@ -47,7 +47,11 @@ function fingerprint(text: string): string {
   return (hash >>> 0).toString(16).padStart(8, '0');
 }
 
-function explanationOf(rulings: readonly Ruling[]): ExplanationStep[] {
+/**
+ * The explanation a key's rulings support: each platform or law rule that applied, plus the deciding rule even when it
+ * did not apply, once per rule and note, in trace order. SOP steps and rules missing from the catalogue are left out.
+ */
+export function explanationSteps(rulings: readonly Ruling[]): ExplanationStep[] {
   const steps = new Map<string, ExplanationStep>();
   for (const ruling of rulings) {
     for (const step of ruling.trace) {
@@ -99,7 +103,7 @@ export function toPracticeItem(item: Item, key: Key): PracticeItem {
     keyVersion: fingerprint(JSON.stringify([item.stem, choices, key.answer])),
     area,
     decidingRuleId,
-    explanation: explanationOf(key.rulings),
+    explanation: explanationSteps(key.rulings),
     ...(item.explanation ? { authorExplanation: item.explanation } : {}),
   };
 }

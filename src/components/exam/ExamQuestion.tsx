@@ -22,7 +22,7 @@ export default function ExamQuestion({ number, question, response, onAnswer }: P
         <legend>
           {number}. {question.stem}
         </legend>
-        <ol>
+        <ol class="exam-order">
           {order.map((step, position) => (
             <li key={step}>
               {step}{' '}

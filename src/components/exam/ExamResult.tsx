@@ -28,9 +28,9 @@ export default function ExamResult({ attempt, review }: { readonly attempt: Atte
       {review && review.policy === 'score-only' && <p>本考试只公布分数，不公布各题答案。</p>}
       {review && review.policy === 'mistakes' && review.items.length === 0 && <p>全部答对。</p>}
       {review?.items.map((item) => (
-        <article class="exam-review-item">
+        <article class={item.correct ? 'exam-review-item correct' : 'exam-review-item'}>
           <p>
-            <strong>{item.correct ? '✓ 答对' : '✗ 答错'}</strong> {item.question.stem}
+            <strong class="exam-verdict">{item.correct ? '✓ 答对' : '✗ 答错'}</strong> {item.question.stem}
           </p>
           <p>你的答案：{answerText(item.question, item.response)}</p>
           <p>正确答案：{answerText(item.question, item.answer)}</p>

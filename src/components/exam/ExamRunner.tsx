@@ -16,6 +16,19 @@ const clock = (ms: number) => {
   return `${String(Math.floor(seconds / 60)).padStart(2, '0')}:${String(seconds % 60).padStart(2, '0')}`;
 };
 
+/** The confirmation before submitting: which questions are still unanswered or flagged, by number. */
+function submitPrompt(questions: AttemptView['questions'], answers: Readonly<Record<string, { response: unknown; flagged: boolean }>>): string {
+  const numbers = (pick: (id: string) => boolean) => questions.flatMap((question, position) => (pick(question.id) ? [position + 1] : []));
+  const unanswered = numbers((id) => answers[id]?.response == null);
+  const flagged = numbers((id) => answers[id]?.flagged === true);
+  const lines = [
+    ...(unanswered.length ? [`还有 ${unanswered.length} 题未作答：第 ${unanswered.join('、')} 题。`] : []),
+    ...(flagged.length ? [`已标记 ${flagged.length} 题待复查：第 ${flagged.join('、')} 题。`] : []),
+    '确定交卷吗？交卷后不能再修改。',
+  ];
+  return lines.join('\n');
+}
+
 /** The exam island: start or resume, one question at a time, autosave with sequence numbers, timer on server time. */
 export default function ExamRunner({ examId, attemptId }: Props) {
   const [attempt, setAttempt] = useState<AttemptView | null>(null);
@@ -34,6 +47,12 @@ export default function ExamRunner({ examId, attemptId }: Props) {
     seq.current = view.lastSeq;
     setAnswers(Object.fromEntries(Object.entries(view.answers).map(([id, answer]) => [id, { response: answer.response, flagged: answer.flagged }])));
     setAttempt(view);
+    // A reload (or a dropped connection) must come back to this attempt, not to the 开始考试 screen.
+    const url = new URL(location.href);
+    if (url.searchParams.get('attempt') !== view.id) {
+      url.searchParams.set('attempt', view.id);
+      history.replaceState(history.state, '', url);
+    }
     if (view.status !== 'in-progress') call<{ review: ReviewView }>('GET', `/api/attempts/${view.id}/review`).then((data) => setReview(data.review), () => {});
   }
 
@@ -46,7 +65,8 @@ export default function ExamRunner({ examId, attemptId }: Props) {
     return () => clearInterval(timer);
   }, []);
 
-  const remaining = attempt ? attempt.endsAt - (now + offset.current) : 0;
+  // Read the clock at render, not the last tick, so a freshly loaded attempt never shows more than its time limit.
+  const remaining = attempt ? attempt.endsAt - (Date.now() + offset.current) : 0;
   useEffect(() => {
     // The server closes the attempt after deadline + grace; reading it then shows the result.
     if (attempt?.status === 'in-progress' && now + offset.current > attempt.deadlineAt) {
@@ -80,8 +100,7 @@ export default function ExamRunner({ examId, attemptId }: Props) {
   }
 
   async function submit() {
-    const unanswered = attempt!.questions.filter((question) => answers[question.id]?.response == null).length;
-    if (!confirm(unanswered ? `还有 ${unanswered} 题未作答，确定交卷吗？` : '确定交卷吗？交卷后不能再修改。')) return;
+    if (!confirm(submitPrompt(attempt!.questions, answers))) return;
     try {
       load((await call<{ attempt: AttemptView }>('POST', `/api/attempts/${attempt!.id}/submit`)).attempt);
     } catch (caught) {
@@ -127,7 +146,7 @@ export default function ExamRunner({ examId, attemptId }: Props) {
         ))}
       </nav>
       <ExamQuestion number={index + 1} question={question} response={answer.response} onAnswer={(response) => save(question.id, { ...answer, response })} />
-      <label>
+      <label class="exam-flag">
         <input type="checkbox" checked={answer.flagged} onChange={(event) => save(question.id, { ...answer, flagged: (event.target as HTMLInputElement).checked })} />
         标记此题，稍后再看
       </label>
@@ -138,7 +157,7 @@ export default function ExamRunner({ examId, attemptId }: Props) {
         <button type="button" disabled={index === attempt.questions.length - 1} onClick={() => setIndex(index + 1)}>
           下一题
         </button>
-        <button type="button" onClick={submit}>
+        <button type="button" class="exam-submit" onClick={submit}>
           交卷
         </button>
       </p>

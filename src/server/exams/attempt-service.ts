@@ -65,34 +65,56 @@ export function attemptService(store: Store, content: ExamContent, options: Atte
     return attempt;
   }
 
+  /** The id of the attempt's certificate: one left by an interrupted close, or a newly issued one. */
+  async function certificateFor(attempt: AttemptRecord, exam: Exam, at: number): Promise<string> {
+    const issued = await store.listCertificates({ userId: attempt.userId, examId: attempt.examId });
+    const orphan = issued.find((certificate) => certificate.attemptId === attempt.id && certificate.revokedAt === null);
+    if (orphan) return orphan.id;
+    const questions = attempt.items.map((entry) => content.lookup(entry.itemId)).filter((q): q is KeyedQuestion => q !== undefined);
+    // 128 random bits, URL-safe: the id is the only secret between a certificate and the public verify page.
+    const certificate = {
+      id: randomBytes(16).toString('base64url'),
+      userId: attempt.userId,
+      examId: attempt.examId,
+      attemptId: attempt.id,
+      issuedAt: at,
+      expiresAt: at + exam.certificateValidityDays * 86_400_000,
+      edition: attempt.edition,
+      rules: coveredRules(questions),
+      revokedAt: null,
+      revokedReason: null,
+    };
+    const issuedNow = await store.issueCertificate(certificate);
+    if (!issuedNow.ok) throw new Error(`certificate id collision: ${issuedNow.code}`);
+    return certificate.id;
+  }
+
+  // Closes under way, by attempt id: a double-clicked 交卷 (or a submit racing the deadline) joins the first close
+  // instead of issuing a second certificate.
+  const closing = new Map<string, Promise<AttemptRecord>>();
+
   /** Grades and closes an in-progress attempt; issues a certificate on a pass. Returns the closed record. */
-  async function close(attempt: AttemptRecord, how: 'submit' | 'expire'): Promise<AttemptRecord> {
+  function close(attempt: AttemptRecord, how: 'submit' | 'expire'): Promise<AttemptRecord> {
+    const running = closing.get(attempt.id);
+    if (running) return running;
+    const closed = closeOnce(attempt, how).finally(() => closing.delete(attempt.id));
+    closing.set(attempt.id, closed);
+    return closed;
+  }
+
+  async function closeOnce(attempt: AttemptRecord, how: 'submit' | 'expire'): Promise<AttemptRecord> {
     const exam = examOf(attempt.examId);
     const at = now();
     const graded = gradePaper(attempt.items, responsesOf(attempt), content.lookup);
     const passed = graded.maxScore > 0 && graded.score / graded.maxScore >= exam.passMark;
-    // 128 random bits, URL-safe: the id is the only secret between a certificate and the public verify page.
-    const certificateId = passed ? randomBytes(16).toString('base64url') : null;
+    // The certificate is written before the attempt is closed: a crash between the two writes then leaves at worst an
+    // orphan certificate (found again by attemptId on the next close), never a result naming a missing certificate.
+    const certificateId = passed ? await certificateFor(attempt, exam, at) : null;
     const result: AttemptResult = { ...graded, passed, certificateId };
     const closed = how === 'submit' ? await store.submitAttempt(attempt.id, result, at) : await store.expireAttempt(attempt.id, at, result);
     if (!closed.ok) {
       if (closed.code === 'ATTEMPT_CLOSED') return closed.attempt;
       throw new ApiError('ATTEMPT_NOT_FOUND');
-    }
-    if (certificateId) {
-      const questions = attempt.items.map((entry) => content.lookup(entry.itemId)).filter((q): q is KeyedQuestion => q !== undefined);
-      await store.issueCertificate({
-        id: certificateId,
-        userId: attempt.userId,
-        examId: attempt.examId,
-        attemptId: attempt.id,
-        issuedAt: at,
-        expiresAt: at + exam.certificateValidityDays * 86_400_000,
-        edition: attempt.edition,
-        rules: coveredRules(questions),
-        revokedAt: null,
-        revokedReason: null,
-      });
     }
     return closed.attempt;
   }
