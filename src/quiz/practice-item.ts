@@ -54,9 +54,12 @@ function fingerprint(text: string): string {
 export function explanationSteps(rulings: readonly Ruling[]): ExplanationStep[] {
   const steps = new Map<string, ExplanationStep>();
   for (const ruling of rulings) {
+    // Fixing the shipping instant is bookkeeping unless shipping time decided something (a late or breach ruling).
+    const shippingMatters = ruling.deadlines.shippedLate === true || ruling.decidingRuleId.startsWith('R-SHIP-');
     for (const step of ruling.trace) {
       const rule = ruleById(step.ruleId);
       if (!rule || rule.kind === 'sop' || (!step.applied && step.ruleId !== ruling.decidingRuleId)) continue;
+      if (step.ruleId === 'R-SHIP-TIME-DEF' && !shippingMatters) continue;
       steps.set(`${step.ruleId}:${step.note}`, { ruleId: step.ruleId, title: rule.title, applied: step.applied, note: step.note });
     }
   }
