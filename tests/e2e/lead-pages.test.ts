@@ -1,0 +1,170 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { displayAnswer } from '../../src/quiz/exam.ts';
+import { loadExamContent } from '../../src/server/exams/index.ts';
+import { openLowdbStore } from '../../src/server/store/index.ts';
+import { ENTRY, ROOT, setupLinkFrom, startServer, tempDataDir, type TestServer } from '../server/built-server.ts';
+import { axeViolations, type Browser, describeViolations, launchBrowser } from './harness.ts';
+
+const SCREENSHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
+const LEAD = { name: '王组长', employeeId: 'LEAD-00001', password: '售后规则学堂的组长口令' };
+const TRAINEE = { name: '李四', employeeId: 'TRAINEE-0002', password: '李四的学习密码2025' };
+const EXAM_ID = 'basic-certification';
+const REASON = '考试期间查阅资料，成绩作废';
+
+const content = loadExamContent(join(ROOT, 'content'));
+let server: TestServer;
+let dataDir: string;
+let leadBrowser: Browser;
+let traineeBrowser: Browser;
+let attemptId: string;
+let certificateId: string;
+
+beforeAll(async () => {
+  if (!existsSync(ENTRY)) throw new Error(`${ENTRY} is missing: run \`npm run build\` before \`npm run test:e2e\`.`);
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  dataDir = await tempDataDir();
+  server = await startServer({ dataDir });
+  leadBrowser = await launchBrowser();
+  traineeBrowser = await launchBrowser();
+  leadBrowser.page.on('dialog', (dialog) => void dialog.accept());
+});
+
+afterAll(async () => {
+  await leadBrowser?.close();
+  await traineeBrowser?.close();
+  await server?.stop();
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+async function expectAccessible(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: `${SCREENSHOTS}lead-${name}.png`, fullPage: true });
+  expect(describeViolations(await axeViolations(page))).toEqual([]);
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.screenshot({ path: `${SCREENSHOTS}lead-${name}-dark.png`, fullPage: true });
+  expect(describeViolations(await axeViolations(page))).toEqual([]);
+  await page.emulateMedia({ colorScheme: 'light' });
+}
+
+describe('lead exam, attempt and certificate pages', () => {
+  it('a trainee imported by the lead passes the certification exam', async () => {
+    const lead = leadBrowser.page;
+    await lead.goto((await setupLinkFrom(server)).href);
+    await lead.getByLabel('姓名').fill(LEAD.name);
+    await lead.getByLabel('工号').fill(LEAD.employeeId);
+    await lead.getByLabel('密码', { exact: true }).fill(LEAD.password);
+    await lead.getByLabel('再次输入密码').fill(LEAD.password);
+    await lead.getByRole('button', { name: '创建组长账号' }).click();
+    await lead.waitForURL(`${server.url}/lead`);
+    await lead.goto(`${server.url}/lead/trainees`);
+    const csv = `\uFEFF姓名,工号,班组\r\n${TRAINEE.name},${TRAINEE.employeeId},售后二组\r\n`;
+    await lead
+      .getByLabel('选择 CSV 文件')
+      .setInputFiles({ name: '学员名单.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
+    await lead.getByRole('button', { name: '导入并生成激活链接' }).click();
+    await lead.locator('#links-panel').waitFor({ state: 'visible' });
+    const activationLink = await lead.getByLabel(`${TRAINEE.name} 的链接`).inputValue();
+
+    const trainee = traineeBrowser.page;
+    await trainee.goto(activationLink);
+    await trainee.getByLabel('新密码', { exact: true }).fill(TRAINEE.password);
+    await trainee.getByLabel('再次输入新密码').fill(TRAINEE.password);
+    await trainee.getByRole('button', { name: '设置密码并登录' }).click();
+    await trainee.waitForURL(`${server.url}/me`);
+    // The exam UI itself is covered by exam.test.ts; here the trainee answers through the API the island uses.
+    const headers = { origin: server.url };
+    const started = await trainee.request.post(`${server.url}/api/exams/${EXAM_ID}/start`, { data: {}, headers });
+    expect(started.status()).toBe(201);
+    const store = await openLowdbStore(dataDir);
+    const [attempt] = await store.listAttempts({ examId: EXAM_ID });
+    await store.close();
+    attemptId = attempt!.id;
+    for (const [index, entry] of attempt!.items.entries()) {
+      const response = await trainee.request.put(`${server.url}/api/attempts/${attemptId}/answers`, {
+        data: { itemId: entry.itemId, response: displayAnswer(entry, content.lookup(entry.itemId)!.key), seq: index + 1 },
+        headers,
+      });
+      expect(response.status()).toBe(200);
+    }
+    const submitted = await trainee.request.post(`${server.url}/api/attempts/${attemptId}/submit`, { data: {}, headers });
+    expect(submitted.status()).toBe(200);
+    const result = (await submitted.json()).attempt.result;
+    expect(result.passed).toBe(true);
+    certificateId = result.certificateId;
+    expect(certificateId).toMatch(/^[A-Za-z0-9_-]{22}$/);
+  });
+
+  it('shows each exam with its settings and counts on /lead/exams', async () => {
+    const { page } = leadBrowser;
+    await page.goto(`${server.url}/lead`);
+    await page.getByRole('link', { name: '考试设置与统计' }).click();
+    await page.waitForURL(`${server.url}/lead/exams`);
+    const text = await page.locator('main').innerText();
+    expect(text).toContain('售后规则基础认证');
+    expect(text).toContain('30 分钟');
+    expect(text).toContain('答对 80%');
+    expect(text).toContain('每人最多 3 次');
+    expect(text).toContain('365 天');
+    expect(await page.locator(`tr[data-exam-stats="${EXAM_ID}"]`).innerText()).toMatch(/1\s+1\s+1\s+100%/);
+    await expectAccessible(page, 'exams');
+  });
+
+  it('lists the attempt on /lead/attempts, filters by cohort and opens its per-item results', async () => {
+    const { page } = leadBrowser;
+    await page.goto(`${server.url}/lead/attempts`);
+    const row = page.locator(`tr[data-attempt-row="${attemptId}"]`);
+    const text = await row.innerText();
+    for (const expected of [TRAINEE.name, TRAINEE.employeeId, '售后二组', '售后规则基础认证', '已交卷', '20 / 20', '通过']) {
+      expect(text).toContain(expected);
+    }
+    await expectAccessible(page, 'attempts');
+
+    await page.getByLabel('班组').selectOption('售后二组');
+    await page.getByRole('button', { name: '筛选' }).click();
+    await page.waitForURL(/cohort=/);
+    expect(await row.count()).toBe(1);
+    await page.goto(`${server.url}/lead/attempts?cohort=${encodeURIComponent('没有这个班组')}`);
+    expect(await page.locator('main').innerText()).toContain('没有符合条件的作答记录');
+
+    await page.goto(`${server.url}/lead/attempts?exam=${EXAM_ID}`);
+    await row.getByRole('link', { name: TRAINEE.name }).click();
+    await page.waitForURL(`${server.url}/lead/attempts/${attemptId}`);
+    expect(await page.locator('main dl').innerText()).toContain('20 / 20');
+    expect(await page.locator('tr[data-item-row]').count()).toBe(20);
+    expect(await page.locator('td.correct').count()).toBe(20);
+    await expectAccessible(page, 'attempt');
+    expect((await page.goto(`${server.url}/lead/attempts/AAAAAAAAAAAAAAAA`))?.status()).toBe(404);
+  });
+
+  it('revokes the certificate on /lead/certificates, and /verify then says 已撤销', async () => {
+    const { page } = leadBrowser;
+    await page.goto(`${server.url}/lead/certificates`);
+    const row = page.locator(`tr[data-certificate-row="${certificateId}"]`);
+    expect(await row.innerText()).toContain('有效');
+    expect(await row.getByRole('link').getAttribute('href')).toBe(`/verify/${certificateId}`);
+    await expectAccessible(page, 'certificates');
+
+    await row.getByLabel('撤销原因').fill(REASON);
+    await row.getByRole('button', { name: `撤销 ${TRAINEE.name}（${TRAINEE.employeeId}）的证书` }).click();
+    await expect.poll(() => row.locator('[data-status]').innerText()).toBe(`已撤销：${REASON}`);
+    expect(await row.locator('form').count()).toBe(0);
+    await page.reload();
+    expect(await row.locator('[data-status]').innerText()).toContain('已撤销');
+
+    await page.goto(`${server.url}/verify/${certificateId}`);
+    const verify = await page.locator('main').innerText();
+    expect(verify).toContain('已撤销');
+    expect(verify).toContain(REASON);
+  });
+
+  it('keeps the lead pages from trainees', async () => {
+    for (const path of ['/lead/exams', '/lead/attempts', `/lead/attempts/${attemptId}`, '/lead/certificates']) {
+      const response = await traineeBrowser.page.request.get(`${server.url}${path}`, { maxRedirects: 0 });
+      expect(response.status(), path).not.toBe(200);
+    }
+  });
+});
