@@ -22,3 +22,8 @@ export function beijingTime(at: number | null | undefined): string {
 export function percent(part: number, whole: number): string {
   return whole === 0 ? '—' : `${Math.round((part / whole) * 100)}%`;
 }
+
+/** The Beijing calendar date of an instant, e.g. `2026-01-01`; `—` when there is none. */
+export function beijingDate(at: number | null | undefined): string {
+  return at === null || at === undefined ? '—' : formatBeijingTime(at).slice(0, 10);
+}
