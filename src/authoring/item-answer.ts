@@ -27,6 +27,11 @@ interface Where {
   readonly locate: Locate;
 }
 
+/** The head every item error shares: code, file, item id, the field and its line. */
+function errorAt(code: AuthorError['code'], where: Where, itemId: string, field: string) {
+  return { code, file: where.file, item: itemId, ...lineOf(where.locate, field), field };
+}
+
 /** "Re-check the facts rule X read: …", or a plain pointer when the rule read none. */
 function factsHint(ruling: Ruling, target: string): string {
   const read = factsReadBy(ruling, target, showFact);
@@ -42,11 +47,7 @@ function singleErrors(item: SingleChoiceItem, key: Extract<Key, { type: 'single'
   const wrote = item.options[item.answer]!;
   return [
     {
-      code: 'EXPECTED_MISMATCH',
-      file: where.file,
-      item: item.id,
-      ...lineOf(where.locate, field),
-      field,
+      ...errorAt('EXPECTED_MISMATCH', where, item.id, field),
       wrote: `answer: ${item.answer}，即${optionLabel(item, item.answer)}（代表 ${answerText(item.ask, wrote.value)}）`,
       decided: `${askedFieldText(item.ask)} 是 ${answerText(item.ask, key.value)}，即${optionLabel(item, key.answer)}`,
       trace: traceFor(item.ask, ruling),
@@ -74,11 +75,7 @@ function multipleErrors(item: MultipleChoiceItem, key: Extract<Key, { type: 'mul
     if (written === holds[index]) return;
     const ruling = key.rulings[index]!;
     errors.push({
-      code: 'EXPECTED_MISMATCH',
-      file: where.file,
-      item: item.id,
-      ...lineOf(where.locate, answerField),
-      field: answerField,
+      ...errorAt('EXPECTED_MISMATCH', where, item.id, answerField),
       wrote: `answer: [${item.answer.join(', ')}]，${written ? '认为' : '没有选'}陈述 ${index}“${statement.text}”${written ? '成立' : ''}`,
       decided: `陈述 ${index}：${verdict(index)}`,
       trace: traceFor(statement.claim.ask, ruling),
@@ -89,11 +86,7 @@ function multipleErrors(item: MultipleChoiceItem, key: Extract<Key, { type: 'mul
     const all = key.answer.length > 0;
     const field = fieldText([...where.path, 'statements']);
     errors.unshift({
-      code: 'ONE_SIDED_STATEMENTS',
-      file: where.file,
-      item: item.id,
-      ...lineOf(where.locate, field),
-      field,
+      ...errorAt('ONE_SIDED_STATEMENTS', where, item.id, field),
       wrote: `${item.statements.length} 条陈述`,
       decided: item.statements.map((_, index) => `陈述 ${index}：${verdict(index)}`).join('；'),
       trace: [],
@@ -111,11 +104,7 @@ function truefalseErrors(item: Extract<Item, { type: 'truefalse' }>, key: Extrac
   const claimText = `“${askedFieldText(ask)} 是 ${answerText(ask, equals)}”`;
   return [
     {
-      code: 'EXPECTED_MISMATCH',
-      file: where.file,
-      item: item.id,
-      ...lineOf(where.locate, field),
-      field,
+      ...errorAt('EXPECTED_MISMATCH', where, item.id, field),
       wrote: `answer: ${item.answer}（认为断言${claimText}${item.answer ? '成立' : '不成立'}）`,
       decided: `${askedFieldText(ask)} 是 ${answerText(ask, key.value)}，断言${key.answer ? '成立' : '不成立'}`,
       trace: traceFor(ask, ruling),
@@ -133,11 +122,7 @@ function unkeyableErrors(item: SingleChoiceItem, error: UnkeyableItemError, wher
     const field = fieldText([...where.path, 'options']);
     return [
       {
-        code: 'NO_CORRECT_OPTION',
-        file: where.file,
-        item: item.id,
-        ...lineOf(where.locate, field),
-        field,
+        ...errorAt('NO_CORRECT_OPTION', where, item.id, field),
         wrote: item.options.map((option, index) => `${index}. ${answerText(item.ask, option.value)}`).join('；'),
         decided: engine,
         problem: '没有一个选项的 value 代表这个取值，学员选什么都不对。',
@@ -150,11 +135,7 @@ function unkeyableErrors(item: SingleChoiceItem, error: UnkeyableItemError, wher
   const field = fieldText([...where.path, 'options', others[0]!, 'value']);
   return [
     {
-      code: 'AMBIGUOUS_OPTIONS',
-      file: where.file,
-      item: item.id,
-      ...lineOf(where.locate, field),
-      field,
+      ...errorAt('AMBIGUOUS_OPTIONS', where, item.id, field),
       wrote: `${error.matches.map((index) => `${index}. ${item.options[index]!.text}`).join('；')}（value 都是 ${answerText(item.ask, error.engineValue)}）`,
       decided: engine,
       problem: `选项 ${error.matches.join('、')} 都代表这个取值，选哪个都算对。`,

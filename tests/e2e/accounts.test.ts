@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENTRY, setupLinkFrom, startServer, tempDataDir, type TestServer } from '../server/built-server.ts';
-import { axeViolations, type Browser, describeViolations, launchBrowser } from './harness.ts';
+import { type Browser, launchBrowser, violationsInBothSchemes } from './harness.ts';
 
 const SCREENSHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
 const LEAD = { name: '王组长', employeeId: 'LEAD-00001', password: '售后规则学堂的组长口令' };
@@ -36,12 +36,7 @@ afterAll(async () => {
 });
 
 async function expectAccessible(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: `${SCREENSHOTS}${name}.png`, fullPage: true });
-  expect(describeViolations(await axeViolations(page))).toEqual([]);
-  await page.emulateMedia({ colorScheme: 'dark' });
-  await page.screenshot({ path: `${SCREENSHOTS}${name}-dark.png`, fullPage: true });
-  expect(describeViolations(await axeViolations(page))).toEqual([]);
-  await page.emulateMedia({ colorScheme: 'light' });
+  expect(await violationsInBothSchemes(page, `${SCREENSHOTS}${name}`)).toEqual({ light: [], dark: [] });
 }
 
 describe('accounts in the browser', () => {

@@ -8,7 +8,7 @@ import { displayAnswer } from '../../src/quiz/exam.ts';
 import { loadExamContent } from '../../src/server/exams/index.ts';
 import { openLowdbStore, type AttemptRecord } from '../../src/server/store/index.ts';
 import { ENTRY, ROOT, setupLinkFrom, startServer, tempDataDir, type TestServer } from '../server/built-server.ts';
-import { axeViolations, type Browser, describeViolations, launchBrowser } from './harness.ts';
+import { type Browser, launchBrowser, violationsInBothSchemes } from './harness.ts';
 
 const SCREENSHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
 const LEAD = { name: '王组长', employeeId: 'LEAD-00001', password: '售后规则学堂的组长口令' };
@@ -48,12 +48,7 @@ afterAll(async () => {
 });
 
 async function expectAccessible(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: `${SCREENSHOTS}exam-${name}.png`, fullPage: true });
-  expect(describeViolations(await axeViolations(page))).toEqual([]);
-  await page.emulateMedia({ colorScheme: 'dark' });
-  await page.screenshot({ path: `${SCREENSHOTS}exam-${name}-dark.png`, fullPage: true });
-  expect(describeViolations(await axeViolations(page))).toEqual([]);
-  await page.emulateMedia({ colorScheme: 'light' });
+  expect(await violationsInBothSchemes(page, `${SCREENSHOTS}exam-${name}`)).toEqual({ light: [], dark: [] });
 }
 
 /** The correct answer of a paper entry, in the order the trainee sees the choices. */

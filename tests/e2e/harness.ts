@@ -122,3 +122,17 @@ export async function axeViolations(page: Page): Promise<Result[]> {
 export function describeViolations(violations: readonly Result[]): string[] {
   return violations.flatMap((v) => v.nodes.map((node) => `${v.id} (${v.impact}): ${v.help} at ${node.target.join(' ')}`));
 }
+
+/**
+ * Screenshots the page as `<screenshotPath>.png` and `<screenshotPath>-dark.png` and returns the axe violations in
+ * light and in dark mode; the page is left in light mode.
+ */
+export async function violationsInBothSchemes(page: Page, screenshotPath: string): Promise<{ light: string[]; dark: string[] }> {
+  await page.screenshot({ path: `${screenshotPath}.png`, fullPage: true });
+  const light = describeViolations(await axeViolations(page));
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.screenshot({ path: `${screenshotPath}-dark.png`, fullPage: true });
+  const dark = describeViolations(await axeViolations(page));
+  await page.emulateMedia({ colorScheme: 'light' });
+  return { light, dark };
+}
