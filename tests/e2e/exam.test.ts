@@ -2,7 +2,8 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Page } from 'playwright-core';
+import { gzipSync } from 'node:zlib';
+import type { Page, Response } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { displayAnswer } from '../../src/quiz/exam.ts';
 import { loadExamContent } from '../../src/server/exams/index.ts';
@@ -149,8 +150,19 @@ describe('certification exam in the browser', () => {
       expect(response.status()).toBe(200);
     }
     const before = await remainingSeconds(page);
+    const scripts: Promise<number>[] = [];
+    const countScript = (response: Response) => {
+      if (response.request().resourceType() === 'script') scripts.push(response.body().then((body) => gzipSync(body).length));
+    };
+    page.on('response', countScript);
     await page.reload();
     await page.locator('.exam fieldset').waitFor();
+    page.off('response', countScript);
+    // Issue budget: the exam page ships at most 15 KB of JavaScript, gzip-compressed, whatever the island grows into.
+    const inline = await page.evaluate(() => [...document.querySelectorAll('script:not([src])')].map((script) => script.textContent ?? '').join('\n'));
+    const javascriptBytes = (await Promise.all(scripts)).reduce((sum, bytes) => sum + bytes, gzipSync(inline).length);
+    expect(javascriptBytes).toBeGreaterThan(0);
+    expect(javascriptBytes).toBeLessThanOrEqual(15 * 1024);
     expect(await page.locator('.exam-nav button.answered').count()).toBe(18);
     expect(await page.locator('.exam-nav button.flagged').count()).toBe(1);
     const after = await remainingSeconds(page);
@@ -184,5 +196,41 @@ describe('certification exam in the browser', () => {
     expect(text).toContain('售后规则基础认证');
     await expectAccessible(page, 'verify');
     expect((await page.goto(`${server.url}/verify/AAAAAAAAAAAAAAAAAAAAAA`))?.status()).toBe(404);
+  });
+
+  it('the trainee prints the certificate: one A4 page with a QR code of the verify link', async () => {
+    const { page } = traineeBrowser;
+    await page.goto(`${server.url}/me`);
+    await page.getByRole('link', { name: '查看与打印' }).click();
+    await page.locator('[data-certificate]').waitFor();
+    const certificate = page.locator('[data-certificate]');
+    expect(await certificate.innerText()).toContain(TRAINEE.name);
+    expect(await certificate.locator('.verify-url').innerText()).toBe(`${server.url}${certificateHref}`);
+    expect(await certificate.locator('.qr-code svg path').count()).toBeGreaterThan(0);
+    expect(await page.getByRole('button', { name: '打印 / 保存为 PDF' }).isVisible()).toBe(true);
+    await expectAccessible(page, 'certificate');
+
+    // Chromium's own print pipeline: the print stylesheet must fit the certificate on exactly one A4 sheet, without
+    // the site's header, footer or the toolbar.
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('.site-header').isVisible()).toBe(false);
+    expect(await page.getByRole('button', { name: '打印 / 保存为 PDF' }).isVisible()).toBe(false);
+    // Back to no emulation: page.pdf() prints with print media unless screen media is being emulated.
+    await page.emulateMedia({ media: null });
+    const pdf = (await page.pdf({ preferCSSPageSize: true, printBackground: true })).toString('latin1');
+    expect(pdf.match(/\/Type\s*\/Page[^s]/g)).toHaveLength(1);
+    const [, width, height] = pdf.match(/\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/)!;
+    // A4 is 210 × 297 mm = 595.3 × 841.9 pt.
+    expect(Math.round(Number(width))).toBe(595);
+    expect(Math.round(Number(height))).toBe(842);
+  });
+
+  it('only the holder and leads can open the printable certificate', async () => {
+    const id = certificateHref.split('/').pop();
+    expect((await leadBrowser.page.goto(`${server.url}/me/certificates/${id}`))?.status()).toBe(200);
+    expect((await leadBrowser.page.goto(`${server.url}/me/certificates/AAAAAAAAAAAAAAAAAAAAAA`))?.status()).toBe(404);
+    const anonymous = await fetch(`${server.url}/me/certificates/${id}`, { redirect: 'manual' });
+    expect(anonymous.status).toBe(302);
+    expect(anonymous.headers.get('location')).toBe(`/login?next=${encodeURIComponent(`/me/certificates/${id}`)}`);
   });
 });

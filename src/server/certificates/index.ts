@@ -1,1 +1,2 @@
 export { certificateStatus, certificateStatusLabels, type CertificateStatus } from './certificate-status.ts';
+export { verifyQrSvg } from './verify-qr.ts';
