@@ -122,8 +122,8 @@ describe('npm run check:content', () => {
     expect(status).toBe(1);
     expect(stdout.trim().split('\n')).toHaveLength(1);
     const report = JSON.parse(stdout) as ContentReport;
-    expect(Object.keys(report)).toEqual(['cases', 'items', 'templates', 'errors', 'rules']);
-    expect(report).toMatchObject({ cases: fixtureNames.length, items: 0, templates: 0 });
+    expect(Object.keys(report)).toEqual(['cases', 'items', 'templates', 'exams', 'errors', 'rules']);
+    expect(report).toMatchObject({ cases: fixtureNames.length, items: 0, templates: 0, exams: 0 });
     for (const error of report.errors) {
       // Case errors carry no `item`: that column belongs to question files.
       expect(Object.keys(error).every((key) => ['code', 'file', 'line', 'field', 'wrote', 'decided', 'problem', 'trace', 'fix'].includes(key))).toBe(true);

@@ -170,7 +170,7 @@ describe('npm run check:content on question files', () => {
   it('exits 0 with a one-line summary that counts items, templates and the bank', () => {
     const { status, stdout } = runCli('--dir', VALID);
     expect(status).toBe(0);
-    expect(stdout).toBe(`检查了 1 个案例和 6 道题、2 个模板（题库共 ${6 + 2 * variantsPerTemplate} 道）：全部通过。\n`);
+    expect(stdout).toBe(`检查了 1 个案例和 6 道题、2 个模板（题库共 ${6 + 2 * variantsPerTemplate} 道）、1 个考试：全部通过。\n`);
   }, SPAWN_TIMEOUT);
 
   it('--json counts authored items plus bank variants, templates, and the bank items each rule decides', () => {

@@ -87,6 +87,14 @@ export const authorErrorCatalogue = {
     title: '模板没有“差一点”的干扰项',
     when: '单选模板的种子 1–50 里，没有一个变体能把某个参数换成相邻的取值就改变答案：参数离规则的分界太远，干扰项只能从可选值里随便补。',
   },
+  INVALID_EXAM: {
+    title: '考试文件不符合格式',
+    when: 'content/exams 下的考试 YAML 读不出来，或者字段缺少、拼错、多写、取值不对（例如及格线写成 80 而不是 0.8、开放时间 from 晚于 to）；两个考试文件用了同一个 id 也报这个代码。',
+  },
+  BLUEPRINT_UNFILLABLE: {
+    title: '试卷结构抽不满',
+    when: '考试 blueprint 的某一部分要抽的题数，多于题库里符合它的主题、题源（items / templates）和 examOnly 条件、且不会被前面各部分占用的题数：有的考生会抽不满这张卷子，服务器也会拒绝启动。',
+  },
 } as const;
 
 export type AuthorErrorCode = keyof typeof authorErrorCatalogue;

@@ -18,6 +18,8 @@ export interface ContentReport {
    */
   readonly items: number;
   readonly templates: number;
+  /** Exam files in content/exams, checked against the bank; absent when the run had no exams folder to look at. */
+  readonly exams?: number;
   readonly errors: readonly AuthorError[];
   /**
    * Per rule id, in catalogue order: `cases` counts the cases whose ruling was decided by that rule (decidingRuleId)
@@ -69,7 +71,8 @@ export function summarizeContent(reviews: readonly CaseReview[], otherErrors: re
 export function formatSummaryLine(report: ContentReport): string {
   const authored = report.items - report.templates * variantsPerTemplate;
   const questions = report.items === 0 ? '' : `和 ${authored} 道题、${report.templates} 个模板（题库共 ${report.items} 道）`;
-  const checked = `检查了 ${report.cases} 个案例${questions}`;
+  const exams = report.exams ? `、${report.exams} 个考试` : '';
+  const checked = `检查了 ${report.cases} 个案例${questions}${exams}`;
   if (report.errors.length === 0) return `${checked}：全部通过。`;
   const files = new Set(report.errors.map((error) => error.file)).size;
   return `${checked}：${files} 个文件共 ${report.errors.length} 处问题。按每条“修改”改正后，再运行 npm run check:content。`;

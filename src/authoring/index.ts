@@ -26,6 +26,7 @@ export {
   type QuestionFileInput,
   type IdDeclaration,
 } from './question-gate.ts';
+export { reviewExamFiles, type ExamFileInput } from './exam-gate.ts';
 export { checkedSeedsPerTemplate } from './template-check.ts';
 export { normalizeQuestionFile } from './normalize-question-file.ts';
 export { fieldText, fieldSegments } from './question-paths.ts';

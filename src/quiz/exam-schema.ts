@@ -50,7 +50,7 @@ export const ExamSchema = z
       .max(300)
       .default(30)
       .describe('时限到后再接受保存的秒数，用于吸收网络延迟；过后服务器自动交卷。'),
-    passMark: z.number().min(0, '及格线写成 0 到 1 之间的小数，例如 0.8').max(1, '及格线写成 0 到 1 之间的小数，例如 0.8 表示答对 80%（不要写 80）').describe('及格线：答对比例，例如 0.8 表示答对 80%。'),
+    passMark: z.number().min(0, '及格线写成 0 到 1 之间的小数，例如 0.8。').max(1, '及格线写成 0 到 1 之间的小数，例如 0.8 表示答对 80%（不要写 80）。').describe('及格线：答对比例，例如 0.8 表示答对 80%。'),
     attemptsAllowed: z.number().int().positive().describe('每位学员最多考几次（含未及格的）。'),
     cooldownHours: z.number().nonnegative().default(0).describe('一次考试结束后，至少隔多少小时才能再考。'),
     availability: z

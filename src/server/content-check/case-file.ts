@@ -28,7 +28,9 @@ const FIX_FRONTMATTER = '改正这一行的写法；对照 content/cases/seven-d
 export const FIX_QUESTIONS = '改正这一行的写法；对照 content/questions/seven-day.yaml 的格式：同一层左对齐，下一层多缩进两个空格，含冒号、# 或以符号开头的文字加上引号。';
 export const FIX_JSON = '改正这一行的 JSON 写法：字段名和文字都用英文双引号，两项之间加逗号，最后一项后面不加逗号。';
 
-const fixes = { YAML_SYNTAX: FIX_FRONTMATTER, INVALID_SHOP_POLICY: FIX_JSON, INVALID_QUESTION_FILE: FIX_QUESTIONS } as const;
+export const FIX_EXAM = '改正这一行的写法；对照 content/exams/basic-certification.yaml 的格式：同一层左对齐，下一层多缩进两个空格，含冒号、# 或以符号开头的文字加上引号。';
+
+const fixes = { YAML_SYNTAX: FIX_FRONTMATTER, INVALID_SHOP_POLICY: FIX_JSON, INVALID_QUESTION_FILE: FIX_QUESTIONS, INVALID_EXAM: FIX_EXAM } as const;
 
 /**
  * Parses YAML (frontmatter, shop.json or a question file) with line tracking. `firstLine` is the file line the text
