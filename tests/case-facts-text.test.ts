@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { enumLabel, enumLabels, factGroups, factLabel, factValueText } from '../src/components/case/facts-text.ts';
-import { FactsSchema, parseBeijingTime, parseFacts, resolutionLabels, type FactsInput } from '../src/rules/index.ts';
+import { enumLabel, factGroups, factLabel, factValueText } from '../src/components/case/facts-text.ts';
+import { enumValueLabels, FactsSchema, parseBeijingTime, parseFacts, resolutionLabels, type FactsInput } from '../src/rules/index.ts';
 import { scenario } from './factories/facts.ts';
 
 type Node = { def: Record<string, unknown> & { type: string } };
@@ -66,7 +66,7 @@ describe('enum labels come from the fact model descriptions', () => {
   it('has a Chinese label for every value of every enum fact', () => {
     const missing = leaves()
       .filter((leaf) => leaf.kind === 'enum' && leaf.path !== 'agreement.resolution')
-      .flatMap((leaf) => leaf.values.filter((value) => !enumLabels(leaf.path).has(String(value))).map((value) => `${leaf.path}=${String(value)}`));
+      .flatMap((leaf) => leaf.values.filter((value) => !enumValueLabels(leaf.path).has(String(value))).map((value) => `${leaf.path}=${String(value)}`));
     expect(missing).toEqual([]);
   });
 

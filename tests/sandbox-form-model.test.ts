@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { enumHint, enumValueLabel, splitDescription } from '../src/components/sandbox/fact-description.ts';
+import { enumHint, splitDescription } from '../src/components/sandbox/fact-description.ts';
 import { factFormModel, fieldIndex, sectionIndex } from '../src/components/sandbox/fact-form-model.ts';
-import { FactsSchema } from '../src/rules/index.ts';
+import { enumValueLabel, FactsSchema } from '../src/rules/index.ts';
 
 const model = factFormModel();
 const fields = fieldIndex(model);

@@ -51,3 +51,39 @@ export function isTimeFact(path: string): boolean {
   }
   return false;
 }
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * The Chinese name a description gives an enum value ("none 非到付" → 非到付), or undefined when it does not name it.
+ * The fact model writes every enum value as `value 名称；value 名称。`, introduced after "：", "；" or a space, so
+ * "不填视为 none。" does not count as naming `none`.
+ */
+export function enumValueLabel(description: string, value: string): string | undefined {
+  const pattern = new RegExp(`(?:^|[：；\\s])${escapeRegExp(value)} ([^；。]+)`);
+  return pattern.exec(description)?.[1]?.trim();
+}
+
+const enumLabelCache = new Map<string, ReadonlyMap<string, string>>();
+
+/**
+ * The names the fact model gives an enum fact's values, e.g. `goods.condition` → `intact` → `完好`: the words authors
+ * read in the description are the words learners read on case pages and in the sandbox. Values the description does
+ * not name are left out; an unknown or non-enum path gives an empty map.
+ */
+export function enumValueLabels(path: string): ReadonlyMap<string, string> {
+  const cached = enumLabelCache.get(path);
+  if (cached) return cached;
+  const schema = factSchema(path);
+  const description = describeFact(path) ?? '';
+  const entries = schema ? ((unwrap(schema).def as { entries?: Record<string, string> }).entries ?? {}) : {};
+  const labels = new Map<string, string>();
+  for (const value of Object.values(entries)) {
+    const label = enumValueLabel(description, value);
+    if (label !== undefined) labels.set(value, label);
+  }
+  enumLabelCache.set(path, labels);
+  return labels;
+}

@@ -15,7 +15,7 @@ export {
   claimTypes,
   claimReasons,
 } from './facts.ts';
-export { describeFact, factSchema, isTimeFact } from './fact-docs.ts';
+export { describeFact, enumValueLabel, enumValueLabels, factSchema, isTimeFact } from './fact-docs.ts';
 export type { FactPath } from './rule.ts';
 export {
   resolutions,

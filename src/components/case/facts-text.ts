@@ -1,4 +1,4 @@
-import { channelLabels, describeFact, formatBeijingTime, isTimeFact, receiverLabels, resolutionLabels, type Facts } from '../../rules/index.ts';
+import { channelLabels, describeFact, enumValueLabels, formatBeijingTime, isTimeFact, receiverLabels, resolutionLabels, type Facts } from '../../rules/index.ts';
 
 /** One block of a case's facts, e.g. 订单 or 物流与签收, as readable Chinese sentences. */
 export interface FactGroup {
@@ -7,8 +7,6 @@ export interface FactGroup {
   readonly heading: string;
   readonly sentences: readonly string[];
 }
-
-const labelCache = new Map<string, ReadonlyMap<string, string>>();
 
 /** A fact's short Chinese name: its description up to the first clause break, e.g. `order.paidAt` → 买家付款时间. */
 export function factLabel(path: string): string {
@@ -31,28 +29,9 @@ export function factValueText(path: string, value: unknown): string {
   return JSON.stringify(value);
 }
 
-/**
- * The value labels written into a fact's description, e.g. `goods.condition` → `intact` → `完好`.
- * The fact model documents every enum value as `value 标签；value 标签。` after the first `：`, so the labels learners
- * read are the same words authors read; nothing is written twice.
- */
-export function enumLabels(path: string): ReadonlyMap<string, string> {
-  const cached = labelCache.get(path);
-  if (cached) return cached;
-  const description = describeFact(path) ?? '';
-  const list = description.slice(description.indexOf('：') + 1);
-  const labels = new Map<string, string>();
-  for (const item of list.split('；')) {
-    const match = /^\s*([a-z][a-zA-Z-]*) ([^。]+)/.exec(item);
-    if (match) labels.set(match[1]!, match[2]!.trim());
-  }
-  labelCache.set(path, labels);
-  return labels;
-}
-
 /** The Chinese label of one enum value; falls back to the raw value so a new, undocumented value still renders. */
 export function enumLabel(path: string, value: string): string {
-  return enumLabels(path).get(value) ?? value;
+  return enumValueLabels(path).get(value) ?? value;
 }
 
 const time = (instant: number) => formatBeijingTime(instant);

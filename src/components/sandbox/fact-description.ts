@@ -1,3 +1,5 @@
+import { enumValueLabel } from '../../rules/index.ts';
+
 /**
  * Reads the fact model's author-facing `.describe()` texts into what a form needs: a short label, a hint, and the
  * Chinese names of enum values. The texts follow one convention ("标签（注）：value 名称；value 名称。补充。"), so the
@@ -60,16 +62,6 @@ export function splitDescription(description: string): DescriptionParts {
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-/**
- * The Chinese name the description gives an enum value ("none 非到付" → 非到付), or undefined when the
- * description does not name it.
- */
-export function enumValueLabel(description: string, value: string): string | undefined {
-  // A value is introduced after "：", "；" or a space and followed by a space; "不填视为 none。" does not match.
-  const pattern = new RegExp(`(?:^|[：；\\s])${escapeRegExp(value)} ([^；。]+)`);
-  return pattern.exec(description)?.[1]?.trim();
 }
 
 /**

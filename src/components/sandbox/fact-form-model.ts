@@ -4,7 +4,8 @@
  */
 import type { z } from 'zod';
 import { channelLabels, FactsSchema, receiverLabels, resolutionLabels } from '../../rules/index.ts';
-import { enumHint, enumValueLabel, splitDescription } from './fact-description.ts';
+import { enumValueLabel } from '../../rules/index.ts';
+import { enumHint, splitDescription } from './fact-description.ts';
 
 
 export type FieldKind = 'enum' | 'boolean' | 'time' | 'number' | 'text';
