@@ -140,7 +140,8 @@ describe('lead exam, attempt and certificate pages', () => {
     await page.goto(`${server.url}/lead/certificates`);
     const row = page.locator(`tr[data-certificate-row="${certificateId}"]`);
     expect(await row.innerText()).toContain('有效');
-    expect(await row.getByRole('link').getAttribute('href')).toBe(`/verify/${certificateId}`);
+    expect(await row.getByRole('link', { name: /^核验页/ }).getAttribute('href')).toBe(`/verify/${certificateId}`);
+    expect(await row.getByRole('link', { name: /^打印/ }).getAttribute('href')).toBe(`/me/certificates/${certificateId}`);
     await expectAccessible(page, 'certificates');
 
     await row.getByLabel('撤销原因').fill(REASON);
