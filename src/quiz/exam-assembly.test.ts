@@ -209,7 +209,7 @@ describe('ExamSchema', () => {
     expect(result.error!.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`)).toMatchInlineSnapshot(`
       [
         "id: 考试编号只能用小写字母、数字和连字符，例如 basic-certification",
-        "passMark: 及格线写成 0 到 1 之间的小数，例如 0.8 表示答对 80%（不要写 80）",
+        "passMark: 及格线写成 0 到 1 之间的小数，例如 0.8 表示答对 80%（不要写 80）。",
         "availability.from: 时间写成北京时间 "YYYY-MM-DD HH:mm"，例如 "2026-01-01 09:00"",
         "availability.to: 没有这个日期或时刻，例如 2 月 30 日或 24:00；请改成真实的北京时间。",
       ]
