@@ -1,2 +1,2 @@
-export { certificateStatus, certificateStatusLabels, type CertificateStatus } from './certificate-status.ts';
+export { certificateStatus, certificateStatusLabels, type CertificateStatus, type ChangedRules } from './certificate-status.ts';
 export { verifyQrSvg } from './verify-qr.ts';

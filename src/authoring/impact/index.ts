@@ -1,0 +1,13 @@
+export type { ImpactPolicy } from './policy.ts';
+export type { ImpactCase, ImpactContent } from './content.ts';
+export type { ImpactAnswer, ImpactQuestion } from './questions.ts';
+export type { ContentKind, Flip } from './flip.ts';
+export type { CaseFlip, AuthorKeyAgreement } from './cases.ts';
+export type { ItemFlip } from './items.ts';
+export type { TemplateImpact } from './templates.ts';
+export type { BlueprintImpact } from './blueprints.ts';
+export { variantSpace, type VariantPoint } from './variant-space.ts';
+export { attributeFlip } from './attribution.ts';
+export { editionChangedRules, catalogueChangedRules } from './declared-changes.ts';
+export { impactReport, type ImpactReport, type ImpactOptions, type RuleChange } from './report.ts';
+export { certificatesToRecertify, type CoveredCertificate, type RecertificationNeed } from './certificates.ts';

@@ -1,0 +1,77 @@
+import { existsSync } from 'node:fs';
+import { certificatesToRecertify, type ImpactReport } from '../../authoring/impact/index.ts';
+import { readCertificatesReadOnly, type Certificate, type User } from '../store/index.ts';
+import type { ResolvedPolicy } from './policy-source.ts';
+
+/** A standing certificate that the change puts in doubt. */
+export interface CertificateToRecertify {
+  readonly id: string;
+  /** `姓名（工号）`, or a note when the account is gone. */
+  readonly holder: string;
+  readonly cohort: string | null;
+  readonly examId: string;
+  readonly issuedAt: number;
+  readonly edition: string;
+  /** Covered rules the change touches. */
+  readonly rules: readonly string[];
+}
+
+/** What tells certificates of one side from the other: its edition, or its git commit. */
+export type PolicyStamp = Pick<ResolvedPolicy, 'edition' | 'revision'>;
+
+export type CertificateSection =
+  | { readonly status: 'no-data'; readonly dataDir: string }
+  | { readonly status: 'read'; readonly dataDir: string; readonly standing: number; readonly needs: readonly CertificateToRecertify[] };
+
+/**
+ * Whether a certificate was earned under the old side: the old edition when the old side is an edition; before the
+ * new revision's commit when the new side is a git revision; otherwise under any edition but the new one.
+ */
+export function issuedUnderOld(certificate: Certificate, from: PolicyStamp, to: PolicyStamp): boolean {
+  if (from.edition) return certificate.edition === from.edition;
+  if (to.revision) return certificate.issuedAt < to.revision.committedAt;
+  return certificate.edition !== to.edition;
+}
+
+/**
+ * Standing (neither revoked nor expired at `now`) certificates issued under the old policy whose covered rules include
+ * one of the report's `recertificationRules`, with their holders.
+ */
+export function certificatesToRecertifyNow(
+  certificates: readonly Certificate[],
+  users: readonly User[],
+  report: ImpactReport,
+  from: PolicyStamp,
+  to: PolicyStamp,
+  now: number,
+): { readonly standing: number; readonly needs: CertificateToRecertify[] } {
+  const byId = new Map(users.map((user) => [user.id, user]));
+  const standing = certificates.filter((certificate) => certificate.revokedAt === null && now < certificate.expiresAt);
+  const needs = certificatesToRecertify(
+    standing.filter((certificate) => issuedUnderOld(certificate, from, to)),
+    report.recertificationRules,
+  ).map(({ certificate, rules }) => {
+    const user = byId.get(certificate.userId);
+    return {
+      id: certificate.id,
+      holder: user ? `${user.name}（${user.employeeId}）` : '（已删除的学员）',
+      cohort: user?.cohort ?? null,
+      examId: certificate.examId,
+      issuedAt: certificate.issuedAt,
+      edition: certificate.edition,
+      rules,
+    };
+  });
+  return { standing: standing.length, needs };
+}
+
+/**
+ * Reads the data folder read-only and lists the certificates to recertify (`certificatesToRecertifyNow`). A missing
+ * folder is not an error: the report says so and skips certificates.
+ * @throws StoreCorruptError when certificates.json or accounts.json cannot be trusted.
+ */
+export async function certificatesSection(dataDir: string, report: ImpactReport, from: ResolvedPolicy, to: ResolvedPolicy, now: number): Promise<CertificateSection> {
+  if (!existsSync(dataDir)) return { status: 'no-data', dataDir };
+  const { certificates, users } = await readCertificatesReadOnly(dataDir);
+  return { status: 'read', dataDir, ...certificatesToRecertifyNow(certificates, users, report, from, to, now) };
+}

@@ -1,0 +1,119 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openLowdbStore, type Certificate } from '../../src/server/store/index.ts';
+import { ENTRY, setupLinkFrom, startServer, tempDataDir, type TestServer } from '../server/built-server.ts';
+import { newUser } from '../server/store-factories.ts';
+import { type Browser, launchBrowser, violationsInBothSchemes } from './harness.ts';
+
+const SCREENSHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
+const LEAD = { name: '王组长', employeeId: 'LEAD-00001', password: '售后规则学堂的组长口令' };
+const DAY = 86_400_000;
+const now = Date.now();
+
+const certificate = (id: string, userId: string, rules: string[]): Certificate => ({
+  id,
+  userId,
+  examId: 'basic-certification',
+  attemptId: `attempt-${id}`,
+  issuedAt: now - 30 * DAY,
+  expiresAt: now + 300 * DAY,
+  edition: 'legacy',
+  rules,
+  revokedAt: null,
+  revokedReason: null,
+});
+// No-reason refusals (R-REFUSE-7DAY-ITEM) of goods without 包邮 changed freight between the editions (第五十三条);
+// who may sign (R-SIGN-WHO) did not (RULES.md §6.3).
+const CHANGED = 'a'.repeat(22);
+const UNCHANGED = 'b'.repeat(22);
+
+let server: TestServer;
+let dataDir: string;
+let browser: Browser;
+
+beforeAll(async () => {
+  if (!existsSync(ENTRY)) throw new Error(`${ENTRY} is missing: run \`npm run build\` before \`npm run test:e2e\`.`);
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  dataDir = await tempDataDir();
+  const store = await openLowdbStore(dataDir);
+  await store.createUser(newUser({ id: 'zhao', name: '赵敏', employeeId: 'E3001', cohort: '售后一组' }));
+  await store.createUser(newUser({ id: 'qian', name: '钱进', employeeId: 'E3002', cohort: '售后二组' }));
+  await store.issueCertificate(certificate(CHANGED, 'zhao', ['R-REFUSE-7DAY-ITEM', 'R-SIGN-WHO']));
+  await store.issueCertificate(certificate(UNCHANGED, 'qian', ['R-SIGN-WHO']));
+  await store.close();
+  server = await startServer({ dataDir });
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+describe('/lead/impact', () => {
+  it('is for leads only', async () => {
+    const anonymous = await fetch(`${server.url}/lead/impact`, { redirect: 'manual' });
+    expect(anonymous.status).toBeGreaterThanOrEqual(300);
+    expect(anonymous.status).toBeLessThan(400);
+    expect(anonymous.headers.get('location')).toContain('/login');
+  });
+
+  it('shows the legacy → 2025 report with the certificate to recertify, reached from the lead home', async () => {
+    const page = browser.page;
+    await page.goto((await setupLinkFrom(server)).href);
+    await page.getByLabel('姓名').fill(LEAD.name);
+    await page.getByLabel('工号').fill(LEAD.employeeId);
+    await page.getByLabel('密码', { exact: true }).fill(LEAD.password);
+    await page.getByLabel('再次输入密码').fill(LEAD.password);
+    await page.getByRole('button', { name: '创建组长账号' }).click();
+    await page.waitForURL(`${server.url}/lead`);
+    await page.getByRole('link', { name: '政策影响报告' }).click();
+    await page.waitForURL(`${server.url}/lead/impact`);
+
+    expect(await page.getByLabel('旧版本').inputValue()).toBe('legacy');
+    expect(await page.getByLabel('新版本').inputValue()).toBe('2025-08-15');
+    const cases = page.getByRole('table', { name: /答案改变的案例/ });
+    const refusalRow = cases.getByRole('row', { name: /partial-refusal-loses-free-shipping 2025-08-15 发货运费/ });
+    await expect(refusalRow.getByRole('cell').nth(4).textContent()).resolves.toBe('R-FREIGHT-7DAY-RETURN');
+    await expect(refusalRow.getByRole('cell').nth(2).textContent()).resolves.toBe('seller（卖家承担）');
+    await expect(refusalRow.getByRole('cell').nth(3).textContent()).resolves.toBe('buyer（买家承担）');
+    for (const name of [/答案改变的题目/, /答案改变的模板/, '改变的规则', '考试题池']) {
+      expect(await page.getByRole('table', { name }).count()).toBe(1);
+    }
+    const recertify = page.getByRole('table', { name: /覆盖改变规则的有效证书：1 张（共 2 张）/ });
+    expect(await recertify.locator(`[data-recertify-row="${CHANGED}"] th`).textContent()).toBe('赵敏（E3001）');
+    expect(await recertify.locator(`[data-recertify-row="${UNCHANGED}"]`).count()).toBe(0);
+    expect(await violationsInBothSchemes(page, `${SCREENSHOTS}lead-impact`)).toEqual({ light: [], dark: [] });
+  });
+
+  it('says nothing changes between an edition and itself', async () => {
+    const page = browser.page;
+    await page.getByLabel('旧版本').selectOption('legacy');
+    await page.getByLabel('新版本').selectOption('legacy');
+    await page.getByRole('button', { name: '生成报告' }).click();
+    await page.waitForURL(`${server.url}/lead/impact?from=legacy&to=legacy`);
+    expect(await page.locator('[data-impact-summary]').textContent()).toContain('两个版本下没有任何答案改变');
+    expect(await page.getByRole('table').count()).toBe(0);
+    expect(await violationsInBothSchemes(page, `${SCREENSHOTS}lead-impact-none`)).toEqual({ light: [], dark: [] });
+  });
+
+  it('names an unknown edition and falls back to the defaults', async () => {
+    const page = browser.page;
+    await page.goto(`${server.url}/lead/impact?from=2019`);
+    expect(await page.getByRole('alert').textContent()).toContain('没有规则版本“2019”');
+    expect(await page.getByLabel('旧版本').inputValue()).toBe('legacy');
+  });
+
+  it('marks on the public verify page only the certificate whose covered rules changed', async () => {
+    const page = browser.page;
+    await page.goto(`${server.url}/verify/${CHANGED}`);
+    expect(await page.locator('main').textContent()).toContain('需重新认证');
+    await page.goto(`${server.url}/verify/${UNCHANGED}`);
+    const text = (await page.locator('main').textContent()) ?? '';
+    expect(text).toContain('有效');
+    expect(text).not.toContain('需重新认证');
+  });
+});
