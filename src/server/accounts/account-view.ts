@@ -14,11 +14,12 @@ export function accountView(user: User): AccountView {
 }
 
 /**
- * `path` when it is a path on this site; `null` for anything a browser could take elsewhere
- * (`//host`, `/\host`, `https:`).
+ * `path` when it is a path on this site; `null` for anything a browser could take elsewhere (`//host`, `/\host`,
+ * `https:`), and for any control character: browsers drop tabs and line breaks inside a URL, so `/<TAB>/evil.example`
+ * would become `//evil.example`.
  */
 export function sameSitePath(path: string | null | undefined): string | null {
-  return path && /^\/(?![/\\])/.test(path) ? path : null;
+  return path && /^\/(?![/\\])/.test(path) && !/[\u0000-\u001f\u007f]/.test(path) ? path : null;
 }
 
 /** Where an account lands after signing in: a same-site `next`, else its role's home page. */
