@@ -27,3 +27,5 @@ export { optionText, fieldDomain } from './option-text.ts';
 export { seededRandom, shuffled, pick } from './random.ts';
 export { explanationSteps, toPracticeItem, type PracticeItem, type ExplanationStep } from './practice-item.ts';
 export { buildBank, bankSeeds, variantsPerTemplate, type Bank, type KeyedItem, type QuestionSource } from './bank.ts';
+export * from './analysis/index.ts';
+export * from './export/index.ts';

@@ -154,6 +154,9 @@ export function attemptService(store: Store, content: ExamContent, options: Atte
     /** The exams on offer, by id. */
     exams: content.exams,
 
+    /** The content it grades against, keys included: for lead reports and exports only, never for a trainee. */
+    content,
+
     /** Starts an attempt, or resumes the user's open one at the same exam. */
     async start(user: User, examId: string) {
       const exam = examOf(examId);

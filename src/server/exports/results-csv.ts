@@ -1,0 +1,56 @@
+import { csvDocument, type CsvCell } from '../../quiz/index.ts';
+import { formatBeijingTime } from '../../rules/index.ts';
+import type { Exam } from '../../quiz/exam.ts';
+import type { AttemptRecord, AttemptStatus, Store } from '../store/index.ts';
+
+const STATUS: Record<AttemptStatus, string> = { 'in-progress': '进行中', submitted: '已交卷', expired: '超时自动交卷' };
+
+export const RESULTS_CSV_HEADER = [
+  '姓名',
+  '工号',
+  '班组',
+  '考试',
+  '考试编号',
+  '开始时间（北京时间）',
+  '交卷时间（北京时间）',
+  '状态',
+  '得分',
+  '满分',
+  '得分率',
+  '是否通过',
+  '证书编号',
+  '作答编号',
+] as const;
+
+const time = (at: number | null) => (at === null ? null : formatBeijingTime(at));
+
+/**
+ * One row per attempt, oldest first (optionally one exam's), as a CSV file Excel opens with Chinese intact:
+ * see `csvDocument` for the BOM, quoting and the formula guard. Percent is score / max as a whole percentage;
+ * result columns are empty while an attempt is in progress.
+ */
+export async function resultsCsv(store: Store, exams: ReadonlyMap<string, Exam>, examId?: string): Promise<string> {
+  const [attempts, users] = await Promise.all([store.listAttempts(examId ? { examId } : {}), store.listUsers()]);
+  const byId = new Map(users.map((user) => [user.id, user]));
+  const rows = attempts.map((attempt: AttemptRecord): CsvCell[] => {
+    const user = byId.get(attempt.userId);
+    const result = attempt.result;
+    return [
+      user?.name ?? '（已删除的学员）',
+      user?.employeeId ?? null,
+      user?.cohort ?? '未分组',
+      exams.get(attempt.examId)?.title ?? attempt.examId,
+      attempt.examId,
+      time(attempt.startedAt),
+      time(attempt.submittedAt),
+      STATUS[attempt.status],
+      result?.score ?? null,
+      result?.maxScore ?? null,
+      result && result.maxScore > 0 ? `${Math.round((result.score / result.maxScore) * 100)}%` : null,
+      result ? (result.passed ? '通过' : '未通过') : null,
+      result?.certificateId ?? null,
+      attempt.id,
+    ];
+  });
+  return csvDocument(RESULTS_CSV_HEADER, rows);
+}
