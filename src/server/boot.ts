@@ -1,5 +1,6 @@
 // Imported ahead of @astrojs/node's server entry (see startup-integration.ts), so it runs before the server listens:
 // the store is opened and checked, and the first-run setup link printed, at start rather than on the first request.
+import './store/io-threads.ts';
 import { getStore } from './runtime.ts';
 import { StoreCorruptError } from './store/store-errors.ts';
 

@@ -1,114 +1,347 @@
-import { readdir } from 'node:fs/promises';
-import { join } from 'node:path';
+import { readdir, unlink } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import { AppendLog, readLog, type LogContent } from './append-log.ts';
 import { DurableJsonFile, type DurableIo } from './durable-file.ts';
-import { JsonDoc, type Outcome } from './json-doc.ts';
-import { type AttemptFile, AttemptFileSchema } from './schemas.ts';
+import {
+  type AttemptFile,
+  AttemptFileSchema,
+  type AttemptIndexRecord,
+  AttemptIndexRecordSchema,
+  SavedAnswerSchema,
+} from './schemas.ts';
+import { serialQueue } from './serial.ts';
 import { StoreCorruptError } from './store-errors.ts';
-import type { AttemptRecord, AttemptStatus } from './types.ts';
+import type { AttemptRecord, AttemptStatus, SavedAnswer } from './types.ts';
 
 /** Attempt ids become file names: only URL-safe characters, so an id can never point outside the folder. */
 export const ATTEMPT_ID = /^[A-Za-z0-9_-]{8,64}$/;
-const ATTEMPT_FILE = /^([A-Za-z0-9_-]{8,64})\.json$/;
-/** Files read at once while opening; enough to keep the disk busy without running out of descriptors. */
-const OPEN_CONCURRENCY = 64;
+const SNAPSHOT_FILE = /^([A-Za-z0-9_-]{8,64})\.json$/;
+const ANSWER_LOG_FILE = /^([A-Za-z0-9_-]{8,64})\.jsonl$/;
+/** Files read at once; enough to keep the disk busy without running out of descriptors. */
+const READ_CONCURRENCY = 64;
+/** Closed attempts kept in memory after being read; the rest are read from disk again when asked for. */
+const CLOSED_CACHE_SIZE = 1000;
+/** Answers appended to one attempt's log before its snapshot is rewritten and the log started afresh. */
+const COMPACT_AFTER = 256;
+/** Answer logs kept open between autosaves; beyond this the least recently saved one is closed. */
+const OPEN_LOGS = 2048;
+
+/** What the index knows of an attempt without reading its file. */
+export interface AttemptSummary {
+  readonly id: string;
+  readonly examId: string;
+  readonly userId: string;
+  readonly startedAt: number;
+  status: AttemptStatus;
+}
+
+/** What a change to one attempt decided: nothing to write, one answer to append, or the closed record to write. */
+export type AttemptChange<R> =
+  | { readonly kind: 'keep'; readonly value: R }
+  | { readonly kind: 'answer'; readonly answer: SavedAnswer; readonly value: (next: AttemptRecord) => R }
+  | { readonly kind: 'close'; readonly next: AttemptRecord; readonly value: (next: AttemptRecord) => R };
+
+/** An in-progress attempt: held in memory with its answer log, changed one request at a time. */
+interface LiveAttempt {
+  record: AttemptRecord;
+  log: AppendLog<SavedAnswer>;
+  logCount: number;
+  readonly snapshot: DurableJsonFile<AttemptFile>;
+  readonly serial: <R>(task: () => Promise<R>) => Promise<R>;
+}
 
 /**
- * The attempts folder: one durable file per attempt, all held in memory with indexes by user and exam, so listing
- * reads no file. Opening reads and validates every attempt file once: linear in their number (README "Data and
- * backups" has the measured start times).
+ * The attempts: `attempts/<id>.json` (the snapshot: the attempt as of its start, last compaction or close),
+ * `attempts/<id>.jsonl` (answers saved since that snapshot, one line each) and `attempt-index.jsonl` (who, which
+ * exam, when, and status, for every attempt).
+ *
+ * An autosave appends one line to the attempt's log and fdatasyncs it: no rewrite, no rename. Closing writes the full
+ * record as the snapshot (atomic rename) and deletes the log. Opening reads the index, lists the folder, and reads
+ * only the in-progress attempts (and any attempt file the index does not know yet); closed attempts are read when
+ * asked for and a bounded number kept in memory.
  */
 export class AttemptFiles {
-  readonly #docs = new Map<string, JsonDoc<AttemptFile>>();
+  readonly #summaries = new Map<string, AttemptSummary>();
   readonly #byUser = new Map<string, Set<string>>();
+  readonly #live = new Map<string, LiveAttempt>();
+  readonly #closed = new Map<string, AttemptRecord>();
+  /** Live attempts whose log holds an open file handle, least recently appended first. */
+  readonly #openLogs = new Set<LiveAttempt>();
+  readonly #index: AppendLog<AttemptIndexRecord>;
+  readonly #indexRepairs: AttemptIndexRecord[] = [];
+  readonly #staleLogs: string[] = [];
 
   private readonly dir: string;
   private readonly io: DurableIo | undefined;
 
-  private constructor(dir: string, io: DurableIo | undefined) {
+  private constructor(dir: string, indexPath: string, index: LogContent<AttemptIndexRecord> | null, io?: DurableIo) {
     this.dir = dir;
     this.io = io;
+    this.#index = new AppendLog(indexPath, index);
   }
 
   /**
-   * Loads every `<id>.json` in `dir` (which must exist). Dot-files (interrupted writes) are skipped.
-   * @throws StoreCorruptError naming the first file that is unreadable, invalid, or whose id is not its name.
+   * Reads the index and validates every attempt that can still change (in progress) or that the index does not list
+   * yet; writes nothing. Call `finishOpen` once every other data file has been validated too.
+   * @throws StoreCorruptError naming the index or the attempt file that cannot be trusted, or an attempt file the
+   * index lists but that is missing.
    */
-  static async open(dir: string, io?: DurableIo): Promise<AttemptFiles> {
-    const files = new AttemptFiles(dir, io);
-    const names = (await readdir(dir)).filter((name) => ATTEMPT_FILE.test(name)).sort();
-    for (let start = 0; start < names.length; start += OPEN_CONCURRENCY) {
-      const batch = names.slice(start, start + OPEN_CONCURRENCY);
-      const docs = await Promise.all(batch.map((name) => files.#load(name)));
-      for (const doc of docs) files.#index(doc.data.attempt);
+  static async open(dir: string, indexPath: string, io?: DurableIo): Promise<AttemptFiles> {
+    const index = await readLog(indexPath, AttemptIndexRecordSchema);
+    const files = new AttemptFiles(dir, indexPath, index, io);
+    for (const record of index?.records ?? []) {
+      if (record.op === 'start') files.#addSummary({ ...record, status: 'in-progress' });
+      else {
+        const summary = files.#summaries.get(record.id);
+        if (!summary) throw new StoreCorruptError(indexPath, `考试 ${record.id} 有结束记录，却没有开始记录`);
+        summary.status = record.status;
+      }
+    }
+
+    const snapshots = new Set<string>();
+    const logs = new Set<string>();
+    for (const name of await readdir(dir)) {
+      const snapshot = SNAPSHOT_FILE.exec(name)?.[1];
+      if (snapshot) snapshots.add(snapshot);
+      const log = ANSWER_LOG_FILE.exec(name)?.[1];
+      if (log) logs.add(log);
+    }
+
+    // Files the index does not list: a crash between writing the file and its index line, or no index yet.
+    const unindexed = [...snapshots].filter((id) => !files.#summaries.has(id)).sort();
+    await inBatches(unindexed, async (id) => {
+      const record = await files.#adopt(id, logs.has(id));
+      files.#addSummary({ ...record, status: record.status });
+      const { examId, userId, startedAt } = record;
+      files.#indexRepairs.push({ op: 'start', id, examId, userId, startedAt });
+      if (record.status !== 'in-progress') files.#indexRepairs.push({ op: 'close', id, status: record.status });
+    });
+    for (const id of files.#summaries.keys()) {
+      if (!snapshots.has(id)) {
+        throw new StoreCorruptError(join(dir, `${id}.json`), `考试索引 ${basename(indexPath)} 记录了这场考试，但它的文件不存在`);
+      }
+    }
+
+    const open = [...files.#summaries.values()].filter((s) => s.status === 'in-progress' && !files.#live.has(s.id));
+    await inBatches(open, async (summary) => {
+      const record = await files.#adopt(summary.id, logs.has(summary.id));
+      // Closed on disk, but the crash came before its index line.
+      if (record.status !== 'in-progress') {
+        summary.status = record.status;
+        files.#indexRepairs.push({ op: 'close', id: summary.id, status: record.status });
+      }
+    });
+    for (const id of logs) {
+      const status = files.#summaries.get(id)?.status;
+      if (status !== undefined && status !== 'in-progress') files.#staleLogs.push(join(dir, `${id}.jsonl`));
     }
     return files;
   }
 
-  async #load(name: string): Promise<JsonDoc<AttemptFile>> {
-    const id = ATTEMPT_FILE.exec(name)![1]!;
-    const file = this.#file(id);
-    const content = await file.read();
-    if (!content) throw new StoreCorruptError(file.path, '文件在启动过程中消失了');
-    if (content.attempt.id !== id) {
-      throw new StoreCorruptError(file.path, `文件名是 ${id}，但其中记录的考试编号是 ${content.attempt.id}`);
-    }
-    const doc = JsonDoc.of(file, content);
-    this.#docs.set(id, doc);
-    return doc;
+  /** Brings the index up to date with what opening found, and deletes answer logs already folded into a snapshot. */
+  async finishOpen(): Promise<void> {
+    await Promise.all(this.#indexRepairs.splice(0).map((record) => this.#index.append(record)));
+    for (const path of this.#staleLogs.splice(0)) await unlink(path).catch(() => undefined);
   }
 
-  #file(id: string): DurableJsonFile<AttemptFile> {
+  /** Reads one attempt's snapshot and replays its log; in-progress attempts become live. */
+  async #adopt(id: string, hasLog: boolean): Promise<AttemptRecord> {
+    const snapshot = this.#snapshotFile(id);
+    const content = await snapshot.read();
+    if (!content) throw new StoreCorruptError(snapshot.path, '文件在启动过程中消失了');
+    if (content.attempt.id !== id) {
+      throw new StoreCorruptError(snapshot.path, `文件名是 ${id}，但其中记录的考试编号是 ${content.attempt.id}`);
+    }
+    let record: AttemptRecord = content.attempt;
+    if (record.status !== 'in-progress') return record;
+    const logPath = this.#logPath(id);
+    const log = hasLog ? await readLog(logPath, SavedAnswerSchema) : null;
+    for (const answer of log?.records ?? []) {
+      // Lines at or below the snapshot's lastSeq were folded into it before a crash removed the log.
+      if (answer.seq > record.lastSeq) record = withAnswer(record, answer);
+    }
+    this.#live.set(id, {
+      record,
+      log: new AppendLog(logPath, log),
+      logCount: log?.records.length ?? 0,
+      snapshot,
+      serial: serialQueue(),
+    });
+    return record;
+  }
+
+  #snapshotFile(id: string): DurableJsonFile<AttemptFile> {
     return new DurableJsonFile(join(this.dir, `${id}.json`), AttemptFileSchema, this.io ? { io: this.io } : {});
   }
 
-  #index(attempt: AttemptRecord): void {
-    let ids = this.#byUser.get(attempt.userId);
-    if (!ids) this.#byUser.set(attempt.userId, (ids = new Set()));
-    ids.add(attempt.id);
+  #logPath(id: string): string {
+    return join(this.dir, `${id}.jsonl`);
   }
 
-  get(id: string): AttemptRecord | null {
-    return this.#docs.get(id)?.data.attempt ?? null;
+  #addSummary(summary: AttemptSummary): void {
+    const { id, examId, userId, startedAt, status } = summary;
+    this.#summaries.set(id, { id, examId, userId, startedAt, status });
+    let ids = this.#byUser.get(userId);
+    if (!ids) this.#byUser.set(userId, (ids = new Set()));
+    ids.add(id);
+  }
+
+  #remember(record: AttemptRecord): void {
+    this.#closed.delete(record.id);
+    this.#closed.set(record.id, record);
+    if (this.#closed.size > CLOSED_CACHE_SIZE) this.#closed.delete(this.#closed.keys().next().value!);
   }
 
   has(id: string): boolean {
-    return this.#docs.has(id);
+    return this.#summaries.has(id);
   }
 
-  list(filter: {
-    readonly userId?: string;
-    readonly examId?: string;
-    readonly status?: AttemptStatus;
-  }): AttemptRecord[] {
-    const ids =
-      filter.userId === undefined ? this.#docs.keys() : (this.#byUser.get(filter.userId) ?? new Set<string>());
-    const found: AttemptRecord[] = [];
-    for (const id of ids) {
-      const attempt = this.#docs.get(id)!.data.attempt;
-      if (filter.examId !== undefined && attempt.examId !== filter.examId) continue;
-      if (filter.status !== undefined && attempt.status !== filter.status) continue;
-      found.push(attempt);
+  /**
+   * The committed record; a closed attempt not in memory is read from its file.
+   * @throws StoreCorruptError when that file cannot be trusted.
+   */
+  async get(id: string): Promise<AttemptRecord | null> {
+    const live = this.#live.get(id);
+    if (live) return live.record;
+    const cached = this.#closed.get(id);
+    if (cached) {
+      this.#remember(cached);
+      return cached;
     }
+    if (!this.#summaries.has(id)) return null;
+    const file = this.#snapshotFile(id);
+    const content = await file.read();
+    if (!content) throw new StoreCorruptError(file.path, '考试索引记录了这场考试，但它的文件不存在');
+    this.#remember(content.attempt);
+    return content.attempt;
+  }
+
+  /** The user's in-progress attempt at the exam, if any; answered from memory. */
+  findOpen(userId: string, examId: string): AttemptRecord | null {
+    for (const id of this.#byUser.get(userId) ?? []) {
+      const summary = this.#summaries.get(id)!;
+      if (summary.examId === examId && summary.status === 'in-progress') return this.#live.get(id)?.record ?? null;
+    }
+    return null;
+  }
+
+  /** Summaries matching the filter, in no particular order; no file is read. */
+  summaries(filter: { readonly userId?: string; readonly examId?: string; readonly status?: AttemptStatus }): AttemptSummary[] {
+    const ids = filter.userId === undefined ? this.#summaries.keys() : (this.#byUser.get(filter.userId) ?? []);
+    const found: AttemptSummary[] = [];
+    for (const id of ids) {
+      const summary = this.#summaries.get(id)!;
+      if (filter.examId !== undefined && summary.examId !== filter.examId) continue;
+      if (filter.status !== undefined && summary.status !== filter.status) continue;
+      found.push({ ...summary });
+    }
+    return found;
+  }
+
+  /** Full records matching the filter, oldest first. Closed attempts not in memory are read from disk. */
+  async list(filter: { readonly userId?: string; readonly examId?: string; readonly status?: AttemptStatus }): Promise<AttemptRecord[]> {
+    const found: AttemptRecord[] = [];
+    await inBatches(this.summaries(filter), async (summary) => {
+      const record = await this.get(summary.id);
+      if (record) found.push(record);
+    });
     return found.sort((a, b) => a.startedAt - b.startedAt || a.id.localeCompare(b.id));
   }
 
-  /** Writes a new attempt file; the caller has checked that the id is free and valid. */
-  async create(attempt: AttemptRecord): Promise<void> {
-    const file = this.#file(attempt.id);
-    const content: AttemptFile = { version: 1, attempt: attempt as AttemptFile['attempt'] };
-    await file.write(content);
-    this.#docs.set(attempt.id, JsonDoc.of(file, content));
-    this.#index(attempt);
+  /** Writes a new attempt's snapshot, then its index line; the caller has checked that the id is free and valid. */
+  async create(record: AttemptRecord): Promise<void> {
+    const snapshot = this.#snapshotFile(record.id);
+    await snapshot.write({ version: 1, attempt: record as AttemptFile['attempt'] });
+    this.#live.set(record.id, {
+      record,
+      log: new AppendLog(this.#logPath(record.id), null),
+      logCount: 0,
+      snapshot,
+      serial: serialQueue(),
+    });
+    this.#addSummary({ ...record });
+    const { id, examId, userId, startedAt } = record;
+    await this.#index.append({ op: 'start', id, examId, userId, startedAt });
   }
 
-  /** Serialised read-modify-write of one attempt's file; `null` when there is no such attempt. */
-  async update<R>(id: string, change: (attempt: AttemptFile['attempt']) => Outcome<R>): Promise<R | null> {
-    const doc = this.#docs.get(id);
-    if (!doc) return null;
-    return doc.update((draft) => change(draft.attempt));
+  /**
+   * Serialised change of one attempt; `null` when there is no such attempt. A closed attempt only ever answers `keep`.
+   * Resolves once what the change decided is durable.
+   */
+  async update<R>(id: string, change: (attempt: AttemptRecord) => AttemptChange<R>): Promise<R | null> {
+    const live = this.#live.get(id);
+    if (!live) {
+      const record = await this.get(id);
+      if (!record) return null;
+      const outcome = change(record);
+      if (outcome.kind !== 'keep') throw new Error(`Attempt ${id} is closed; its file is never rewritten.`);
+      return outcome.value;
+    }
+    return live.serial(async () => {
+      const outcome = change(live.record);
+      if (outcome.kind === 'keep') return outcome.value;
+      if (outcome.kind === 'answer') {
+        const next = withAnswer(live.record, outcome.answer);
+        this.#keepOpen(live);
+        await live.log.append(outcome.answer);
+        live.record = next;
+        live.logCount += 1;
+        if (live.logCount >= COMPACT_AFTER) await this.#compact(live);
+        return outcome.value(next);
+      }
+      const next = outcome.next;
+      await live.snapshot.write({ version: 1, attempt: next as AttemptFile['attempt'] });
+      live.record = next;
+      this.#live.delete(id);
+      this.#summaries.get(id)!.status = next.status;
+      this.#remember(next);
+      if (next.status !== 'in-progress') await this.#index.append({ op: 'close', id, status: next.status });
+      this.#openLogs.delete(live);
+      await live.log.release();
+      await unlink(live.log.path).catch(() => undefined);
+      return outcome.value(next);
+    });
   }
 
+  /** Folds the log into a new snapshot. The answer that triggered it is durable already, so a failure here is only logged. */
+  async #compact(live: LiveAttempt): Promise<void> {
+    try {
+      await live.snapshot.write({ version: 1, attempt: live.record as AttemptFile['attempt'] });
+      this.#openLogs.delete(live);
+      await live.log.release();
+      await unlink(live.log.path);
+      live.log = new AppendLog(live.log.path, null);
+      live.logCount = 0;
+    } catch (error) {
+      console.error(`[store] compacting ${live.log.path} failed; the answers stay in the log:`, error);
+    }
+  }
+
+  #keepOpen(live: LiveAttempt): void {
+    this.#openLogs.delete(live);
+    this.#openLogs.add(live);
+    if (this.#openLogs.size > OPEN_LOGS) {
+      const oldest = this.#openLogs.values().next().value!;
+      this.#openLogs.delete(oldest);
+      void oldest.log.release().catch(() => undefined);
+    }
+  }
+
+  /** Waits for pending writes and closes the kept file handles. */
   async settled(): Promise<void> {
-    await Promise.all([...this.#docs.values()].map((doc) => doc.settled()));
+    await Promise.all([...this.#live.values()].map((live) => live.serial(async () => undefined)));
+    await Promise.all([...this.#openLogs].map((live) => live.log.release()));
+    this.#openLogs.clear();
+    await this.#index.release();
+  }
+}
+
+function withAnswer(record: AttemptRecord, answer: SavedAnswer): AttemptRecord {
+  return { ...record, answers: { ...record.answers, [answer.itemId]: { ...answer } }, lastSeq: answer.seq };
+}
+
+async function inBatches<T>(items: readonly T[], task: (item: T) => Promise<void>): Promise<void> {
+  for (let start = 0; start < items.length; start += READ_CONCURRENCY) {
+    await Promise.all(items.slice(start, start + READ_CONCURRENCY).map(task));
   }
 }

@@ -1,9 +1,14 @@
 import { ATTEMPT_ID, type AttemptFiles } from './attempt-files.ts';
-import { commit, keep } from './json-doc.ts';
 import type { Lifecycle } from './lifecycle.ts';
-import type { AttemptFile } from './schemas.ts';
-import { serialQueue } from './serial.ts';
-import type { CloseAttemptResult, CreateAttemptResult, NewAttempt, SaveAnswerResult, Store } from './store.ts';
+import { keyedSerialQueue } from './serial.ts';
+import type {
+  CloseAttemptResult,
+  CreateAttemptResult,
+  NewAttempt,
+  SaveAnswerRefusal,
+  SaveAnswerResult,
+  Store,
+} from './store.ts';
 import type { AttemptRecord, AttemptResult, AttemptStatus, SavedAnswer } from './types.ts';
 
 export type AttemptVerbs = Pick<
@@ -32,11 +37,12 @@ function isSameAnswer(stored: SavedAnswer, answer: SavedAnswer): boolean {
   );
 }
 
-/** The attempt lifecycle over the per-attempt files: start, autosave, submit or expire. */
+/** The attempt lifecycle over the attempt files (see AttemptFiles): start, autosave, submit or expire. */
 export class LowdbAttempts implements AttemptVerbs {
   readonly #files: AttemptFiles;
   readonly #lifecycle: Lifecycle;
-  readonly #serialStarts = serialQueue();
+  readonly #serialStarts = keyedSerialQueue();
+  readonly #creating = new Set<string>();
 
   constructor(files: AttemptFiles, lifecycle: Lifecycle) {
     this.#files = files;
@@ -48,10 +54,13 @@ export class LowdbAttempts implements AttemptVerbs {
     if (!ATTEMPT_ID.test(attempt.id)) {
       throw new Error(`Attempt id ${JSON.stringify(attempt.id)} is not 8–64 URL-safe characters.`);
     }
-    // The check for an open attempt and the write must not interleave with another start by the same user.
-    return this.#serialStarts(async (): Promise<CreateAttemptResult> => {
-      if (this.#files.has(attempt.id)) return { ok: false, code: 'ATTEMPT_ID_TAKEN' };
-      const open = this.#files.list({ userId: attempt.userId, examId: attempt.examId, status: 'in-progress' })[0];
+    // The id is claimed synchronously, so two starts with one id cannot both pass the check while the first writes.
+    if (this.#files.has(attempt.id) || this.#creating.has(attempt.id)) return { ok: false, code: 'ATTEMPT_ID_TAKEN' };
+    this.#creating.add(attempt.id);
+    // The check for an open attempt and the write must not interleave with another start by the same user; starts by
+    // different users run side by side.
+    return this.#serialStarts(attempt.userId, async (): Promise<CreateAttemptResult> => {
+      const open = this.#files.findOpen(attempt.userId, attempt.examId);
       if (open) return { ok: false, code: 'ATTEMPT_IN_PROGRESS', attempt: open };
       const record: AttemptRecord = {
         ...attempt,
@@ -63,13 +72,14 @@ export class LowdbAttempts implements AttemptVerbs {
       };
       await this.#files.create(record);
       return { ok: true, attempt: record };
-    });
+    }).finally(() => this.#creating.delete(attempt.id));
   }
 
   async getAttempt(id: string): Promise<AttemptRecord | null> {
     return this.#files.get(id);
   }
 
+  /** Closed attempts not held in memory are read from disk here: a list of thousands reads thousands of files. */
   async listAttempts(
     filter: { readonly userId?: string; readonly examId?: string; readonly status?: AttemptStatus } = {},
   ): Promise<AttemptRecord[]> {
@@ -79,30 +89,28 @@ export class LowdbAttempts implements AttemptVerbs {
   async saveAnswer(attemptId: string, answer: SavedAnswer): Promise<SaveAnswerResult> {
     this.#lifecycle.assertOpen();
     const result = await this.#files.update<SaveAnswerResult>(attemptId, (attempt) => {
-      if (attempt.status !== 'in-progress') return keep({ ok: false, code: 'ATTEMPT_CLOSED' });
-      if (!attempt.items.some((item) => item.itemId === answer.itemId)) {
-        return keep({ ok: false, code: 'UNKNOWN_ITEM' });
-      }
+      const refuse = (code: SaveAnswerRefusal) => ({ kind: 'keep', value: { ok: false, code } }) as const;
+      if (attempt.status !== 'in-progress') return refuse('ATTEMPT_CLOSED');
+      if (!attempt.items.some((item) => item.itemId === answer.itemId)) return refuse('UNKNOWN_ITEM');
       if (answer.seq <= attempt.lastSeq) {
         const stored = attempt.answers[answer.itemId];
         return stored && isSameAnswer(stored, answer)
-          ? keep({ ok: true, attempt, duplicate: true })
-          : keep({ ok: false, code: 'STALE_SEQ' });
+          ? { kind: 'keep', value: { ok: true, attempt, duplicate: true } }
+          : refuse('STALE_SEQ');
       }
-      if (answer.savedAt > attempt.deadlineAt) return keep({ ok: false, code: 'DEADLINE_PASSED' });
-      attempt.answers[answer.itemId] = { ...answer };
-      attempt.lastSeq = answer.seq;
-      return commit({ ok: true, attempt, duplicate: false });
+      if (answer.savedAt > attempt.deadlineAt) return refuse('DEADLINE_PASSED');
+      return { kind: 'answer', answer, value: (next) => ({ ok: true, attempt: next, duplicate: false }) };
     });
     return result ?? { ok: false, code: 'ATTEMPT_NOT_FOUND' };
   }
 
   async submitAttempt(attemptId: string, result: AttemptResult, at: number): Promise<CloseAttemptResult> {
-    return this.#close(attemptId, (attempt) => {
-      attempt.status = 'submitted';
-      attempt.submittedAt = at;
-      attempt.result = structuredClone(result) as AttemptFile['attempt']['result'];
-    });
+    return this.#close(attemptId, (attempt) => ({
+      ...attempt,
+      status: 'submitted',
+      submittedAt: at,
+      result: structuredClone(result),
+    }));
   }
 
   async expireAttempt(
@@ -110,20 +118,21 @@ export class LowdbAttempts implements AttemptVerbs {
     _at: number,
     result: AttemptResult | null = null,
   ): Promise<CloseAttemptResult> {
-    return this.#close(attemptId, (attempt) => {
-      // The deadline is when it expired; submittedAt stays null because nobody submitted it.
-      attempt.status = 'expired';
-      attempt.result = result ? (structuredClone(result) as AttemptFile['attempt']['result']) : null;
-    });
+    // The deadline is when it expired; submittedAt stays null because nobody submitted it.
+    return this.#close(attemptId, (attempt) => ({
+      ...attempt,
+      status: 'expired',
+      result: result ? structuredClone(result) : null,
+    }));
   }
 
-  async #close(attemptId: string, apply: (attempt: AttemptFile['attempt']) => void): Promise<CloseAttemptResult> {
+  async #close(attemptId: string, closed: (attempt: AttemptRecord) => AttemptRecord): Promise<CloseAttemptResult> {
     this.#lifecycle.assertOpen();
-    const result = await this.#files.update<CloseAttemptResult>(attemptId, (attempt) => {
-      if (attempt.status !== 'in-progress') return keep({ ok: false, code: 'ATTEMPT_CLOSED', attempt });
-      apply(attempt);
-      return commit({ ok: true, attempt });
-    });
+    const result = await this.#files.update<CloseAttemptResult>(attemptId, (attempt) =>
+      attempt.status !== 'in-progress'
+        ? { kind: 'keep', value: { ok: false, code: 'ATTEMPT_CLOSED', attempt } }
+        : { kind: 'close', next: closed(attempt), value: (next) => ({ ok: true, attempt: next }) },
+    );
     return result ?? { ok: false, code: 'ATTEMPT_NOT_FOUND' };
   }
 }

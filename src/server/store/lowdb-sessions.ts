@@ -14,7 +14,10 @@ export type SessionVerbs = Pick<
 
 export type ThrottleVerbs = Pick<Store, 'getLoginFailures' | 'recordLoginFailure' | 'clearLoginFailures'>;
 
-/** Sessions in `sessions.json`, keyed by the hash of the cookie value. */
+/**
+ * Sessions in `sessions.json`, keyed by the hash of the cookie value. Updates replace session objects and the list,
+ * never edit a stored session in place: the document is copied shallowly for each write (see lowdb-store.ts).
+ */
 export class LowdbSessions implements SessionVerbs {
   readonly #doc: JsonDoc<SessionsFile>;
   readonly #lifecycle: Lifecycle;

@@ -1,3 +1,4 @@
+import './io-threads.ts';
 import { mkdir, readdir, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { z } from 'zod';
@@ -33,19 +34,24 @@ export const DATA_FILES = {
   throttle: 'throttle.json',
   certificates: 'certificates.json',
   attempts: 'attempts',
+  attemptIndex: 'attempt-index.jsonl',
 } as const;
 
 /**
  * Opens (creating when absent) the lowdb store in `dataDir`: small "cold" files for accounts, sessions, the login
- * throttle and certificates, and one file per attempt under `attempts/`. Every file is read and validated before
- * anything is written; only then are leftover temp files of interrupted writes removed.
+ * throttle and certificates; under `attempts/` a snapshot and an answer log per attempt, listed by
+ * `attempt-index.jsonl`. The small files, the index and every attempt that can still change (in progress, or not yet
+ * in the index) are read and validated before anything is written; closed attempts are validated when first read.
+ * Only then are leftover temp files of interrupted writes removed and the index brought up to date.
  * @throws StoreCorruptError naming the first data file that cannot be trusted; nothing is written in that case.
  */
 export async function openLowdbStore(dataDir: string, options: LowdbStoreOptions = {}): Promise<Store> {
   const attemptsDir = join(dataDir, DATA_FILES.attempts);
   await mkdir(attemptsDir, { recursive: true, mode: 0o700 });
-  const file = <T>(name: string, schema: z.ZodType<T>) =>
-    new DurableJsonFile(join(dataDir, name), schema, { pretty: true, ...(options.io ? { io: options.io } : {}) });
+  // Pretty JSON for files an operator may read; sessions.json is rewritten on every login and once a minute per
+  // active session, and compact JSON halves that cost (nobody edits it: deleting it is its documented fix).
+  const file = <T>(name: string, schema: z.ZodType<T>, pretty = true) =>
+    new DurableJsonFile(join(dataDir, name), schema, { pretty, ...(options.io ? { io: options.io } : {}) });
   const lifecycle = new Lifecycle();
 
   const accountsDoc = await JsonDoc.open<AccountsFile>(file(DATA_FILES.accounts, AccountsFileSchema), {
@@ -54,10 +60,13 @@ export async function openLowdbStore(dataDir: string, options: LowdbStoreOptions
     activations: [],
     setup: null,
   });
-  const sessionsDoc = await JsonDoc.open<SessionsFile>(file(DATA_FILES.sessions, SessionsFileSchema), {
-    version: 1,
-    sessions: [],
-  });
+  const sessionsDoc = await JsonDoc.open<SessionsFile>(
+    file(DATA_FILES.sessions, SessionsFileSchema, false),
+    { version: 1, sessions: [] },
+    // LowdbSessions replaces session objects and never edits one in place, so copying the list is enough: a deep
+    // copy of thousands of sessions on every login or touch was a large share of the server's CPU under load.
+    (data) => ({ ...data, sessions: [...data.sessions] }),
+  );
   const throttleDoc = await JsonDoc.open<ThrottleFile>(file(DATA_FILES.throttle, ThrottleFileSchema), {
     version: 1,
     failures: [],
@@ -66,13 +75,14 @@ export async function openLowdbStore(dataDir: string, options: LowdbStoreOptions
     version: 1,
     certificates: [],
   });
-  const attemptFiles = await AttemptFiles.open(attemptsDir, options.io);
+  const attemptFiles = await AttemptFiles.open(attemptsDir, join(dataDir, DATA_FILES.attemptIndex), options.io);
 
   for (const dir of [dataDir, attemptsDir]) {
     for (const name of await readdir(dir)) {
       if (TEMP_FILE.test(name)) await unlink(join(dir, name)).catch(() => undefined);
     }
   }
+  await attemptFiles.finishOpen();
 
   const sessions = new LowdbSessions(sessionsDoc, lifecycle);
   const throttle = new LowdbThrottle(throttleDoc, lifecycle);

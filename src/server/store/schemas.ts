@@ -123,3 +123,20 @@ export type CertificatesFile = z.infer<typeof CertificatesFileSchema>;
 /** `attempts/<id>.json`: one attempt per file, so an autosave rewrites a few kilobytes. */
 export const AttemptFileSchema = z.object({ version: z.literal(1), attempt: AttemptRecordSchema });
 export type AttemptFile = z.infer<typeof AttemptFileSchema>;
+
+/**
+ * `attempt-index.jsonl`: one line when an attempt starts and one when it closes, so that opening the store knows every
+ * attempt's owner, exam and status without reading its file. Written after the attempt file itself; opening repairs
+ * an index that a crash left one step behind.
+ */
+export const AttemptIndexRecordSchema = z.discriminatedUnion('op', [
+  z.object({
+    op: z.literal('start'),
+    id: z.string().min(1),
+    examId: z.string().min(1),
+    userId: z.string().min(1),
+    startedAt: Millis,
+  }),
+  z.object({ op: z.literal('close'), id: z.string().min(1), status: z.enum(['submitted', 'expired']) }),
+]);
+export type AttemptIndexRecord = z.infer<typeof AttemptIndexRecordSchema>;

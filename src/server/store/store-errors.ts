@@ -4,6 +4,10 @@ import { basename } from 'node:path';
 const DISPOSABLE: Record<string, { readonly zh: string; readonly en: string }> = {
   'sessions.json': { zh: '所有人需要重新登录', en: 'everyone has to sign in again' },
   'throttle.json': { zh: '登录失败计数清零', en: 'failed-login counts start over' },
+  'attempt-index.jsonl': {
+    zh: '下次启动会读取全部考试文件重建索引，那一次启动较慢',
+    en: 'the next start reads every attempt file to rebuild it, which makes that one start slower',
+  },
 };
 
 /**

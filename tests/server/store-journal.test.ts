@@ -1,0 +1,284 @@
+import * as fs from 'node:fs/promises';
+import { appendFile, readdir, readFile, rm, stat, unlink, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { type DurableIo, openLowdbStore, type Store, StoreCorruptError } from '../../src/server/store/index.ts';
+import { tempDataDir } from './built-server.ts';
+import { newAttempt } from './store-factories.ts';
+
+// The attempt layout: a snapshot per attempt, an append-only answer log beside it, and attempt-index.jsonl. These
+// tests cut files the way a crash would and check what opening makes of them.
+
+let dir: string;
+let store: Store;
+
+beforeEach(async () => {
+  dir = await tempDataDir();
+  store = await openLowdbStore(dir);
+});
+
+afterEach(async () => {
+  await store.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+const answer = (itemId: string, seq: number, response: unknown = 'A') => ({
+  itemId,
+  response,
+  flagged: false,
+  seq,
+  savedAt: 1_700_000_100_000 + seq,
+});
+const result = { score: 1, maxScore: 3, passed: false, perItem: [], certificateId: null };
+const attemptFile = (id: string) => join(dir, 'attempts', `${id}.json`);
+const answerLog = (id: string) => join(dir, 'attempts', `${id}.jsonl`);
+const indexFile = () => join(dir, 'attempt-index.jsonl');
+
+async function reopen(): Promise<void> {
+  await store.close();
+  store = await openLowdbStore(dir);
+}
+
+async function refusal(): Promise<StoreCorruptError> {
+  await store.close();
+  const error = await openLowdbStore(dir).then(
+    (opened) => {
+      store = opened;
+      return null;
+    },
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(StoreCorruptError);
+  store = await openLowdbStore(await tempDataDir());
+  return error as StoreCorruptError;
+}
+
+async function lines(path: string): Promise<unknown[]> {
+  return (await readFile(path, 'utf8')).split('\n').filter(Boolean).map((line) => JSON.parse(line) as unknown);
+}
+
+describe('attempt files: autosave appends to a log', () => {
+  it('appends one line per autosave and never rewrites the snapshot; reopening replays the log', async () => {
+    const attempt = newAttempt();
+    await store.createAttempt(attempt);
+    const before = await stat(attemptFile(attempt.id));
+    await store.saveAnswer(attempt.id, answer('q1', 1, 'A'));
+    await store.saveAnswer(attempt.id, answer('q2', 2, ['x', 'y']));
+    await store.saveAnswer(attempt.id, answer('q1', 3, 'C'));
+    expect((await stat(attemptFile(attempt.id))).mtimeMs).toBe(before.mtimeMs);
+    expect(await lines(answerLog(attempt.id))).toEqual([answer('q1', 1, 'A'), answer('q2', 2, ['x', 'y']), answer('q1', 3, 'C')]);
+    await reopen();
+    const saved = await store.getAttempt(attempt.id);
+    expect(saved?.lastSeq).toBe(3);
+    expect(saved?.answers['q1']).toMatchObject({ response: 'C', seq: 3 });
+    expect(saved?.answers['q2']).toMatchObject({ response: ['x', 'y'], seq: 2 });
+  });
+
+  it('ignores a torn last line (a crash mid-append, never acknowledged) and cuts it off before the next append', async () => {
+    const attempt = newAttempt();
+    await store.createAttempt(attempt);
+    await store.saveAnswer(attempt.id, answer('q1', 1, 'A'));
+    await store.close();
+    await appendFile(answerLog(attempt.id), '{"itemId":"q2","response":"B","fla');
+    store = await openLowdbStore(dir);
+    expect((await store.getAttempt(attempt.id))?.lastSeq).toBe(1);
+    expect(await store.saveAnswer(attempt.id, answer('q2', 2, 'B'))).toMatchObject({ ok: true, duplicate: false });
+    expect(await lines(answerLog(attempt.id))).toEqual([answer('q1', 1, 'A'), answer('q2', 2, 'B')]);
+    await reopen();
+    expect((await store.getAttempt(attempt.id))?.answers['q2']).toMatchObject({ response: 'B', seq: 2 });
+  });
+
+  it('refuses to start on a damaged complete line, naming the log and the line, and changes no file', async () => {
+    const attempt = newAttempt();
+    await store.createAttempt(attempt);
+    await store.saveAnswer(attempt.id, answer('q1', 1));
+    await store.saveAnswer(attempt.id, answer('q2', 2));
+    const text = await readFile(answerLog(attempt.id), 'utf8');
+    await writeFile(answerLog(attempt.id), text.replace('"q1"', '"q1'));
+    const error = await refusal();
+    expect(error.file).toBe(answerLog(attempt.id));
+    expect(error.message).toContain('第 1 行不是有效的 JSON');
+    expect(await readFile(answerLog(attempt.id), 'utf8')).toBe(text.replace('"q1"', '"q1'));
+  });
+
+  it('closing folds the log into the snapshot and deletes the log; a log left by a crash after closing is ignored', async () => {
+    const attempt = newAttempt();
+    await store.createAttempt(attempt);
+    await store.saveAnswer(attempt.id, answer('q1', 1, 'A'));
+    const log = await readFile(answerLog(attempt.id), 'utf8');
+    await store.submitAttempt(attempt.id, result, 1_700_000_300_000);
+    expect(await readdir(join(dir, 'attempts'))).toEqual([`${attempt.id}.json`]);
+    const snapshot = JSON.parse(await readFile(attemptFile(attempt.id), 'utf8')) as { attempt: { answers: object } };
+    expect(snapshot.attempt.answers).toMatchObject({ q1: { response: 'A', seq: 1 } });
+    // The crash came between writing the closed snapshot and deleting the log.
+    await store.close();
+    await writeFile(answerLog(attempt.id), `${log}${JSON.stringify(answer('q2', 2, 'late'))}\n`);
+    store = await openLowdbStore(dir);
+    const closed = await store.getAttempt(attempt.id);
+    expect(closed?.status).toBe('submitted');
+    expect(closed?.answers['q2']).toBeUndefined();
+    expect(await readdir(join(dir, 'attempts'))).toEqual([`${attempt.id}.json`]);
+  });
+
+  it('folds a long log into the snapshot every 256 answers and keeps every answer across a reopen', async () => {
+    const attempt = newAttempt();
+    await store.createAttempt(attempt);
+    for (let seq = 1; seq <= 300; seq += 1) await store.saveAnswer(attempt.id, answer(`q${(seq % 3) + 1}`, seq, seq));
+    expect((await lines(answerLog(attempt.id))).length).toBe(300 - 256);
+    const snapshot = JSON.parse(await readFile(attemptFile(attempt.id), 'utf8')) as { attempt: { lastSeq: number } };
+    expect(snapshot.attempt.lastSeq).toBe(256);
+    await reopen();
+    const saved = await store.getAttempt(attempt.id);
+    expect(saved?.lastSeq).toBe(300);
+    expect(saved?.answers).toMatchObject({ q1: { seq: 300 }, q3: { seq: 299 }, q2: { seq: 298 } });
+  });
+
+  it('skips log lines already in the snapshot (a crash between folding and deleting the log)', async () => {
+    const attempt = newAttempt();
+    await store.createAttempt(attempt);
+    for (let seq = 1; seq <= 3; seq += 1) await store.saveAnswer(attempt.id, answer('q1', seq, seq));
+    const log = await readFile(answerLog(attempt.id), 'utf8');
+    await store.close();
+    const snapshot = JSON.parse(await readFile(attemptFile(attempt.id), 'utf8')) as { attempt: Record<string, unknown> };
+    snapshot.attempt['lastSeq'] = 3;
+    snapshot.attempt['answers'] = { q1: answer('q1', 3, 3) };
+    await writeFile(attemptFile(attempt.id), JSON.stringify(snapshot));
+    await writeFile(answerLog(attempt.id), `${log}${JSON.stringify(answer('q2', 4, 'new'))}\n`);
+    store = await openLowdbStore(dir);
+    const saved = await store.getAttempt(attempt.id);
+    expect(saved?.answers['q1']).toMatchObject({ seq: 3, response: 3 });
+    expect(saved?.answers['q2']).toMatchObject({ seq: 4, response: 'new' });
+    expect(saved?.lastSeq).toBe(4);
+  });
+});
+
+describe('attempt index', () => {
+  it('writes a start line and a close line per attempt', async () => {
+    const attempt = newAttempt({ userId: 'u1' });
+    await store.createAttempt(attempt);
+    await store.expireAttempt(attempt.id, attempt.deadlineAt);
+    expect(await lines(indexFile())).toEqual([
+      { op: 'start', id: attempt.id, examId: 'exam-a', userId: 'u1', startedAt: attempt.startedAt },
+      { op: 'close', id: attempt.id, status: 'expired' },
+    ]);
+  });
+
+  it('adopts an attempt file the index does not list (a crash before its index line) and repairs the index', async () => {
+    const listed = newAttempt({ userId: 'u1', startedAt: 1 });
+    const unlisted = newAttempt({ userId: 'u1', examId: 'exam-b', startedAt: 2 });
+    await store.createAttempt(listed);
+    await store.createAttempt(unlisted);
+    await store.close();
+    const index = await lines(indexFile());
+    await writeFile(indexFile(), `${JSON.stringify(index[0])}\n`);
+    store = await openLowdbStore(dir);
+    expect((await store.listAttempts({ userId: 'u1' })).map((a) => a.id)).toEqual([listed.id, unlisted.id]);
+    expect(await lines(indexFile())).toHaveLength(2);
+  });
+
+  it('trusts the attempt file over the index when a crash came between closing it and its index line', async () => {
+    const attempt = newAttempt({ userId: 'u1' });
+    await store.createAttempt(attempt);
+    await store.submitAttempt(attempt.id, result, 1_700_000_300_000);
+    await store.close();
+    const index = await lines(indexFile());
+    await writeFile(indexFile(), `${JSON.stringify(index[0])}\n`);
+    store = await openLowdbStore(dir);
+    expect((await store.listAttempts({ status: 'submitted' })).map((a) => a.id)).toEqual([attempt.id]);
+    expect((await store.listAttempts({ status: 'in-progress' })).length).toBe(0);
+    expect((await store.createAttempt(newAttempt({ userId: 'u1' }))).ok).toBe(true);
+  });
+
+  it('rebuilds a deleted index from the attempt files', async () => {
+    const open = newAttempt({ userId: 'u1', startedAt: 1 });
+    const closed = newAttempt({ userId: 'u2', startedAt: 2 });
+    await store.createAttempt(open);
+    await store.createAttempt(closed);
+    await store.saveAnswer(open.id, answer('q1', 1));
+    await store.submitAttempt(closed.id, result, 5);
+    await store.close();
+    await unlink(indexFile());
+    store = await openLowdbStore(dir);
+    expect((await store.listAttempts()).map((a) => [a.id, a.status])).toEqual([
+      [open.id, 'in-progress'],
+      [closed.id, 'submitted'],
+    ]);
+    expect(await lines(indexFile())).toHaveLength(3);
+    expect((await store.getAttempt(open.id))?.lastSeq).toBe(1);
+  });
+
+  it('refuses a damaged index line, says deleting the index rebuilds it, and changes no file', async () => {
+    await store.createAttempt(newAttempt());
+    await store.close();
+    await writeFile(indexFile(), `{"op":"start","id":1}\n`);
+    const error = await refusal();
+    expect(error.file).toBe(indexFile());
+    expect(error.message).toContain('第 1 行不符合预期的结构');
+    expect(error.message).toContain('这个文件也可以直接删除');
+    expect(await readFile(indexFile(), 'utf8')).toBe(`{"op":"start","id":1}\n`);
+  });
+
+  it('refuses to start when an attempt file the index lists is missing, naming that file', async () => {
+    const attempt = newAttempt();
+    await store.createAttempt(attempt);
+    await store.close();
+    await unlink(attemptFile(attempt.id));
+    const error = await refusal();
+    expect(error.file).toBe(attemptFile(attempt.id));
+    expect(error.message).toContain('记录了这场考试，但它的文件不存在');
+  });
+
+  it('reads closed attempts only when asked, and names a damaged one then', async () => {
+    const attempt = newAttempt();
+    await store.createAttempt(attempt);
+    await store.submitAttempt(attempt.id, result, 5);
+    await store.close();
+    await writeFile(attemptFile(attempt.id), '{"version":1,"attempt":');
+    store = await openLowdbStore(dir);
+    await expect(store.getAttempt(attempt.id)).rejects.toThrow(attemptFile(attempt.id));
+    await expect(store.listAttempts()).rejects.toBeInstanceOf(StoreCorruptError);
+  });
+});
+
+describe('group commit of the small files', () => {
+  it('writes a burst of sessions in fewer file writes than sessions, and every one resolves durable', async () => {
+    await store.close();
+    let renames = 0;
+    const io: DurableIo = {
+      open: (path, flags, mode) => fs.open(path, flags, mode),
+      rename: async (from, to) => {
+        renames += 1;
+        await fs.rename(from, to);
+      },
+      unlink: fs.unlink,
+      readFile: (path, encoding) => fs.readFile(path, encoding),
+    };
+    store = await openLowdbStore(dir, { io });
+    const id = (n: number) => n.toString(16).padStart(64, '0');
+    await Promise.all(
+      Array.from({ length: 50 }, (_, n) =>
+        store.createSession({ id: id(n), userId: `u${n}`, createdAt: 1, expiresAt: 2, lastSeenAt: 1 }),
+      ),
+    );
+    expect(renames).toBeLessThan(50);
+    await reopen();
+    for (let n = 0; n < 50; n += 1) expect(await store.getSession(id(n))).not.toBeNull();
+  });
+
+  it('rejects only the update that throws; the rest of its group is written', async () => {
+    await store.createSession({ id: 'c'.repeat(64), userId: 'u3', createdAt: 1, expiresAt: 2, lastSeenAt: 1 });
+    const bad = expect(
+      store.pruneSessions(() => {
+        throw new Error('predicate failed');
+      }),
+    ).rejects.toThrow('predicate failed');
+    const good = store.createSession({ id: 'a'.repeat(64), userId: 'u1', createdAt: 1, expiresAt: 2, lastSeenAt: 1 });
+    await store.createSession({ id: 'b'.repeat(64), userId: 'u2', createdAt: 1, expiresAt: 2, lastSeenAt: 1 });
+    await bad;
+    await good;
+    await reopen();
+    expect(await store.getSession('a'.repeat(64))).not.toBeNull();
+    expect(await store.getSession('b'.repeat(64))).not.toBeNull();
+    expect(await store.getSession('c'.repeat(64))).not.toBeNull();
+  });
+});
