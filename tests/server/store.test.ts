@@ -318,6 +318,22 @@ describe('store: sessions and throttle', () => {
     expect(await store.touchSession(session.id, 60)).toBeNull();
   });
 
+  it('writes last-seen times behind, together, and at close; a crash loses only those', async () => {
+    const session = { id: 'f'.repeat(64), userId: 'u', createdAt: 1, expiresAt: 10_000, lastSeenAt: 1 };
+    await store.createSession(session);
+    await store.touchSession(session.id, 500);
+    const onDisk = async () => JSON.parse(await readFile(join(dir, 'sessions.json'), 'utf8')).sessions[0].lastSeenAt;
+    // Seen at once, not yet written: a crash now would give the session back its older last-seen time.
+    expect((await store.getSession(session.id))?.lastSeenAt).toBe(500);
+    expect(await onDisk()).toBe(1);
+    // Pruning judges the newest time, written or not.
+    expect(await store.pruneSessions((s) => s.lastSeenAt < 100)).toBe(0);
+    await store.close();
+    expect(await onDisk()).toBe(500);
+    store = await openLowdbStore(dir);
+    expect((await store.getSession(session.id))?.lastSeenAt).toBe(500);
+  });
+
   it('counts failures per key, starts over after the quiet period, and clears on request', async () => {
     expect(await store.recordLoginFailure('account:A', 1000, 500)).toEqual({
       key: 'account:A',

@@ -132,6 +132,7 @@ export async function openLowdbStore(dataDir: string, options: LowdbStoreOptions
     revokeCertificate: (id, reason, at) => certificates.revokeCertificate(id, reason, at),
 
     async close() {
+      await sessions.writeTouches();
       lifecycle.close();
       await Promise.all([
         accountsDoc.settled(),
