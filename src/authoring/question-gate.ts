@@ -1,5 +1,6 @@
 import { QuestionFileSchema, type Variant } from '../quiz/index.ts';
 import type { KeyedItem } from '../quiz/bank.ts';
+import { rememberingRuleCalls } from '../quiz/ruling-memo.ts';
 import type { AuthorError } from './author-error.ts';
 import { lineOf, type Locate } from './fact-issues.ts';
 import { issueTexts, valueAt } from './issue-text.ts';
@@ -142,7 +143,8 @@ export function reviewQuestionFile(file: string, data: unknown, context: Questio
       errors.push(...found, ...schema.errors);
       return;
     }
-    const checked = checkItemAnswer(schema.item, { file, path, locate }, context);
+    // One parse per scenario for deciding and reading the answer, and one ruling for statements sharing a scenario.
+    const checked = checkItemAnswer(schema.item, { file, path, locate }, { ...context, rules: rememberingRuleCalls() });
     errors.push(...found, ...checked.errors);
     if (found.length === 0 && checked.errors.length === 0 && checked.key) items.push({ item: schema.item, key: checked.key });
   });

@@ -1,4 +1,4 @@
-import { CURRENT_EDITION, decide, RuleEngineError, type Ruling } from '../rules/index.ts';
+import { CURRENT_EDITION, RuleEngineError, type Ruling } from '../rules/index.ts';
 import {
   answerOf,
   drawParams,
@@ -14,6 +14,7 @@ import {
 } from '../quiz/index.ts';
 import { bankSeeds } from '../quiz/bank.ts';
 import { nearMissAnswers } from '../quiz/bank-near-miss.ts';
+import { directRuleCalls, rememberingRuleCalls } from '../quiz/ruling-memo.ts';
 import type { AuthorError } from './author-error.ts';
 import { answerText, askedFieldText, traceFor } from './asked-field-text.ts';
 import { engineAuthorErrors } from './engine-errors.ts';
@@ -75,12 +76,13 @@ function optionsFailure(template: Template, seed: number, params: ParamValues, r
 
 /** One seed as the gate sees it: the drawn scenario's ruling and the answer it teaches. Throws what drawing and deciding throw. */
 function drawSeed(template: Template, seed: number, context: ScenarioCheckContext): { params: ParamValues; ruling: Ruling; taught: AnswerValue } {
+  const rules = context.rules ?? directRuleCalls;
   const params = drawParams(template, seed);
-  const facts = substitute(template.facts, params);
-  const ruling = decide(facts, { edition: template.edition ?? CURRENT_EDITION, shopPolicy: context.shopPolicy });
-  if (template.type === 'single') return { params, ruling, taught: answerOf(template.ask!, ruling, facts) };
+  const facts = rules.templateFacts(template, params);
+  const ruling = rules.decide(facts, { edition: template.edition ?? CURRENT_EDITION, shopPolicy: context.shopPolicy });
+  if (template.type === 'single') return { params, ruling, taught: answerOf(template.ask!, ruling, facts, rules.parseFacts) };
   const claim = template.claim!;
-  return { params, ruling, taught: sameAnswer(answerOf(claim.ask, ruling, facts), substitute(claim.equals, params) as AnswerValue) };
+  return { params, ruling, taught: sameAnswer(answerOf(claim.ask, ruling, facts, rules.parseFacts), substitute(claim.equals, params) as AnswerValue) };
 }
 
 /**
@@ -94,7 +96,9 @@ function drawSeed(template: Template, seed: number, context: ScenarioCheckContex
  * seeds are generated in full: the other seeds' distractors would cost a dozen more rulings each and show nothing new.
  * tests/question-bank.test.ts generates every seed of the real templates to keep this equivalence honest.
  */
-export function checkTemplateSeeds(template: Template, where: Where, context: ScenarioCheckContext): { errors: AuthorError[]; variants: Variant[] } {
+export function checkTemplateSeeds(template: Template, where: Where, gateContext: ScenarioCheckContext): { errors: AuthorError[]; variants: Variant[] } {
+  // Seeds that draw the same parameters, and near misses shared between seeds, are decided once (see rememberingRuleCalls).
+  const context: ScenarioCheckContext = { ...gateContext, rules: rememberingRuleCalls() };
   const variants: Variant[] = [];
   const taught: AnswerValue[] = [];
   let firstRuling: Ruling | undefined;

@@ -46,9 +46,12 @@ function timeOrNull(instant: number | undefined): string | null {
   return instant === undefined ? null : formatBeijingTime(instant);
 }
 
-/** Reads `field` off a ruling. `factsInput` is parsed again so helper fields see the same facts `decide()` saw. */
-export function answerOf(field: AskedField, ruling: Ruling, factsInput: unknown): AnswerValue {
-  return askedFields[field](ruling, parseFacts(factsInput));
+/**
+ * Reads `field` off a ruling. `factsInput` is parsed again (with `parse`, `parseFacts` unless a caller remembers
+ * parses) so helper fields see the same facts `decide()` saw.
+ */
+export function answerOf(field: AskedField, ruling: Ruling, factsInput: unknown, parse: (facts: unknown) => Facts = parseFacts): AnswerValue {
+  return askedFields[field](ruling, parse(factsInput));
 }
 
 /** Whether two answer values mean the same thing (times compare by instant, whatever their spelling). */

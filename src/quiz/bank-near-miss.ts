@@ -1,9 +1,10 @@
-import { CURRENT_EDITION, decide, RuleEngineError } from '../rules/index.ts';
+import { CURRENT_EDITION, RuleEngineError } from '../rules/index.ts';
 import { answerOf, sameAnswer, type AnswerValue } from './asked-fields.ts';
+import { directRuleCalls } from './ruling-memo.ts';
 import type { ScenarioContext } from './scenario.ts';
 import type { ParamSpec, Template } from './template-schema.ts';
 import { addMinutesText, sevenDayEndText, shipByText } from './variant-time.ts';
-import { substitute, type ParamValues } from './variants.ts';
+import type { ParamValues } from './variants.ts';
 
 type Scalar = string | number | boolean;
 
@@ -37,14 +38,15 @@ export function nearMissAnswers(template: Template, params: ParamValues, key: An
   const field = template.ask;
   if (!field) return [];
   const found: AnswerValue[] = [];
+  const rules = context.rules ?? directRuleCalls;
   for (const [name, spec] of Object.entries(template.params)) {
     const value = params[name];
     if (value === undefined) continue;
     for (const other of nearMisses(spec, value, params)) {
-      const facts = substitute(template.facts, { ...params, [name]: other });
+      const facts = rules.templateFacts(template, { ...params, [name]: other });
       let answer: AnswerValue;
       try {
-        answer = answerOf(field, decide(facts, { edition: template.edition ?? CURRENT_EDITION, shopPolicy: context.shopPolicy }), facts);
+        answer = answerOf(field, rules.decide(facts, { edition: template.edition ?? CURRENT_EDITION, shopPolicy: context.shopPolicy }), facts, rules.parseFacts);
       } catch (error) {
         if (error instanceof RuleEngineError) continue;
         throw error;

@@ -34,7 +34,7 @@ export function sequenceSteps(sequence: Sequence, policy: ShopPolicy): string[] 
 
 function evaluateClaim(claim: Claim, scenario: Scenario, context: ScenarioContext): { holds: boolean; value: AnswerValue; ruling: Ruling } {
   const { ruling, facts } = decideScenario(scenario, context);
-  const value = answerOf(claim.ask, ruling, facts);
+  const value = answerOf(claim.ask, ruling, facts, context.rules?.parseFacts);
   return { holds: sameAnswer(value, claim.equals), value, ruling };
 }
 
@@ -46,7 +46,7 @@ export function deriveKey(item: Item, context: ScenarioContext): Key {
   switch (item.type) {
     case 'single': {
       const { ruling, facts } = decideScenario(item.scenario, context);
-      const value = answerOf(item.ask, ruling, facts);
+      const value = answerOf(item.ask, ruling, facts, context.rules?.parseFacts);
       const matches = item.options.flatMap((option, index) => (sameAnswer(option.value, value) ? [index] : []));
       if (matches.length !== 1) throw new UnkeyableItemError(item.id, value, matches);
       return { type: 'single', answer: matches[0]!, value, rulings: [ruling] };

@@ -1,11 +1,14 @@
-import { CURRENT_EDITION, decide, type EditionId, type Ruling, type ShopPolicy } from '../rules/index.ts';
+import { CURRENT_EDITION, type EditionId, type Ruling, type ShopPolicy } from '../rules/index.ts';
 import type { Scenario } from './item-schema.ts';
+import { directRuleCalls, type RuleCalls } from './ruling-memo.ts';
 
 /** What resolving scenarios needs from outside the quiz: case facts by slug, the shop policy. */
 export interface ScenarioContext {
   /** The facts (and edition) of case `slug`, or undefined when no such case exists. */
   readonly caseFacts: (slug: string) => { facts: unknown; edition: EditionId } | undefined;
   readonly shopPolicy: ShopPolicy;
+  /** Stand-ins for the rule calls keying makes, with the same results (`rememberingRuleCalls`); the real ones when absent. */
+  readonly rules?: RuleCalls;
 }
 
 export class UnknownCaseError extends Error {
@@ -39,5 +42,5 @@ export function scenarioFacts(scenario: Scenario, context: ScenarioContext): { f
 /** Runs the rule module on a scenario. Throws what `decide()` throws. */
 export function decideScenario(scenario: Scenario, context: ScenarioContext): { ruling: Ruling; facts: unknown } {
   const { facts, edition } = scenarioFacts(scenario, context);
-  return { ruling: decide(facts, { edition, shopPolicy: context.shopPolicy }), facts };
+  return { ruling: (context.rules ?? directRuleCalls).decide(facts, { edition, shopPolicy: context.shopPolicy }), facts };
 }

@@ -1,10 +1,11 @@
 import { addMinutesText, shipByText, sevenDayEndText } from './variant-time.ts';
-import { CURRENT_EDITION, decide, formatBeijingTime, parseBeijingTime, RuleEngineError } from '../rules/index.ts';
+import { CURRENT_EDITION, formatBeijingTime, parseBeijingTime, RuleEngineError } from '../rules/index.ts';
 import { answerOf, sameAnswer, type AnswerValue } from './asked-fields.ts';
 import type { SingleChoiceItem, TrueFalseItem } from './item-schema.ts';
 import { deriveKey, type Key } from './keys.ts';
 import { fieldDomain, optionText } from './option-text.ts';
 import { pick, seededRandom, shuffled } from './random.ts';
+import { directRuleCalls, type RuleCalls } from './ruling-memo.ts';
 import type { ScenarioContext } from './scenario.ts';
 import type { ParamSpec, Template } from './template-schema.ts';
 
@@ -91,10 +92,10 @@ function nearMisses(spec: ParamSpec, value: Scalar, params: ParamValues): Scalar
   return [...offsets].map((offset) => deadlineValue(spec, offset, { ...params })).filter((other) => other !== value);
 }
 
-function tryAnswer(template: Template, params: ParamValues, field: NonNullable<Template['ask']>): AnswerValue | undefined {
-  const facts = substitute(template.facts, params);
+function tryAnswer(template: Template, params: ParamValues, field: NonNullable<Template['ask']>, rules: RuleCalls): AnswerValue | undefined {
+  const facts = rules.templateFacts(template, params);
   try {
-    return answerOf(field, decide(facts, { edition: template.edition ?? CURRENT_EDITION }), facts);
+    return answerOf(field, rules.decide(facts, { edition: template.edition ?? CURRENT_EDITION }), facts, rules.parseFacts);
   } catch (error) {
     if (error instanceof RuleEngineError) return undefined;
     throw error;
@@ -111,14 +112,14 @@ function confusable(a: AnswerValue, b: AnswerValue): boolean {
  * Distractors from near-miss rulings: flip one parameter (another choice, one step or one minute either side of a
  * deadline) and keep the answers that differ from the key; pad from the field's domain when too few differ.
  */
-export function distractors(template: Template, params: ParamValues, key: AnswerValue, wanted: number): AnswerValue[] {
+export function distractors(template: Template, params: ParamValues, key: AnswerValue, wanted: number, rules: RuleCalls = directRuleCalls): AnswerValue[] {
   const field = template.ask!;
   const found: AnswerValue[] = [];
   const add = (value: AnswerValue | undefined) => {
     if (value !== undefined && !sameAnswer(value, key) && !found.some((other) => sameAnswer(other, value))) found.push(value);
   };
   for (const [name, spec] of Object.entries(template.params)) {
-    for (const other of nearMisses(spec, params[name]!, params)) add(tryAnswer(template, { ...params, [name]: other }, field));
+    for (const other of nearMisses(spec, params[name]!, params)) add(tryAnswer(template, { ...params, [name]: other }, field, rules));
   }
   // Padding skips outcomes a learner cannot tell from the key by the question alone (驳回 vs 打款卖家: the seller keeps
   // the money either way); near misses above may still offer them, since a changed fact really leads there.
@@ -131,8 +132,9 @@ export function distractors(template: Template, params: ParamValues, key: Answer
  * drawn facts are incomplete or contradictory — the content gate samples seeds to catch such templates.
  */
 export function generateVariant(template: Template, seed: number, context: ScenarioContext): Variant {
+  const rules = context.rules ?? directRuleCalls;
   const params = drawParams(template, seed);
-  const facts = substitute(template.facts, params);
+  const facts = rules.templateFacts(template, params);
   const scenario = { facts, edition: template.edition ?? CURRENT_EDITION };
   const common = {
     id: variantId(template.id, seed),
@@ -149,9 +151,9 @@ export function generateVariant(template: Template, seed: number, context: Scena
     return { templateId: template.id, seed, params, item: { ...provisional, answer: key.answer as boolean }, key };
   }
   const field = template.ask!;
-  const keyValue = answerOf(field, decide(facts, { edition: scenario.edition, shopPolicy: context.shopPolicy }), facts);
+  const keyValue = answerOf(field, rules.decide(facts, { edition: scenario.edition, shopPolicy: context.shopPolicy }), facts, rules.parseFacts);
   const wanted = fieldDomain(field).length === 2 ? 1 : 3;
-  const values = shuffled(seededRandom(seed ^ 0x5bd1e995), [keyValue, ...distractors(template, params, keyValue, wanted)]);
+  const values = shuffled(seededRandom(seed ^ 0x5bd1e995), [keyValue, ...distractors(template, params, keyValue, wanted, rules)]);
   const options = values.map((value) => ({ value, text: optionText(field, value) }));
   const provisional: SingleChoiceItem = { ...common, type: 'single', scenario, ask: field, options, answer: 0 };
   const key = deriveKey(provisional, context);

@@ -2,6 +2,7 @@ import { CURRENT_EDITION, type EditionId } from './editions.ts';
 import { assertConsistent } from './consistency.ts';
 import { computeDeadlines } from './deadlines.ts';
 import { parseFacts } from './parse-facts.ts';
+import type { Facts } from './facts.ts';
 import { defaultParameters, type PolicyParameters } from './parameters.ts';
 import { supportedParty } from './outcome.ts';
 import { Evaluation } from './rule.ts';
@@ -27,7 +28,14 @@ export interface DecideOptions {
  * all be true, and `MissingFactError` when a rule on the scenario's path needs a fact that is not given.
  */
 export function decide(input: unknown, options: DecideOptions = {}): Ruling {
-  const facts = parseFacts(input);
+  return decideParsed(parseFacts(input), options);
+}
+
+/**
+ * `decide()` for facts already returned by `parseFacts()`, for callers that parse each scenario once and need the
+ * parsed facts themselves (the content gate). Throws what `decide()` throws after parsing.
+ */
+export function decideParsed(facts: Facts, options: DecideOptions = {}): Ruling {
   assertConsistent(facts);
   const edition = options.edition ?? CURRENT_EDITION;
   const parameters: PolicyParameters = { ...defaultParameters, ...options.parameters };

@@ -1,4 +1,4 @@
-export { decide, type DecideOptions } from './decide.ts';
+export { decide, decideParsed, type DecideOptions } from './decide.ts';
 export { decisiveRules } from './decisive.ts';
 export { parseFacts } from './parse-facts.ts';
 export {

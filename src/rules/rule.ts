@@ -56,9 +56,14 @@ export function defineRule<Args extends unknown[], Outcome extends RuleOutcome>(
   return { meta, evaluate };
 }
 
+// Rules read facts by a fixed set of literal paths, thousands of times per content check: split each path once.
+const pathSegments = new Map<string, readonly string[]>();
+
 function valueAt(facts: Facts, path: string): unknown {
+  let segments = pathSegments.get(path);
+  if (!segments) pathSegments.set(path, (segments = path.split('.')));
   let current: unknown = facts;
-  for (const segment of path.split('.')) {
+  for (const segment of segments) {
     if (current === null || typeof current !== 'object') return undefined;
     current = (current as Record<string, unknown>)[segment];
   }

@@ -49,6 +49,31 @@ export function caseStudies(): Promise<CaseStudy[]> {
   return loaded;
 }
 
+interface StudyIndex {
+  readonly bySlug: ReadonlyMap<string, CaseStudy>;
+  /** In the order of `studies`. */
+  readonly byDecidingRule: ReadonlyMap<string, readonly CaseStudy[]>;
+}
+
+// Built once per list: every case page asks for its related cases, and scanning the whole list per page made the
+// build quadratic in the number of cases (bench/build.ts).
+const indexes = new WeakMap<readonly CaseStudy[], StudyIndex>();
+
+function indexOf(studies: readonly CaseStudy[]): StudyIndex {
+  let index = indexes.get(studies);
+  if (!index) {
+    const byDecidingRule = new Map<string, CaseStudy[]>();
+    for (const study of studies) {
+      const group = byDecidingRule.get(study.ruling.decidingRuleId);
+      if (group) group.push(study);
+      else byDecidingRule.set(study.ruling.decidingRuleId, [study]);
+    }
+    index = { bySlug: new Map(studies.map((study) => [study.slug, study])), byDecidingRule };
+    indexes.set(studies, index);
+  }
+  return index;
+}
+
 /** Cases whose ruling a rule helped decide (rule pages: 本规则决定的案例); for a shop SOP rule, cases it guides. */
 export function casesForRule(studies: readonly CaseStudy[], ruleId: string): CaseStudy[] {
   if (ruleById(ruleId)?.kind === 'sop') return studies.filter((study) => study.ruling.sop.some((guidance) => guidance.ruleId === ruleId));
@@ -60,9 +85,9 @@ export function casesForRule(studies: readonly CaseStudy[], ruleId: string): Cas
  * rule. Unknown slugs are skipped; at most `limit` cases.
  */
 export function relatedCases(study: CaseStudy, studies: readonly CaseStudy[], limit = 6): CaseStudy[] {
-  const bySlug = new Map(studies.map((other) => [other.slug, other]));
+  const { bySlug, byDecidingRule } = indexOf(studies);
   const named = (study.entry.data.related ?? []).map((slug) => bySlug.get(slug)).filter((other): other is CaseStudy => !!other);
-  const sameRule = studies.filter((other) => other.ruling.decidingRuleId === study.ruling.decidingRuleId);
+  const sameRule = byDecidingRule.get(study.ruling.decidingRuleId) ?? [];
   const seen = new Set<string>([study.slug]);
   const result: CaseStudy[] = [];
   for (const other of [...named, ...sameRule]) {
