@@ -3,8 +3,11 @@ import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** Where every benchmark writes its JSON; the README table is generated from these files. */
-export const RESULTS_DIR = fileURLToPath(new URL('../results/', import.meta.url));
+/**
+ * Where every benchmark writes its JSON; the README table is generated from these files. `BENCH_RESULTS_DIR`
+ * redirects it (`npm run bench -- --quick` does, so a smoke test never replaces real figures).
+ */
+export const RESULTS_DIR = process.env.BENCH_RESULTS_DIR ?? fileURLToPath(new URL('../results/', import.meta.url));
 
 /** A target a figure must meet; `of` says whether it applies to the value itself or to the ratio to the baseline. */
 export interface Target {

@@ -1,0 +1,179 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { benchArgs, progress } from './lib/bench-args.ts';
+import { weighPage, type PageWeight } from './lib/page-load.ts';
+import { measureProcess } from './lib/process-tree.ts';
+import { writeResult, type Measurement, type Target } from './lib/results.ts';
+import { astroArgs, childEnv, copyProject, isolateAstroCache, NODE, PROJECT_ROOT, removeTemp } from './lib/temp-project.ts';
+
+// HTML and JS (gz) that each page template makes Chromium load, from a private build of the real site.
+// Targets (issue 7): 0 KB JS on case and rule pages, ≤ 25 KB on a practice page, ≤ 15 KB on the exam page.
+// Baseline for JS: what the page's scripts include of the framework floor any Preact island pays (Preact, hooks, JSX
+// runtime, Astro's renderer and island loader), measured in the same load; pages without islands have none. HTML has no
+// baseline that would mean anything: it stands on its own.
+
+const NAME = 'page-weight';
+benchArgs();
+const startedAt = new Date();
+const LEAD = { name: '基准组长', employeeId: 'BENCH-LEAD-01', password: '基准测试用的组长口令2025' };
+const TRAINEE = { name: '基准学员', employeeId: 'BENCH-TRAINEE-01', cohort: '基准组', password: '基准测试用的学员口令2025' };
+const EXAM = 'basic-certification';
+
+const zero: Target = { op: '<=', value: 0, of: 'value' };
+/** Page templates in README order; `who` says which session loads it. */
+const templates: readonly { id: string; label: string; path: string; who: 'anonymous' | 'lead' | 'trainee'; js?: Target }[] = [
+  { id: 'home', label: 'home', path: '/', who: 'anonymous' },
+  { id: 'case', label: 'case page', path: '/cases/seven-day-last-minute', who: 'anonymous', js: zero },
+  { id: 'case-index', label: 'case index', path: '/cases', who: 'anonymous' },
+  { id: 'rule', label: 'rule page', path: '/rules/R-7DAY-WINDOW', who: 'anonymous', js: zero },
+  { id: 'rules-index', label: 'rules index', path: '/rules', who: 'anonymous' },
+  { id: 'flows', label: 'flows', path: '/flows', who: 'anonymous' },
+  { id: 'search', label: 'search (Pagefind UI, before a query)', path: '/search', who: 'anonymous' },
+  { id: 'sandbox', label: 'sandbox', path: '/sandbox', who: 'anonymous' },
+  { id: 'practice', label: 'practice (topic round)', path: '/practice/seven-day', who: 'anonymous', js: { op: '<=', value: 25, of: 'value' } },
+  { id: 'login', label: 'login', path: '/login', who: 'anonymous' },
+  { id: 'verify', label: 'certificate check (/verify, unknown id)', path: '/verify/AAAAAAAAAAAAAAAAAAAAAA', who: 'anonymous' },
+  { id: 'lead', label: 'lead home', path: '/lead', who: 'lead' },
+  { id: 'exam', label: 'exam (attempt in progress)', path: `/exams/${EXAM}`, who: 'trainee', js: { op: '<=', value: 15, of: 'value' } },
+];
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+const temps: string[] = [];
+const tempDir = (label: string) => {
+  const dir = mkdtempSync(join(tmpdir(), `bench-${label}-`));
+  temps.push(dir);
+  return dir;
+};
+
+async function startServer(projectDir: string): Promise<{ origin: string; setupLink: () => string; child: ChildProcess }> {
+  const port = await freePort();
+  const origin = `http://127.0.0.1:${port}`;
+  const dataDir = tempDir('page-weight-data');
+  const child = spawn(NODE, [join(projectDir, 'dist/server/entry.mjs')], {
+    cwd: projectDir,
+    env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), DATA_DIR: dataDir, NODE_ENV: 'production' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${output}`);
+    if (Date.now() > deadline) throw new Error(`server did not answer within 30 s:\n${output}`);
+    try {
+      if ((await fetch(`${origin}/`)).ok) break;
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  const setupLink = () => /https?:\/\/\S+\/setup\?token=[A-Za-z0-9_-]+/.exec(output)?.[0] ?? '';
+  return { origin, setupLink, child };
+}
+
+/** A JSON request from inside the page, so the session cookie lands in the browser and the Origin check passes. */
+async function api(page: Page, method: string, path: string, body?: unknown): Promise<{ status: number; json: Record<string, unknown> }> {
+  return page.evaluate(
+    async ({ method, path, body }) => {
+      const response = await fetch(path, { method, headers: { 'content-type': 'application/json' }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+      return { status: response.status, json: (await response.json().catch(() => ({}))) as Record<string, unknown> };
+    },
+    { method, path, body },
+  );
+}
+
+async function expectOk(label: string, result: Promise<{ status: number; json: Record<string, unknown> }>): Promise<Record<string, unknown>> {
+  const { status, json } = await result;
+  if (status >= 300) throw new Error(`${label}: HTTP ${status} ${JSON.stringify(json)}`);
+  return json;
+}
+
+async function newContext(profileLabel: string): Promise<BrowserContext> {
+  return chromium.launchPersistentContext(tempDir(`chromium-${profileLabel}`), {
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+const kb = (bytes: number) => Math.round((bytes / 1024) * 10) / 10;
+
+const project = copyProject('page-weight');
+let server: Awaited<ReturnType<typeof startServer>> | undefined;
+const contexts: BrowserContext[] = [];
+try {
+  isolateAstroCache(project);
+  const [command, args] = astroArgs('build');
+  const build = await measureProcess(command, args, { cwd: project, env: childEnv() });
+  if (build.exitCode !== 0) throw new Error(`astro build failed:\n${build.tail}`);
+  const pagefind = await measureProcess(NODE, [join(PROJECT_ROOT, 'node_modules/pagefind/lib/runner/bin.cjs'), '--site', 'dist/client'], { cwd: project, env: childEnv() });
+  if (pagefind.exitCode !== 0) throw new Error(`pagefind failed:\n${pagefind.tail}`);
+  progress(NAME, `built the site in a temp copy (${build.seconds.toFixed(1)} s + Pagefind ${pagefind.seconds.toFixed(1)} s)`);
+
+  server = await startServer(project);
+  const sessions: Record<'anonymous' | 'lead' | 'trainee', Page> = {} as never;
+  for (const who of ['anonymous', 'lead', 'trainee'] as const) {
+    const context = await newContext(who);
+    contexts.push(context);
+    sessions[who] = context.pages()[0] ?? (await context.newPage());
+  }
+  // The lead: first-run setup, then one trainee with an activation link.
+  const { origin } = server;
+  const setup = new URL(server.setupLink());
+  await sessions.lead.goto(`${origin}/login`);
+  await expectOk('setup', api(sessions.lead, 'POST', '/api/auth/setup', { token: setup.searchParams.get('token'), name: LEAD.name, employeeId: LEAD.employeeId, password: LEAD.password }));
+  const added = await expectOk('add trainee', api(sessions.lead, 'POST', '/api/lead/trainees', { name: TRAINEE.name, employeeId: TRAINEE.employeeId, cohort: TRAINEE.cohort }));
+  const activation = new URL(String((added.link as { url?: string } | undefined)?.url));
+  // The trainee: activate, sign in, start the exam, so the page shows an attempt in progress.
+  await sessions.trainee.goto(`${origin}/login`);
+  await expectOk('activate', api(sessions.trainee, 'POST', '/api/auth/activate', { token: activation.searchParams.get('token'), password: TRAINEE.password }));
+  await expectOk('login', api(sessions.trainee, 'POST', '/api/auth/login', { employeeId: TRAINEE.employeeId, password: TRAINEE.password }));
+  const started = await expectOk('start exam', api(sessions.trainee, 'POST', `/api/exams/${EXAM}/start`));
+  const attemptId = String((started.attempt as { id?: string } | undefined)?.id ?? started.attemptId ?? started.id ?? '');
+
+  const measurements: Measurement[] = [];
+  const weights: PageWeight[] = [];
+  for (const template of templates) {
+    const path = template.id === 'exam' && attemptId ? `${template.path}?attempt=${encodeURIComponent(attemptId)}` : template.path;
+    const weight = await weighPage(sessions[template.who], origin, path);
+    weights.push(weight);
+    const expected = template.id === 'verify' ? 404 : 200;
+    if (weight.status !== expected) throw new Error(`${path}: HTTP ${weight.status}, expected ${expected} (ended at ${weight.url})`);
+    progress(NAME, `${template.label.padEnd(40)} HTML ${kb(weight.htmlGzBytes).toFixed(1).padStart(6)} KB   JS ${kb(weight.jsGzBytes).toFixed(1).padStart(6)} KB  (${weight.scripts.length} scripts)`);
+    const scripts = weight.scripts.map((script) => `${script.url} ${kb(script.gzBytes)}${script.isFramework ? ' (framework)' : ''}`).join(', ');
+    measurements.push({
+      id: `page-weight.${template.id}.jsKb`,
+      label: `JS, ${template.label}`,
+      value: kb(weight.jsGzBytes),
+      unit: 'KB',
+      ...(weight.frameworkGzBytes > 0 ? { baseline: { label: 'of which Preact + Astro island runtime', value: kb(weight.frameworkGzBytes) } } : {}),
+      ...(template.js ? { target: template.js } : {}),
+      note: `${weight.url}: ${weight.scripts.length === 0 ? 'no script' : scripts}`,
+    });
+  }
+  for (const [index, template] of templates.entries()) {
+    measurements.push({ id: `page-weight.${template.id}.htmlKb`, label: `HTML, ${template.label}`, value: kb(weights[index]!.htmlGzBytes), unit: 'KB' });
+  }
+  const path = writeResult(NAME, startedAt, measurements);
+  progress(NAME, `wrote ${path}`);
+} finally {
+  for (const context of contexts) await context.close().catch(() => undefined);
+  server?.child.kill('SIGTERM');
+  removeTemp(project);
+  for (const dir of temps) removeTemp(dir);
+}
