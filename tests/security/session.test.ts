@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { SESSION_LIMITS } from '../../src/server/auth/sessions.ts';
-import type { Store } from '../../src/server/store/index.ts';
+import { type Store, TOUCH_WRITE_DELAY_MS } from '../../src/server/store/index.ts';
 import { parseSetCookie } from '../server/http-client.ts';
 import { rawRequest, type RawResponse } from './raw-http.ts';
 import { errorBody, LEAD, OTHER, type SecurityServer, sha256, startSecurityServer, TRAINEE, VICTIM } from './security-server.ts';
@@ -85,8 +85,11 @@ describe('session expiry, enforced by the server', () => {
       JSON.stringify(doc).match(new RegExp(`"id":"${sha256(NEARLY_IDLE)}"[^}]*"lastSeenAt":(\\d+)`))?.[1];
     const seenBefore = Number(lastSeen(before));
     expect((await me(app, NEARLY_IDLE)).status).toBe(200);
-    expect(Number(lastSeen(JSON.parse(storedSessions(app))))).toBeGreaterThan(seenBefore);
-  });
+    // Last-seen times are written behind, within TOUCH_WRITE_DELAY_MS (the store's unit tests cover writing at close).
+    await expect
+      .poll(() => Number(lastSeen(JSON.parse(storedSessions(app)))), { timeout: TOUCH_WRITE_DELAY_MS + 10_000, interval: 500 })
+      .toBeGreaterThan(seenBefore);
+  }, TOUCH_WRITE_DELAY_MS + 20_000);
 });
 
 describe('session fixation', () => {

@@ -6,3 +6,4 @@ export { employeeIdKey } from './employee-id.ts';
 export { DATA_FILES, type LowdbStoreOptions, openLowdbStore } from './lowdb-store.ts';
 export { StoreCorruptError } from './store-errors.ts';
 export { readCertificatesReadOnly } from './read-only.ts';
+export { TOUCH_WRITE_DELAY_MS } from './lowdb-sessions.ts';
