@@ -22,6 +22,17 @@ let bank: PracticeItem[];
 beforeAll(async () => {
   site = await startSite();
   browser = await launchBrowser();
+  // Rounds are drawn with Math.random. A fixed stream makes every run draw the same round (one with a template
+  // variant in it, which a later test needs: about 1 round in 17 of the seven-day topic has none).
+  await browser.context.addInitScript(() => {
+    let state = 0x5eed;
+    Math.random = () => {
+      state = (state + 0x6d2b79f5) | 0;
+      let t = Math.imul(state ^ (state >>> 15), 1 | state);
+      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+  });
   bank = ((await (await fetch(`${site.url}/practice/items.json`)).json()) as { items: PracticeItem[] }).items;
   mkdirSync(SCREENSHOTS, { recursive: true });
 });
