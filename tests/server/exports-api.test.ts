@@ -8,6 +8,7 @@ import { ensureBuilt, ROOT, startServer, tempDataDir, type TestServer } from './
 import { seedUsersWithSessions, signedInClient, takeExam, type TakenAttempt } from './exam-takers.ts';
 import { Client, errorOf } from './http-client.ts';
 import { newUser } from './store-factories.ts';
+import { readCsv } from '../factories/csv.ts';
 
 vi.setConfig({ testTimeout: 60_000 });
 
@@ -35,26 +36,6 @@ afterAll(async () => {
   await server?.stop();
   await rm(dataDir, { recursive: true, force: true });
 });
-
-/** RFC 4180 rows of a CSV body (BOM removed by the caller). */
-function readCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const char = text[i]!;
-    if (quoted) {
-      if (char === '"' && text[i + 1] === '"') (field += '"'), i++;
-      else if (char === '"') quoted = false;
-      else field += char;
-    } else if (char === '"') quoted = true;
-    else if (char === ',') row.push(field), (field = '');
-    else if (char === '\r' && text[i + 1] === '\n') row.push(field), rows.push(row), (row = []), (field = ''), i++;
-    else field += char;
-  }
-  return rows;
-}
 
 describe('lead exports', () => {
   it('refuses anonymous users with 401 and trainees with 403, as JSON', async () => {

@@ -2,6 +2,7 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { parse as parseGift } from 'gift-pegjs';
 import { describe, expect, it } from 'vitest';
 import { csvCell, csvDocument, giftDocument, moodleXml, type ExportQuestion } from './index.ts';
+import { readCsv } from '../../../tests/factories/csv.ts';
 
 // Every character either format treats specially, in Chinese text.
 const TRICKY = '退款<50元 & 运费"到付"\'单引号\' a~b = c #号 {花括号} 冒号: 反斜杠\\ 结束';
@@ -141,26 +142,6 @@ describe('GIFT export', () => {
     ]);
   });
 });
-
-/** A small RFC 4180 reader for the parse-back: quoted fields, doubled quotes, CRLF rows. */
-function readCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const char = text[i]!;
-    if (quoted) {
-      if (char === '"' && text[i + 1] === '"') (field += '"'), i++;
-      else if (char === '"') quoted = false;
-      else field += char;
-    } else if (char === '"') quoted = true;
-    else if (char === ',') row.push(field), (field = '');
-    else if (char === '\r' && text[i + 1] === '\n') row.push(field), rows.push(row), (row = []), (field = ''), i++;
-    else field += char;
-  }
-  return rows;
-}
 
 describe('CSV', () => {
   it('starts with a BOM, ends rows with CRLF and quotes per RFC 4180', () => {

@@ -2,6 +2,7 @@ import * as fs from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { z } from 'zod';
 import { StoreCorruptError } from './store-errors.ts';
+import { syncDirectory } from './durable-file.ts';
 
 /** What reading a log found: its records in order, and how many bytes of the file hold whole records. */
 export interface LogContent<T> {
@@ -86,7 +87,7 @@ export class AppendLog<T> {
     }
     // Until the folder is synced the file's name may not survive a power cut: sync it again on the next append if
     // this one fails.
-    if (created) await syncFolder(dirname(this.path));
+    if (created) await syncDirectory(dirname(this.path));
     this.#isNameSynced = true;
   }
 
@@ -142,21 +143,4 @@ export async function readLog<T>(path: string, schema: z.ZodType<T>): Promise<Lo
     records.push(parsed.data);
   }
   return { records, validLength, size: buffer.length };
-}
-
-/** Makes a file's creation (or a rename into the folder) durable. */
-export async function syncFolder(dir: string): Promise<void> {
-  let handle;
-  try {
-    handle = await fs.open(dir, 'r');
-  } catch (error) {
-    // Windows cannot open a directory for fsync; NTFS journals the rename itself.
-    if (process.platform === 'win32') return;
-    throw error;
-  }
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
 }

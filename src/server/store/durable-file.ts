@@ -107,11 +107,12 @@ export class DurableJsonFile<T> implements Adapter<T> {
       await io.unlink(temp).catch(() => undefined);
       throw error;
     }
-    await syncDirectory(io, dir);
+    await syncDirectory(dir, io);
   }
 }
 
-async function syncDirectory(io: DurableIo, dir: string): Promise<void> {
+/** Makes a file's creation (or a rename into the folder) durable: fsync of the folder itself. */
+export async function syncDirectory(dir: string, io: DurableIo = nodeIo): Promise<void> {
   let handle;
   try {
     handle = await io.open(dir, 'r');
