@@ -8,8 +8,9 @@ import { displayAnswer, ruleAreaOf } from '../../src/quiz/exam.ts';
 import { ruleAreas } from '../../src/rules/index.ts';
 import { loadExamContent } from '../../src/server/exams/index.ts';
 import { type AttemptRecord, openLowdbStore } from '../../src/server/store/index.ts';
-import { ENTRY, ROOT, setupLinkFrom, startServer, tempDataDir, type TestServer } from '../server/built-server.ts';
+import { ENTRY, ROOT, startServer, tempDataDir, type TestServer } from '../server/built-server.ts';
 import { type Browser, launchBrowser, violationsInBothSchemes } from './harness.ts';
+import { createFirstLead, importTrainees } from './people.ts';
 
 const SCREENSHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
 const LEAD = { name: '王组长', employeeId: 'LEAD-00001', password: '售后规则学堂的组长口令' };
@@ -96,24 +97,13 @@ function expectedAreas(attempt: AttemptRecord, correct: number): Map<string, [nu
 describe('lead dashboard per cohort', () => {
   it('imports two cohorts and shows the empty states before anyone takes the exam', async () => {
     const { page } = leadBrowser;
-    await page.goto((await setupLinkFrom(server)).href);
-    await page.getByLabel('姓名').fill(LEAD.name);
-    await page.getByLabel('工号').fill(LEAD.employeeId);
-    await page.getByLabel('密码', { exact: true }).fill(LEAD.password);
-    await page.getByLabel('再次输入密码').fill(LEAD.password);
-    await page.getByRole('button', { name: '创建组长账号' }).click();
-    await page.waitForURL(`${server.url}/lead`);
+    await createFirstLead(page, server, LEAD);
 
     await page.getByRole('link', { name: '班组看板' }).click();
     await page.waitForURL(`${server.url}/lead/dashboard`);
     expect(await page.locator('main').innerText()).toContain('还没有学员');
 
-    await page.goto(`${server.url}/lead/trainees`);
-    const csv = `\uFEFF姓名,工号,班组\r\n${TRAINEES.map((t) => `${t.name},${t.employeeId},${t.cohort}`).join('\r\n')}\r\n`;
-    await page.getByLabel('选择 CSV 文件').setInputFiles({ name: '学员名单.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
-    await page.getByRole('button', { name: '导入并生成激活链接' }).click();
-    await page.locator('#links-panel').waitFor({ state: 'visible' });
-    for (const trainee of TRAINEES) activationLinks.set(trainee.employeeId, await page.getByLabel(`${trainee.name} 的链接`).inputValue());
+    for (const [employeeId, link] of await importTrainees(page, server, TRAINEES)) activationLinks.set(employeeId, link);
 
     await openDashboard(page);
     const main = await page.locator('main').innerText();

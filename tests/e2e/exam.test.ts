@@ -8,8 +8,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { displayAnswer } from '../../src/quiz/exam.ts';
 import { loadExamContent } from '../../src/server/exams/index.ts';
 import { openLowdbStore, type AttemptRecord } from '../../src/server/store/index.ts';
-import { ENTRY, ROOT, setupLinkFrom, startServer, tempDataDir, type TestServer } from '../server/built-server.ts';
+import { ENTRY, ROOT, startServer, tempDataDir, type TestServer } from '../server/built-server.ts';
 import { type Browser, launchBrowser, violationsInBothSchemes } from './harness.ts';
+import { createFirstLead, importTrainees } from './people.ts';
 
 const SCREENSHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
 const LEAD = { name: '王组长', employeeId: 'LEAD-00001', password: '售后规则学堂的组长口令' };
@@ -65,21 +66,8 @@ const remainingSeconds = async (page: Page): Promise<number> => {
 describe('certification exam in the browser', () => {
   it('the lead sets up the site and imports a trainee from CSV', async () => {
     const { page } = leadBrowser;
-    await page.goto((await setupLinkFrom(server)).href);
-    await page.getByLabel('姓名').fill(LEAD.name);
-    await page.getByLabel('工号').fill(LEAD.employeeId);
-    await page.getByLabel('密码', { exact: true }).fill(LEAD.password);
-    await page.getByLabel('再次输入密码').fill(LEAD.password);
-    await page.getByRole('button', { name: '创建组长账号' }).click();
-    await page.waitForURL(`${server.url}/lead`);
-    await page.goto(`${server.url}/lead/trainees`);
-    const csv = `\uFEFF姓名,工号,班组\r\n${TRAINEE.name},${TRAINEE.employeeId},售后一组\r\n`;
-    await page
-      .getByLabel('选择 CSV 文件')
-      .setInputFiles({ name: '学员名单.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
-    await page.getByRole('button', { name: '导入并生成激活链接' }).click();
-    await page.locator('#links-panel').waitFor({ state: 'visible' });
-    activationLink = await page.getByLabel(`${TRAINEE.name} 的链接`).inputValue();
+    await createFirstLead(page, server, LEAD);
+    activationLink = (await importTrainees(page, server, [{ ...TRAINEE, cohort: '售后一组' }])).get(TRAINEE.employeeId)!;
     expect(activationLink).toContain('/activate?token=');
   });
 

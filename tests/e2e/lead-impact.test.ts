@@ -3,9 +3,10 @@ import { rm } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openLowdbStore, type Certificate } from '../../src/server/store/index.ts';
-import { ENTRY, setupLinkFrom, startServer, tempDataDir, type TestServer } from '../server/built-server.ts';
+import { ENTRY, startServer, tempDataDir, type TestServer } from '../server/built-server.ts';
 import { newUser } from '../server/store-factories.ts';
 import { type Browser, launchBrowser, violationsInBothSchemes } from './harness.ts';
+import { createFirstLead } from './people.ts';
 
 const SCREENSHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
 const LEAD = { name: '王组长', employeeId: 'LEAD-00001', password: '售后规则学堂的组长口令' };
@@ -63,13 +64,7 @@ describe('/lead/impact', () => {
 
   it('shows the legacy → 2025 report with the certificate to recertify, reached from the lead home', async () => {
     const page = browser.page;
-    await page.goto((await setupLinkFrom(server)).href);
-    await page.getByLabel('姓名').fill(LEAD.name);
-    await page.getByLabel('工号').fill(LEAD.employeeId);
-    await page.getByLabel('密码', { exact: true }).fill(LEAD.password);
-    await page.getByLabel('再次输入密码').fill(LEAD.password);
-    await page.getByRole('button', { name: '创建组长账号' }).click();
-    await page.waitForURL(`${server.url}/lead`);
+    await createFirstLead(page, server, LEAD);
     await page.getByRole('link', { name: '政策影响报告' }).click();
     await page.waitForURL(`${server.url}/lead/impact`);
 

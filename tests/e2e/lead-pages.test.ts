@@ -7,8 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { displayAnswer } from '../../src/quiz/exam.ts';
 import { loadExamContent } from '../../src/server/exams/index.ts';
 import { openLowdbStore } from '../../src/server/store/index.ts';
-import { ENTRY, ROOT, setupLinkFrom, startServer, tempDataDir, type TestServer } from '../server/built-server.ts';
+import { ENTRY, ROOT, startServer, tempDataDir, type TestServer } from '../server/built-server.ts';
 import { type Browser, launchBrowser, violationsInBothSchemes } from './harness.ts';
+import { createFirstLead, importTrainees } from './people.ts';
 
 const SCREENSHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
 const LEAD = { name: '王组长', employeeId: 'LEAD-00001', password: '售后规则学堂的组长口令' };
@@ -48,21 +49,8 @@ async function expectAccessible(page: Page, name: string): Promise<void> {
 describe('lead exam, attempt and certificate pages', () => {
   it('a trainee imported by the lead passes the certification exam', async () => {
     const lead = leadBrowser.page;
-    await lead.goto((await setupLinkFrom(server)).href);
-    await lead.getByLabel('姓名').fill(LEAD.name);
-    await lead.getByLabel('工号').fill(LEAD.employeeId);
-    await lead.getByLabel('密码', { exact: true }).fill(LEAD.password);
-    await lead.getByLabel('再次输入密码').fill(LEAD.password);
-    await lead.getByRole('button', { name: '创建组长账号' }).click();
-    await lead.waitForURL(`${server.url}/lead`);
-    await lead.goto(`${server.url}/lead/trainees`);
-    const csv = `\uFEFF姓名,工号,班组\r\n${TRAINEE.name},${TRAINEE.employeeId},售后二组\r\n`;
-    await lead
-      .getByLabel('选择 CSV 文件')
-      .setInputFiles({ name: '学员名单.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
-    await lead.getByRole('button', { name: '导入并生成激活链接' }).click();
-    await lead.locator('#links-panel').waitFor({ state: 'visible' });
-    const activationLink = await lead.getByLabel(`${TRAINEE.name} 的链接`).inputValue();
+    await createFirstLead(lead, server, LEAD);
+    const activationLink = (await importTrainees(lead, server, [{ ...TRAINEE, cohort: '售后二组' }])).get(TRAINEE.employeeId)!;
 
     const trainee = traineeBrowser.page;
     await trainee.goto(activationLink);
