@@ -1,27 +1,22 @@
-import { existsSync, mkdirSync } from 'node:fs';
-import { rm } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ENTRY, setupLinkFrom, startServer, tempDataDir, type TestServer } from '../server/built-server.ts';
+import { setupLinkFrom, type TestServer } from '../server/built-server.ts';
+import { type Academy, SCREENSHOTS, startAcademy } from './academy.ts';
 import { type Browser, launchBrowser, violationsInBothSchemes } from './harness.ts';
 
-const SCREENSHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
 const LEAD = { name: '王组长', employeeId: 'LEAD-00001', password: '售后规则学堂的组长口令' };
 const TRAINEE_PASSWORD = '张三的学习密码2025';
 
 let server: TestServer;
-let dataDir: string;
+let academy: Academy;
 let leadBrowser: Browser;
 let traineeBrowser: Browser;
 let activationLink: string;
 
 beforeAll(async () => {
-  if (!existsSync(ENTRY)) throw new Error(`${ENTRY} is missing: run \`npm run build\` before \`npm run test:e2e\`.`);
-  mkdirSync(SCREENSHOTS, { recursive: true });
   // A fresh data folder, so the server starts in first-run mode and prints its setup link.
-  dataDir = await tempDataDir();
-  server = await startServer({ dataDir });
+  academy = await startAcademy();
+  ({ server } = academy);
   leadBrowser = await launchBrowser();
   traineeBrowser = await launchBrowser();
   // Links are shown once, so the page asks before unloading; the test means to leave.
@@ -31,8 +26,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await leadBrowser?.close();
   await traineeBrowser?.close();
-  await server?.stop();
-  await rm(dataDir, { recursive: true, force: true });
+  await academy?.stop();
 });
 
 async function expectAccessible(page: Page, name: string): Promise<void> {

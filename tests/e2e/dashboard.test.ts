@@ -1,18 +1,15 @@
-import { existsSync, mkdirSync } from 'node:fs';
-import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { type APIRequestContext, type Page, request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { displayAnswer, ruleAreaOf } from '../../src/quiz/exam.ts';
 import { ruleAreas } from '../../src/rules/index.ts';
 import { loadExamContent } from '../../src/server/exams/index.ts';
 import { type AttemptRecord, openLowdbStore } from '../../src/server/store/index.ts';
-import { ENTRY, ROOT, startServer, tempDataDir, type TestServer } from '../server/built-server.ts';
+import { ROOT, type TestServer } from '../server/built-server.ts';
+import { type Academy, SCREENSHOTS, startAcademy } from './academy.ts';
 import { type Browser, launchBrowser, violationsInBothSchemes } from './harness.ts';
 import { createFirstLead, importTrainees } from './people.ts';
 
-const SCREENSHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
 const LEAD = { name: '王组长', employeeId: 'LEAD-00001', password: '售后规则学堂的组长口令' };
 const EXAM_ID = 'basic-certification';
 const PASSWORD = '学员的学习密码2025';
@@ -35,24 +32,22 @@ type Trainee = (typeof TRAINEES)[number];
 const content = loadExamContent(join(ROOT, 'content'));
 let server: TestServer;
 let dataDir: string;
+let academy: Academy;
 let leadBrowser: Browser;
 const activationLinks = new Map<string, string>();
 const attempts = new Map<string, AttemptRecord>();
 const traineeApis: APIRequestContext[] = [];
 
 beforeAll(async () => {
-  if (!existsSync(ENTRY)) throw new Error(`${ENTRY} is missing: run \`npm run build\` before \`npm run test:e2e\`.`);
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  dataDir = await tempDataDir();
-  server = await startServer({ dataDir });
+  academy = await startAcademy();
+  ({ server, dataDir } = academy);
   leadBrowser = await launchBrowser();
 });
 
 afterAll(async () => {
   for (const api of traineeApis) await api.dispose();
   await leadBrowser?.close();
-  await server?.stop();
-  await rm(dataDir, { recursive: true, force: true });
+  await academy?.stop();
 });
 
 /** Opens every <details> (the chart tables), so that axe checks them too, then checks light and dark. */

@@ -1,18 +1,15 @@
-import { existsSync, mkdirSync } from 'node:fs';
-import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import type { Page, Response } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { displayAnswer } from '../../src/quiz/exam.ts';
 import { loadExamContent } from '../../src/server/exams/index.ts';
 import { openLowdbStore, type AttemptRecord } from '../../src/server/store/index.ts';
-import { ENTRY, ROOT, startServer, tempDataDir, type TestServer } from '../server/built-server.ts';
+import { ROOT, type TestServer } from '../server/built-server.ts';
+import { type Academy, SCREENSHOTS, startAcademy } from './academy.ts';
 import { type Browser, launchBrowser, violationsInBothSchemes } from './harness.ts';
 import { createFirstLead, importTrainees } from './people.ts';
 
-const SCREENSHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
 const LEAD = { name: '王组长', employeeId: 'LEAD-00001', password: '售后规则学堂的组长口令' };
 const TRAINEE = { name: '张三', employeeId: 'TRAINEE-0001', password: '张三的学习密码2025' };
 const EXAM_PATH = '/exams/basic-certification';
@@ -20,6 +17,7 @@ const EXAM_PATH = '/exams/basic-certification';
 const content = loadExamContent(join(ROOT, 'content'));
 let server: TestServer;
 let dataDir: string;
+let academy: Academy;
 let leadBrowser: Browser;
 let traineeBrowser: Browser;
 let activationLink: string;
@@ -29,10 +27,8 @@ let certificateHref: string;
 let submitPrompt = '';
 
 beforeAll(async () => {
-  if (!existsSync(ENTRY)) throw new Error(`${ENTRY} is missing: run \`npm run build\` before \`npm run test:e2e\`.`);
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  dataDir = await tempDataDir();
-  server = await startServer({ dataDir });
+  academy = await startAcademy();
+  ({ server, dataDir } = academy);
   leadBrowser = await launchBrowser();
   traineeBrowser = await launchBrowser();
   leadBrowser.page.on('dialog', (dialog) => void dialog.accept());
@@ -45,8 +41,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await leadBrowser?.close();
   await traineeBrowser?.close();
-  await server?.stop();
-  await rm(dataDir, { recursive: true, force: true });
+  await academy?.stop();
 });
 
 async function expectAccessible(page: Page, name: string): Promise<void> {

@@ -1,16 +1,13 @@
-import { mkdirSync } from 'node:fs';
-import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SingleChoiceItem } from '../../src/quiz/index.ts';
 import { loadExamContent } from '../../src/server/exams/index.ts';
-import { ROOT, startServer, tempDataDir, type TestServer } from '../server/built-server.ts';
+import { ROOT, type TestServer } from '../server/built-server.ts';
 import { seedUsersWithSessions, signedInClient, takeExam, type TakenAttempt } from '../server/exam-takers.ts';
 import { newUser } from '../server/store-factories.ts';
+import { type Academy, SCREENSHOTS, startAcademy } from './academy.ts';
 import { type Browser, launchBrowser, violationsInBothSchemes } from './harness.ts';
 
-const SCREENSHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
 const EXAM_ID = 'basic-certification';
 const content = loadExamContent(join(ROOT, 'content'));
 const lead = newUser({ role: 'lead', name: '王组长', employeeId: 'L-ITEMS-1' });
@@ -19,15 +16,16 @@ const trainees = [0, 1, 2, 3].map((index) => newUser({ name: `学员${index + 1}
 const PLANS: ((index: number) => boolean | null)[] = [() => true, () => false, (i) => i % 2 === 0, (i) => (i < 10 ? true : null)];
 
 let server: TestServer;
-let dataDir: string;
+let academy: Academy;
 let browser: Browser;
 let taken: TakenAttempt[];
 
 beforeAll(async () => {
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  dataDir = await tempDataDir();
-  const tokens = await seedUsersWithSessions(dataDir, [lead, ...trainees]);
-  server = await startServer({ dataDir });
+  let tokens: Record<string, string> = {};
+  academy = await startAcademy(async (dataDir) => {
+    tokens = await seedUsersWithSessions(dataDir, [lead, ...trainees]);
+  });
+  ({ server } = academy);
   taken = [];
   for (const [index, trainee] of trainees.entries()) {
     taken.push(await takeExam(signedInClient(server.url, tokens[trainee.id]!), EXAM_ID, content, PLANS[index]!));
@@ -38,8 +36,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
-  await server?.stop();
-  await rm(dataDir, { recursive: true, force: true });
+  await academy?.stop();
 });
 
 /** n and correct count per analysis row (item id, template id and variant id), counted from the attempts taken. */

@@ -1,14 +1,11 @@
-import { existsSync, mkdirSync } from 'node:fs';
-import { rm } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openLowdbStore, type Certificate } from '../../src/server/store/index.ts';
-import { ENTRY, startServer, tempDataDir, type TestServer } from '../server/built-server.ts';
+import { type TestServer } from '../server/built-server.ts';
 import { newUser } from '../server/store-factories.ts';
+import { type Academy, SCREENSHOTS, startAcademy } from './academy.ts';
 import { type Browser, launchBrowser, violationsInBothSchemes } from './harness.ts';
 import { createFirstLead } from './people.ts';
 
-const SCREENSHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
 const LEAD = { name: '王组长', employeeId: 'LEAD-00001', password: '售后规则学堂的组长口令' };
 const DAY = 86_400_000;
 const now = Date.now();
@@ -31,27 +28,25 @@ const CHANGED = 'a'.repeat(22);
 const UNCHANGED = 'b'.repeat(22);
 
 let server: TestServer;
-let dataDir: string;
+let academy: Academy;
 let browser: Browser;
 
 beforeAll(async () => {
-  if (!existsSync(ENTRY)) throw new Error(`${ENTRY} is missing: run \`npm run build\` before \`npm run test:e2e\`.`);
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  dataDir = await tempDataDir();
-  const store = await openLowdbStore(dataDir);
-  await store.createUser(newUser({ id: 'zhao', name: '赵敏', employeeId: 'E3001', cohort: '售后一组' }));
-  await store.createUser(newUser({ id: 'qian', name: '钱进', employeeId: 'E3002', cohort: '售后二组' }));
-  await store.issueCertificate(certificate(CHANGED, 'zhao', ['R-REFUSE-7DAY-ITEM', 'R-SIGN-WHO']));
-  await store.issueCertificate(certificate(UNCHANGED, 'qian', ['R-SIGN-WHO']));
-  await store.close();
-  server = await startServer({ dataDir });
+  academy = await startAcademy(async (dataDir) => {
+    const store = await openLowdbStore(dataDir);
+    await store.createUser(newUser({ id: 'zhao', name: '赵敏', employeeId: 'E3001', cohort: '售后一组' }));
+    await store.createUser(newUser({ id: 'qian', name: '钱进', employeeId: 'E3002', cohort: '售后二组' }));
+    await store.issueCertificate(certificate(CHANGED, 'zhao', ['R-REFUSE-7DAY-ITEM', 'R-SIGN-WHO']));
+    await store.issueCertificate(certificate(UNCHANGED, 'qian', ['R-SIGN-WHO']));
+    await store.close();
+  });
+  ({ server } = academy);
   browser = await launchBrowser();
 });
 
 afterAll(async () => {
   await browser?.close();
-  await server?.stop();
-  await rm(dataDir, { recursive: true, force: true });
+  await academy?.stop();
 });
 
 describe('/lead/impact', () => {
