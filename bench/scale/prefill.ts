@@ -2,7 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { hashPassword } from '../../src/server/auth/passwords.ts';
 import { randomToken, sha256Hex } from '../../src/server/auth/tokens.ts';
-import type { AccountsFile, AttemptFile, AttemptIndexRecord, SessionsFile } from '../../src/server/store/schemas.ts';
+import type { AccountsFile, AttemptFileInput, AttemptIndexRecord, SessionsFile } from '../../src/server/store/schemas.ts';
 import { DATA_FILES } from '../../src/server/store/index.ts';
 
 /** The exam every generated attempt belongs to (the one in content/exams). */
@@ -110,7 +110,9 @@ export async function prefillDataDir(dir: string, options: PrefillOptions): Prom
   return trainees;
 }
 
-function closedAttempt(n: number, options: PrefillOptions, now: number): AttemptFile {
+// Written in the format of attempts stored before per-question versions (attempt-wide `seq` and `lastSeq`), so the
+// durability test and the benchmarks also prove that old data files still load.
+function closedAttempt(n: number, options: PrefillOptions, now: number): AttemptFileInput {
   const startedAt = now - 300 * DAY + n * 60_000;
   const items = Array.from({ length: options.answersPerAttempt }, (_, i) => ({
     itemId: `archive-item-${(n * 7 + i) % 400}`,

@@ -131,7 +131,7 @@ describe('lead dashboard per cohort', () => {
       const attempt = attempts.get(trainee.employeeId)!;
       for (const [index, entry] of attempt.items.slice(0, trainee.correct).entries()) {
         const response = displayAnswer(entry, content.lookup(entry.itemId)!.key);
-        const saved = await api.put(`/api/attempts/${attempt.id}/answers`, { data: { itemId: entry.itemId, response, seq: index + 1 } });
+        const saved = await api.put(`/api/attempts/${attempt.id}/answers`, { data: { itemId: entry.itemId, response, version: 1 } });
         expect(saved.status()).toBe(200);
       }
       const submitted = await api.post(`/api/attempts/${attempt.id}/submit`, { data: {} });

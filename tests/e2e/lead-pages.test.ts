@@ -63,7 +63,7 @@ describe('lead exam, attempt and certificate pages', () => {
     attemptId = attempt!.id;
     for (const [index, entry] of attempt!.items.entries()) {
       const response = await trainee.request.put(`${server.url}/api/attempts/${attemptId}/answers`, {
-        data: { itemId: entry.itemId, response: displayAnswer(entry, content.lookup(entry.itemId)!.key), seq: index + 1 },
+        data: { itemId: entry.itemId, response: displayAnswer(entry, content.lookup(entry.itemId)!.key), version: 1 },
         headers,
       });
       expect(response.status()).toBe(200);

@@ -123,6 +123,7 @@ export async function openLowdbStore(dataDir: string, options: LowdbStoreOptions
     getAttempt: (id) => attempts.getAttempt(id),
     listAttempts: (filter) => attempts.listAttempts(filter),
     saveAnswer: (attemptId, answer) => attempts.saveAnswer(attemptId, answer),
+    fenceAttempt: (attemptId, at) => attempts.fenceAttempt(attemptId, at),
     submitAttempt: (attemptId, result, at) => attempts.submitAttempt(attemptId, result, at),
     expireAttempt: (attemptId, at, result) => attempts.expireAttempt(attemptId, at, result),
 
