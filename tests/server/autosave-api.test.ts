@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { displayAnswer } from '../../src/quiz/exam.ts';
 import { attemptService, loadExamContent, type SaveAnswerBody } from '../../src/server/exams/index.ts';
-import { openLowdbStore, type AttemptRecord, type User } from '../../src/server/store/index.ts';
+import { openLowdbStore, type AttemptRecord, type NewUser } from '../../src/server/store/index.ts';
 import { ensureBuilt, ROOT, startServer, tempDataDir, type TestServer } from './built-server.ts';
 import { Client, errorOf } from './http-client.ts';
 import { newUser } from './store-factories.ts';
@@ -41,10 +41,10 @@ beforeAll(async () => {
   }
   // An attempt left fenced but open, as a crash between the fence and the close leaves it: two answers acknowledged.
   const service = attemptService(store, content);
-  const { attempt } = await service.start((await store.findUser(fencedTrainee.id)) as User, EXAM);
+  const { attempt } = await service.start((await store.findUser(fencedTrainee.id))!, EXAM);
   fencedAttemptId = attempt.id;
   for (const entry of (await store.getAttempt(attempt.id))!.items.slice(0, 2)) {
-    await service.save((await store.findUser(fencedTrainee.id)) as User, attempt.id, { itemId: entry.itemId, response: correct(entry), flagged: false, version: 1 });
+    await service.save((await store.findUser(fencedTrainee.id))!, attempt.id, { itemId: entry.itemId, response: correct(entry), flagged: false, version: 1 });
   }
   await store.fenceAttempt(attempt.id, Date.now());
   await store.close();
@@ -61,7 +61,7 @@ afterAll(async () => {
   await rm(dataDir, { recursive: true, force: true });
 });
 
-async function startAttempt(user: User): Promise<{ id: string; items: AttemptRecord['items']; questions: { id: string; type: string; choices: string[] }[] }> {
+async function startAttempt(user: NewUser): Promise<{ id: string; items: AttemptRecord['items']; questions: { id: string; type: string; choices: string[] }[] }> {
   const started = await clients.get(user.id)!.post(`/api/exams/${EXAM}/start`);
   expect(started.status).toBe(201);
   const attempt = (await started.json()).attempt;
@@ -72,8 +72,8 @@ async function startAttempt(user: User): Promise<{ id: string; items: AttemptRec
   return { id: attempt.id, items, questions: attempt.questions };
 }
 
-const put = (user: User, attemptId: string, body: unknown) => clients.get(user.id)!.send('PUT', `/api/attempts/${attemptId}/answers`, { json: body });
-const read = async (user: User, attemptId: string) => (await (await clients.get(user.id)!.get(`/api/attempts/${attemptId}`)).json()).attempt;
+const put = (user: NewUser, attemptId: string, body: unknown) => clients.get(user.id)!.send('PUT', `/api/attempts/${attemptId}/answers`, { json: body });
+const read = async (user: NewUser, attemptId: string) => (await (await clients.get(user.id)!.get(`/api/attempts/${attemptId}`)).json()).attempt;
 
 describe('autosave API: per-question versions', () => {
   let attempt: Awaited<ReturnType<typeof startAttempt>>;

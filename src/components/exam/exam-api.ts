@@ -1,4 +1,5 @@
 // The exam island's calls to the attempt API; types mirror what src/server/exams answers (no keys before submission).
+import type { SaveBody, SendResult } from './save-queue.ts';
 
 export interface AttemptView {
   readonly id: string;
@@ -9,8 +10,7 @@ export interface AttemptView {
   readonly endsAt: number;
   readonly deadlineAt: number;
   readonly questions: readonly { readonly id: string; readonly type: 'single' | 'multiple' | 'truefalse' | 'ordering'; readonly stem: string; readonly choices: readonly string[] }[];
-  readonly answers: Readonly<Record<string, { readonly response: unknown; readonly flagged: boolean; readonly seq: number }>>;
-  readonly lastSeq: number;
+  readonly answers: Readonly<Record<string, { readonly response: unknown; readonly flagged: boolean; readonly version: number }>>;
   readonly result: { readonly score: number; readonly maxScore: number; readonly passed: boolean; readonly certificateId: string | null } | null;
 }
 
@@ -45,4 +45,29 @@ export async function call<T>(method: string, path: string, body?: unknown): Pro
   const data = await response.json().catch(() => null);
   if (!response.ok) throw new ExamApiError(data?.error?.code ?? 'NETWORK', data?.error?.message ?? '网络异常，请检查网络后重试。');
   return data as T;
+}
+
+/** A save that has had no answer after this long is treated as lost and retried (a request can hang on a bad network). */
+const SAVE_TIMEOUT_MS = 15_000;
+
+/** One autosave, as the save queue wants it: every failure becomes a result with its status (0: no answer). */
+export async function sendAnswer(attemptId: string, body: SaveBody): Promise<SendResult> {
+  const abort = new AbortController();
+  const timer = setTimeout(() => abort.abort(), SAVE_TIMEOUT_MS);
+  try {
+    const response = await fetch(`/api/attempts/${attemptId}/answers`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+      credentials: 'same-origin',
+      signal: abort.signal,
+    });
+    const data = await response.json().catch(() => null);
+    if (response.ok && data?.outcome) return { ok: true, outcome: data.outcome, version: data.version };
+    return { ok: false, status: response.status, code: data?.error?.code ?? 'NETWORK', message: data?.error?.fields?.[0]?.message ?? data?.error?.message ?? '保存失败，稍后自动重试。' };
+  } catch {
+    return { ok: false, status: 0, code: 'NETWORK', message: '网络中断，答案暂存在本机，恢复后会自动保存。' };
+  } finally {
+    clearTimeout(timer);
+  }
 }
