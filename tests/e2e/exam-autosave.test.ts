@@ -254,10 +254,10 @@ describe('exam autosave in the browser', () => {
     for (const position of [4, 5, 6]) await answer(position);
     await expect.poll(() => page.locator('.exam-nav button[data-save="unsaved"]').count()).toBe(3);
     expect(await page.locator('[data-save-summary]').innerText()).toBe('3 题未保存');
-    expect(await page.locator('.exam-warning').innerText()).toContain('第 5、6、7 题的答案还没有保存到服务器');
+    expect(await page.locator('.exam-warning').innerText()).toContain('第 5、6、7 题还没有保存到服务器（网络中断）');
     // The visible countdown is in no live region; the status region carries only the save warning.
     expect(await page.locator('[aria-live], [role="status"], [role="alert"]').filter({ hasText: '剩余时间' }).count()).toBe(0);
-    await expect.poll(() => page.locator('[role="status"]').innerText()).toContain('部分答案还没有保存');
+    await expect.poll(() => page.locator('[role="status"]').innerText()).toBe('有答案未保存，恢复后自动重试。');
     expect(await violationsInBothSchemes(page, `${SCREENSHOTS}exam-autosave-offline`)).toEqual({ light: [], dark: [] });
 
     await context.setOffline(false);
@@ -281,7 +281,7 @@ describe('exam autosave in the browser', () => {
     exam.dismissWhen((message) => message.includes('还没有保存到服务器'));
     await page.getByRole('button', { name: '交卷' }).click();
     await expect.poll(() => exam.dialogs.some((message) => message.includes('还没有保存到服务器')), { timeout: 20_000 }).toBe(true);
-    expect(exam.dialogs.at(-1)).toContain('第 11 题的答案还没有保存到服务器');
+    expect(exam.dialogs.at(-1)).toContain('第 11 题还没有保存到服务器');
     await page.getByRole('button', { name: '交卷' }).waitFor();
     expect(await page.locator('.exam-result').count()).toBe(0);
     await page.screenshot({ path: `${SCREENSHOTS}exam-autosave-submit-blocked.png`, fullPage: true });

@@ -143,6 +143,7 @@ describe('certification exam in the browser', () => {
     const inline = await page.evaluate(() => [...document.querySelectorAll('script:not([src])')].map((script) => script.textContent ?? '').join('\n'));
     const javascriptBytes = (await Promise.all(scripts)).reduce((sum, bytes) => sum + bytes, gzipSync(inline).length);
     expect(javascriptBytes).toBeGreaterThan(0);
+    console.log(`exam page JS: ${javascriptBytes} bytes gz`);
     expect(javascriptBytes).toBeLessThanOrEqual(15 * 1024);
     expect(await page.locator('.exam-nav button.answered').count()).toBe(18);
     expect(await page.locator('.exam-nav button.flagged').count()).toBe(1);

@@ -13,10 +13,10 @@ interface Props {
 /** How long 交卷 waits for unsaved answers to reach the server before warning. */
 const FLUSH_BEFORE_SUBMIT_MS = 8_000;
 /** Remaining times (seconds) announced to screen readers; the visible countdown itself is never announced. */
-const WARNINGS = [
-  { seconds: 300, text: '考试剩余 5 分钟。' },
-  { seconds: 60, text: '考试剩余 1 分钟，请检查答案并交卷。' },
-] as const;
+const WARNINGS: readonly (readonly [number, string])[] = [
+  [300, '考试剩余 5 分钟。'],
+  [60, '考试剩余 1 分钟。'],
+];
 const STATUS_TEXT: Record<SaveStatus, string> = { saved: '已保存', saving: '正在保存', unsaved: '未保存' };
 const STATUS_MARK: Record<SaveStatus, string> = { saved: '✓', saving: '…', unsaved: '!' };
 
@@ -89,7 +89,7 @@ export default function ExamRunner({ examId, attemptId }: Props) {
     } else {
       // Closed: whatever was still queued can never be saved now, so a later visit must not resend it.
       (queue.current ?? new SaveQueue({ attemptId: view.id, send: sendAnswer, storage: sessionStore() })).clear();
-      setAnswers(Object.fromEntries(Object.entries(view.answers).map(([id, answer]) => [id, { response: answer.response, flagged: answer.flagged }])));
+      setAnswers({ ...view.answers });
     }
     setAttempt(view);
     // A reload (or a dropped connection) must come back to this attempt, not to the 开始考试 screen.
@@ -119,17 +119,16 @@ export default function ExamRunner({ examId, attemptId }: Props) {
     if (attempt?.status !== 'in-progress') return;
     // The server closes the attempt after deadline + grace; reading it then shows the result.
     if (now + offset.current > attempt.deadlineAt) refresh(attempt.id);
-    const due = WARNINGS.filter((warning) => remaining <= warning.seconds * 1000 && remaining > 0 && !announced.current.has(warning.seconds));
-    if (due.length > 0) {
-      for (const warning of WARNINGS) if (remaining <= warning.seconds * 1000) announced.current.add(warning.seconds);
-      setAnnouncement(due.at(-1)!.text);
-    }
+    // Each warning once; a page opened with 3 minutes left announces only the 5-minute one.
+    const due = WARNINGS.filter(([seconds]) => remaining <= seconds * 1000 && !announced.current.has(seconds));
+    for (const [seconds] of due) announced.current.add(seconds);
+    if (due.length > 0 && remaining > 0) setAnnouncement(due.at(-1)![1]);
   }, [now, attempt]);
 
   // Announce only changes that matter: saving starts failing, and everything is saved again after a failure.
   const lastError = queue.current?.lastError ?? null;
   useEffect(() => {
-    if (lastError && !hadSaveError.current) setAnnouncement('网络异常，部分答案还没有保存，已暂存在本机，恢复后自动重试。');
+    if (lastError && !hadSaveError.current) setAnnouncement('有答案未保存，恢复后自动重试。');
     if (!lastError && hadSaveError.current && queue.current?.unacknowledged().length === 0) setAnnouncement('所有答案已保存。');
     hadSaveError.current = lastError !== null;
   });
@@ -156,12 +155,7 @@ export default function ExamRunner({ examId, attemptId }: Props) {
       if (!(await saves.flush(FLUSH_BEFORE_SUBMIT_MS))) {
         const unsaved = new Set(saves.unacknowledged());
         const numbers = numbersOf(attempt!.questions, (id) => unsaved.has(id));
-        const warning = [
-          `第 ${numbers.join('、')} 题的答案还没有保存到服务器。`,
-          '现在交卷，这些题按服务器上已保存的答案评分，页面上未保存的改动不计分。',
-          '建议点“取消”，等网络恢复、题号旁显示 ✓（已保存）后再交卷。仍要现在交卷吗？',
-        ].join('\n');
-        if (!confirm(warning)) return;
+        if (!confirm(`第 ${numbers.join('、')} 题还没有保存到服务器，现在交卷将按已保存的答案评分。\n建议取消，等题号旁显示 ✓ 再交卷。仍要交卷吗？`)) return;
       }
       const closed = (await call<{ attempt: AttemptView }>('POST', `/api/attempts/${attempt!.id}/submit`)).attempt;
       load(closed);
@@ -193,7 +187,6 @@ export default function ExamRunner({ examId, attemptId }: Props) {
   const statusOf = (id: string): SaveStatus | null => (answers[id] || saves.status(id) !== 'saved' ? saves.status(id) : null);
   const unsaved = numbersOf(attempt.questions, (id) => saves.status(id) === 'unsaved');
   const isSaving = attempt.questions.some((item) => saves.status(item.id) === 'saving');
-  const current = statusOf(question.id);
   return (
     <div class="exam">
       <p class="exam-bar">
@@ -208,14 +201,9 @@ export default function ExamRunner({ examId, attemptId }: Props) {
       {error && <p role="alert">{error}</p>}
       {lastError && unsaved.length > 0 && (
         <p class="exam-warning">
-          第 {unsaved.join('、')} 题的答案还没有保存到服务器（{lastError}）。答案已暂存在本机，网络恢复后自动重试；交卷前请等题号旁显示 ✓。
+          第 {unsaved.join('、')} 题还没有保存到服务器（{lastError}），已暂存在本机，稍后自动重试。
         </p>
       )}
-      {saves.rejected().map((refused) => (
-        <p class="exam-warning">
-          第 {numbersOf(attempt.questions, (id) => id === refused.itemId).join('')} 题：{refused.message}
-        </p>
-      ))}
       <nav aria-label="题目导航" class="exam-nav">
         {attempt.questions.map((item, position) => {
           const status = statusOf(item.id);
@@ -241,7 +229,6 @@ export default function ExamRunner({ examId, attemptId }: Props) {
           );
         })}
       </nav>
-      <p class="exam-legend">✓ 已保存　… 正在保存　! 未保存</p>
       {/* Keyed, so each question gets fresh inputs: reusing radios across questions let the browser's radio-group rule
           (renaming a checked radio into another group unchecks that group's other radio) clear a shown answer. */}
       <ExamQuestion key={question.id} number={index + 1} question={question} response={shown.response} onAnswer={(response) => answer(question.id, { ...shown, response })} />
@@ -249,7 +236,6 @@ export default function ExamRunner({ examId, attemptId }: Props) {
         <input type="checkbox" checked={shown.flagged} onChange={(event) => answer(question.id, { ...shown, flagged: (event.target as HTMLInputElement).checked })} />
         标记此题，稍后再看
       </label>
-      {current && <p class="exam-item-status">本题：{STATUS_TEXT[current]}</p>}
       <p class="exam-actions">
         <button type="button" disabled={index === 0} onClick={() => setIndex(index - 1)}>
           上一题

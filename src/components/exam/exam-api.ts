@@ -35,15 +35,25 @@ export class ExamApiError extends Error {
   }
 }
 
+/** One JSON request to the attempt API: the status (0 when no answer came) and the parsed body, or null. */
+async function request(method: string, path: string, body: unknown, signal?: AbortSignal): Promise<{ status: number; data: any }> {
+  try {
+    const response = await fetch(path, {
+      method,
+      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      body: body === undefined ? null : JSON.stringify(body),
+      credentials: 'same-origin',
+      signal: signal ?? null,
+    });
+    return { status: response.status, data: await response.json().catch(() => null) };
+  } catch {
+    return { status: 0, data: null };
+  }
+}
+
 export async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const response = await fetch(path, {
-    method,
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
-    body: body === undefined ? null : JSON.stringify(body),
-    credentials: 'same-origin',
-  });
-  const data = await response.json().catch(() => null);
-  if (!response.ok) throw new ExamApiError(data?.error?.code ?? 'NETWORK', data?.error?.message ?? '网络异常，请检查网络后重试。');
+  const { status, data } = await request(method, path, body);
+  if (status < 200 || status > 299) throw new ExamApiError(data?.error?.code ?? 'NETWORK', data?.error?.message ?? '网络异常，请检查网络后重试。');
   return data as T;
 }
 
@@ -54,20 +64,8 @@ const SAVE_TIMEOUT_MS = 15_000;
 export async function sendAnswer(attemptId: string, body: SaveBody): Promise<SendResult> {
   const abort = new AbortController();
   const timer = setTimeout(() => abort.abort(), SAVE_TIMEOUT_MS);
-  try {
-    const response = await fetch(`/api/attempts/${attemptId}/answers`, {
-      method: 'PUT',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-      credentials: 'same-origin',
-      signal: abort.signal,
-    });
-    const data = await response.json().catch(() => null);
-    if (response.ok && data?.outcome) return { ok: true, outcome: data.outcome, version: data.version };
-    return { ok: false, status: response.status, code: data?.error?.code ?? 'NETWORK', message: data?.error?.fields?.[0]?.message ?? data?.error?.message ?? '保存失败，稍后自动重试。' };
-  } catch {
-    return { ok: false, status: 0, code: 'NETWORK', message: '网络中断，答案暂存在本机，恢复后会自动保存。' };
-  } finally {
-    clearTimeout(timer);
-  }
+  const { status, data } = await request('PUT', `/api/attempts/${attemptId}/answers`, body, abort.signal);
+  clearTimeout(timer);
+  if (status === 200 && data?.outcome) return { ok: true, outcome: data.outcome, version: data.version };
+  return { ok: false, status, code: data?.error?.code ?? 'NETWORK', message: data?.error?.fields?.[0]?.message ?? data?.error?.message ?? (status ? '保存失败' : '网络中断') };
 }

@@ -93,7 +93,7 @@ export class SaveQueue {
   /** The version out on the wire, per question: at most one request per question at a time. */
   readonly #inFlight = new Map<string, number>();
   #cancelTimer: (() => void) | null = null;
-  #halted: { readonly code: string; readonly message: string } | null = null;
+  #isHalted = false;
   #lastError: string | null = null;
   #waiters: (() => void)[] = [];
 
@@ -121,11 +121,11 @@ export class SaveQueue {
     for (const [itemId, answer] of Object.entries(stored)) this.#raiseKnown(itemId, answer.version);
     for (const entry of this.#readStorage()) {
       if (entry.version <= (this.#known.get(entry.itemId) ?? 0)) continue;
-      this.#pending.set(entry.itemId, { ...entry, failures: 0, retryAt: 0, rejected: null });
+      const { itemId, response, flagged, version } = entry;
+      this.#pending.set(itemId, { itemId, response, flagged, version, failures: 0, retryAt: 0, rejected: null });
     }
     this.#persist();
-    const shown: Record<string, ShownAnswer> = {};
-    for (const [itemId, answer] of Object.entries(stored)) shown[itemId] = { response: answer.response, flagged: answer.flagged };
+    const shown: Record<string, ShownAnswer> = { ...stored };
     for (const entry of this.#pending.values()) shown[entry.itemId] = { response: entry.response, flagged: entry.flagged };
     this.#pump();
     return shown;
@@ -150,18 +150,9 @@ export class SaveQueue {
     return [...this.#pending.keys()];
   }
 
-  /** Questions refused as malformed, with the server's message: retrying cannot fix them. */
-  rejected(): { itemId: string; message: string }[] {
-    return [...this.#pending.values()].flatMap((entry) => (entry.rejected ? [{ itemId: entry.itemId, message: entry.rejected }] : []));
-  }
-
   /** The last network or server error seen since everything was last acknowledged; null once all is saved. */
   get lastError(): string | null {
     return this.#lastError;
-  }
-
-  get halted(): { readonly code: string; readonly message: string } | null {
-    return this.#halted;
   }
 
   /** Retries everything waiting now, ignoring backoff: the browser says it is online again, or the trainee submits. */
@@ -179,7 +170,7 @@ export class SaveQueue {
     return new Promise((resolve) => {
       const settle = () => {
         if (this.#pending.size === 0) return finish(true);
-        if (this.#halted || (this.#inFlight.size === 0 && this.rejected().length === this.#pending.size)) return finish(false);
+        if (this.#isHalted || [...this.#pending.values()].every((entry) => entry.rejected)) return finish(false);
         this.#waiters.push(settle);
       };
       let isDone = false;
@@ -203,7 +194,7 @@ export class SaveQueue {
   }
 
   #pump(): void {
-    if (this.#halted) return;
+    if (this.#isHalted) return;
     const now = this.#now();
     let nextRetry = Number.POSITIVE_INFINITY;
     for (const entry of this.#pending.values()) {
@@ -253,8 +244,8 @@ export class SaveQueue {
 
   #refused(body: SaveBody, result: Extract<SendResult, { ok: false }>, current: Pending | undefined): void {
     if (HALTING.has(result.code)) {
-      if (this.#halted) return;
-      this.#halted = { code: result.code, message: result.message };
+      if (this.#isHalted) return;
+      this.#isHalted = true;
       this.#options.onHalt?.(result.code, result.message);
       return;
     }
@@ -277,11 +268,7 @@ export class SaveQueue {
   #readStorage(): SaveBody[] {
     try {
       const parsed: unknown = JSON.parse(this.#options.storage?.getItem(storageKey(this.#options.attemptId)) ?? '[]');
-      if (!Array.isArray(parsed)) return [];
-      return parsed.filter(
-        (entry): entry is SaveBody =>
-          typeof entry === 'object' && entry !== null && typeof entry.itemId === 'string' && Number.isInteger(entry.version) && typeof entry.flagged === 'boolean' && 'response' in entry,
-      );
+      return Array.isArray(parsed) ? parsed.filter((entry): entry is SaveBody => typeof entry?.itemId === 'string' && entry.version > 0) : [];
     } catch {
       return [];
     }
@@ -291,10 +278,10 @@ export class SaveQueue {
     const storage = this.#options.storage;
     if (!storage) return;
     const key = storageKey(this.#options.attemptId);
-    const entries = [...this.#pending.values()].map(({ itemId, response, flagged, version }) => ({ itemId, response, flagged, version }));
     try {
-      if (entries.length === 0) storage.removeItem(key);
-      else storage.setItem(key, JSON.stringify(entries));
+      // Stored as kept (retry bookkeeping included); `load` starts each entry's retries afresh.
+      if (this.#pending.size === 0) storage.removeItem(key);
+      else storage.setItem(key, JSON.stringify([...this.#pending.values()]));
     } catch {
       // Storage full or disabled (private mode): the queue still works for this page load, it just cannot survive a
       // reload; nothing else to do about it.
