@@ -196,6 +196,41 @@ describe('attempt files: autosave appends to a log', () => {
   });
 });
 
+describe('attempt files: a damaged closed attempt', () => {
+  it('is left out of lists and reported as unreadable, logged once with its file; the other attempts still list', async () => {
+    const good = newAttempt({ userId: 'u1', startedAt: 1 });
+    const damaged = newAttempt({ userId: 'u1', startedAt: 2 });
+    const other = newAttempt({ userId: 'u2', startedAt: 3 });
+    for (const attempt of [good, damaged, other]) {
+      await store.createAttempt(attempt);
+      await store.submitAttempt(attempt.id, result, 1_700_000_300_000);
+    }
+    await store.close();
+    await writeFile(attemptFile(damaged.id), '{"version":1,"attempt":{"id":');
+    // Closed attempts are read when first asked for, so the store still opens.
+    store = await openLowdbStore(dir);
+    const logged: string[] = [];
+    const original = console.error;
+    console.error = (...args: unknown[]) => void logged.push(args.map(String).join(' '));
+    try {
+      expect((await store.listAttempts({ userId: 'u1' })).map((a) => a.id)).toEqual([good.id]);
+      expect((await store.listAttempts()).map((a) => a.id)).toEqual([good.id, other.id]);
+      expect(await store.listUnreadableAttempts({ userId: 'u1' })).toEqual([
+        { id: damaged.id, examId: 'exam-a', userId: 'u1', startedAt: 2, status: 'submitted' },
+      ]);
+      expect(await store.listUnreadableAttempts({ userId: 'u2' })).toEqual([]);
+    } finally {
+      console.error = original;
+    }
+    expect(logged).toHaveLength(1);
+    expect(logged[0]).toContain(attemptFile(damaged.id));
+    // Restored from a backup: it lists again.
+    await writeFile(attemptFile(damaged.id), await readFile(attemptFile(good.id), 'utf8').then((text) => text.replaceAll(good.id, damaged.id)));
+    expect((await store.listAttempts({ userId: 'u1' })).map((a) => a.id)).toEqual([good.id, damaged.id]);
+    expect(await store.listUnreadableAttempts()).toEqual([]);
+  });
+});
+
 describe('attempt index', () => {
   it('writes a start line and a close line per attempt', async () => {
     const attempt = newAttempt({ userId: 'u1' });
@@ -272,7 +307,7 @@ describe('attempt index', () => {
     expect(error.message).toContain('记录了这场考试，但它的文件不存在');
   });
 
-  it('reads closed attempts only when asked, and names a damaged one then', async () => {
+  it('reads closed attempts only when asked, and names a damaged one then (lists leave it out instead of failing)', async () => {
     const attempt = newAttempt();
     await store.createAttempt(attempt);
     await store.submitAttempt(attempt.id, result, 5);
@@ -280,7 +315,14 @@ describe('attempt index', () => {
     await writeFile(attemptFile(attempt.id), '{"version":1,"attempt":');
     store = await openLowdbStore(dir);
     await expect(store.getAttempt(attempt.id)).rejects.toThrow(attemptFile(attempt.id));
-    await expect(store.listAttempts()).rejects.toBeInstanceOf(StoreCorruptError);
+    const quiet = console.error;
+    console.error = () => undefined;
+    try {
+      expect(await store.listAttempts()).toEqual([]);
+      expect((await store.listUnreadableAttempts()).map((a) => a.id)).toEqual([attempt.id]);
+    } finally {
+      console.error = quiet;
+    }
   });
 });
 

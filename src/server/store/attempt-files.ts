@@ -72,6 +72,8 @@ export class AttemptFiles {
   readonly #byUser = new Map<string, Set<string>>();
   readonly #live = new Map<string, LiveAttempt>();
   readonly #closed = new Map<string, AttemptRecord>();
+  /** Closed attempts whose file could not be read when last tried, with the reason logged for each. */
+  readonly #unreadable = new Map<string, string>();
   /** Live attempts whose log holds an open file handle, least recently appended first. */
   readonly #openLogs = new Set<LiveAttempt>();
   readonly #index: AppendLog<AttemptIndexRecord>;
@@ -251,14 +253,42 @@ export class AttemptFiles {
     return found;
   }
 
-  /** Full records matching the filter, oldest first. Closed attempts not in memory are read from disk. */
+  /**
+   * Full records matching the filter, oldest first. Closed attempts not in memory are read from disk; one whose file
+   * cannot be trusted is left out (see listUnreadable) instead of failing the whole list.
+   */
   async list(filter: { readonly userId?: string; readonly examId?: string; readonly status?: AttemptStatus }): Promise<AttemptRecord[]> {
     const found: AttemptRecord[] = [];
     await inBatches(this.summaries(filter), async (summary) => {
-      const record = await this.get(summary.id);
+      const record = await this.#readOrSkip(summary.id);
       if (record) found.push(record);
     });
     return found.sort((a, b) => a.startedAt - b.startedAt || a.id.localeCompare(b.id));
+  }
+
+  /** Summaries of the attempts matching the filter whose file cannot be read now, oldest first. */
+  async listUnreadable(filter: { readonly userId?: string; readonly examId?: string; readonly status?: AttemptStatus }): Promise<AttemptSummary[]> {
+    const found: AttemptSummary[] = [];
+    await inBatches(this.summaries(filter), async (summary) => {
+      if (!this.#live.has(summary.id) && !this.#closed.has(summary.id) && !(await this.#readOrSkip(summary.id))) found.push(summary);
+    });
+    return found.sort((a, b) => a.startedAt - b.startedAt || a.id.localeCompare(b.id));
+  }
+
+  /** The record, or null when its file cannot be trusted: logged once per attempt with the file and the reason. */
+  async #readOrSkip(id: string): Promise<AttemptRecord | null> {
+    try {
+      const record = await this.get(id);
+      this.#unreadable.delete(id);
+      return record;
+    } catch (error) {
+      if (!(error instanceof StoreCorruptError)) throw error;
+      if (this.#unreadable.get(id) !== error.reason) {
+        this.#unreadable.set(id, error.reason);
+        console.error(`[store] attempt ${id} cannot be read and is shown as unreadable: ${error.file}: ${error.reason}. Restore the file from a backup.`);
+      }
+      return null;
+    }
   }
 
   /** Writes a new attempt's snapshot, then its index line; the caller has checked that the id is free and valid. */

@@ -10,11 +10,11 @@ import type {
   SaveAnswerResult,
   Store,
 } from './store.ts';
-import type { AttemptRecord, AttemptResult, AttemptStatus, SavedAnswer } from './types.ts';
+import type { AttemptRecord, AttemptResult, AttemptStatus, SavedAnswer, UnreadableAttempt } from './types.ts';
 
 export type AttemptVerbs = Pick<
   Store,
-  'createAttempt' | 'getAttempt' | 'listAttempts' | 'saveAnswer' | 'fenceAttempt' | 'submitAttempt' | 'expireAttempt'
+  'createAttempt' | 'getAttempt' | 'listAttempts' | 'listUnreadableAttempts' | 'saveAnswer' | 'fenceAttempt' | 'submitAttempt' | 'expireAttempt'
 >;
 
 /** JSON with object keys sorted, so two equal responses compare equal whatever order the client sent keys in. */
@@ -85,6 +85,12 @@ export class LowdbAttempts implements AttemptVerbs {
     filter: { readonly userId?: string; readonly examId?: string; readonly status?: AttemptStatus } = {},
   ): Promise<AttemptRecord[]> {
     return this.#files.list(filter);
+  }
+
+  async listUnreadableAttempts(
+    filter: { readonly userId?: string; readonly examId?: string; readonly status?: AttemptStatus } = {},
+  ): Promise<UnreadableAttempt[]> {
+    return this.#files.listUnreadable(filter);
   }
 
   async saveAnswer(attemptId: string, answer: SavedAnswer): Promise<SaveAnswerResult> {

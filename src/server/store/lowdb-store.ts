@@ -122,6 +122,7 @@ export async function openLowdbStore(dataDir: string, options: LowdbStoreOptions
     createAttempt: (attempt) => attempts.createAttempt(attempt),
     getAttempt: (id) => attempts.getAttempt(id),
     listAttempts: (filter) => attempts.listAttempts(filter),
+    listUnreadableAttempts: (filter) => attempts.listUnreadableAttempts(filter),
     saveAnswer: (attemptId, answer) => attempts.saveAnswer(attemptId, answer),
     fenceAttempt: (attemptId, at) => attempts.fenceAttempt(attemptId, at),
     submitAttempt: (attemptId, result, at) => attempts.submitAttempt(attemptId, result, at),

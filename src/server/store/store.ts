@@ -8,6 +8,7 @@ import type {
   Role,
   SavedAnswer,
   Session,
+  UnreadableAttempt,
   User,
 } from './types.ts';
 
@@ -164,12 +165,21 @@ export interface Store {
   /** Refuses when the user already has an in-progress attempt at the same exam (returned, to resume). */
   createAttempt(attempt: NewAttempt): Promise<CreateAttemptResult>;
   getAttempt(id: string): Promise<AttemptRecord | null>;
-  /** Sorted by startedAt, oldest first. */
+  /**
+   * Sorted by startedAt, oldest first. An attempt whose stored record cannot be read is left out (and logged, naming
+   * where it is stored): see listUnreadableAttempts.
+   */
   listAttempts(filter?: {
     readonly userId?: string;
     readonly examId?: string;
     readonly status?: AttemptStatus;
   }): Promise<AttemptRecord[]>;
+  /** The attempts matching the filter that listAttempts leaves out because their record cannot be read; oldest first. */
+  listUnreadableAttempts(filter?: {
+    readonly userId?: string;
+    readonly examId?: string;
+    readonly status?: AttemptStatus;
+  }): Promise<UnreadableAttempt[]>;
   /**
    * Stores one answer, ordered by its per-item `version` against the answer stored for the same item only (see
    * SaveOutcome); saves for different items never refuse or overwrite each other. Refused once the attempt is

@@ -93,6 +93,18 @@ export interface AttemptRecord {
   readonly result: AttemptResult | null;
 }
 
+/**
+ * An attempt whose stored record cannot be read (its file is damaged): what the store still knows of it. Lists leave
+ * it out, so one damaged record cannot take every page down; pages show it as unreadable instead.
+ */
+export interface UnreadableAttempt {
+  readonly id: string;
+  readonly examId: string;
+  readonly userId: string;
+  readonly startedAt: number;
+  readonly status: AttemptStatus;
+}
+
 export interface AttemptResult {
   readonly score: number;
   readonly maxScore: number;
