@@ -246,7 +246,7 @@ test(
       await server.stop();
     }
     console.log(
-      `kill -9 durability: ${acknowledged} acknowledged autosaves (${superseded} superseded by a newer save that overtook them), ${checked} answer checks, ${ROUNDS} kills`,
+      `kill -9 durability: ${acknowledged} acknowledged autosaves (${superseded} of them an older version arriving after a newer one: superseded), ${checked} answer checks, ${ROUNDS} kills`,
     );
     expect(acknowledged).toBeGreaterThan(ROUNDS);
     expect(superseded, 'the load had out-of-order saves').toBeGreaterThan(0);
