@@ -75,6 +75,14 @@ describe('a damaged closed attempt file', () => {
     expect(html).toContain(`作答编号 ${damaged.id}`);
   });
 
+  it('answers the damaged attempt\'s own lead page with a clear message, not a stack', async () => {
+    const page = await clients.get(lead.id)!.get(`/lead/attempts/${damaged.id}`);
+    expect(page.status).toBe(500);
+    const html = await page.text();
+    expect(html).toContain('这次作答的记录文件损坏，无法读取');
+    expect(html).not.toMatch(/StoreCorruptError|at .*\.ts:\d+/);
+  });
+
   it('exports results.csv with a row marking the damaged attempt unreadable, result columns empty', async () => {
     const response = await clients.get(lead.id)!.get('/api/lead/exports/results.csv');
     expect(response.status).toBe(200);
