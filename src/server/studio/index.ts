@@ -1,0 +1,21 @@
+import { join } from 'node:path';
+import { dataDir } from '../config.ts';
+import { contentDir } from '../exams/index.ts';
+import { StudioContent } from './content-service.ts';
+import { StudioDrafts } from './drafts.ts';
+
+export { StudioContent, versionOf, writeAtomically, type Proposal, type SaveResult, type CheckResult, type StudioFile, type StudioFileEntry } from './content-service.ts';
+export { StudioDrafts, type Draft } from './drafts.ts';
+export { ContentHistory, authorEmail, type Revision, type StudioAuthor } from './history.ts';
+export { checkProposed, type ProposedGateResult, type StudioGateError } from './proposed-gate.ts';
+
+let studio: { content: StudioContent; drafts: StudioDrafts } | undefined;
+
+/** The studio over CONTENT_DIR (default ./content) and DATA_DIR, made on first use. */
+export function getStudio(): { content: StudioContent; drafts: StudioDrafts } {
+  studio ??= {
+    content: new StudioContent({ contentDir: contentDir(), dataDir: dataDir() }),
+    drafts: new StudioDrafts(join(dataDir(), 'studio', 'drafts')),
+  };
+  return studio;
+}
