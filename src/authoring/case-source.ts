@@ -90,11 +90,15 @@ export function writeCaseSource(source: string, model: CaseModel): string {
 /** A new case file in the style of content/cases/seven-day-last-minute.mdx: known keys in order, five sections. */
 export function renderCaseSource(model: CaseModel): string {
   const data = model.data;
-  const ordered: Record<string, YamlValue> = {};
+  let ordered: YamlValue = {};
   if (typeof data === 'object' && data !== null && !Array.isArray(data)) {
-    const map = data as { readonly [key: string]: YamlValue };
-    for (const key of CASE_KEY_ORDER) if (key in map) ordered[key] = map[key]!;
-    for (const key of Object.keys(map)) if (!(key in ordered)) ordered[key] = map[key]!;
+    const entries = Object.entries(data as { readonly [key: string]: YamlValue });
+    const rank = (key: string) => {
+      const index = (CASE_KEY_ORDER as readonly string[]).indexOf(key);
+      return index === -1 ? CASE_KEY_ORDER.length : index;
+    };
+    // A stable sort: known keys in the documented order, anything else after them as it came.
+    ordered = Object.fromEntries([...entries].sort(([a], [b]) => rank(a) - rank(b)));
   }
   const last = model.sections.length - 1;
   const body = model.sections.map((section, index) => sectionText(section, index === last)).join('');

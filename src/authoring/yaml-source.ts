@@ -94,10 +94,10 @@ function firstEdit(doc: Document, text: string, path: YamlPath, have: YamlValue,
   if (deepEqual(have, want)) return undefined;
   if (isPlainMap(have) && isPlainMap(want)) {
     for (const key of Object.keys(have)) {
-      if (!(key in want)) return removePair(doc, text, path, key);
+      if (!Object.hasOwn(want, key)) return removePair(doc, text, path, key);
     }
     for (const key of Object.keys(want)) {
-      if (!(key in have)) return addPair(doc, text, path, key, want[key]!);
+      if (!Object.hasOwn(have, key)) return addPair(doc, text, path, key, want[key]!);
       const inner = firstEdit(doc, text, [...path, key], have[key]!, want[key]!);
       if (inner) return inner;
     }
@@ -346,7 +346,7 @@ export function deepEqual(a: YamlValue | undefined, b: YamlValue | undefined): b
   if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((item, index) => deepEqual(item, b[index]));
   if (isPlainMap(a) && isPlainMap(b)) {
     const keys = Object.keys(a);
-    return keys.length === Object.keys(b).length && keys.every((key) => key in b && deepEqual(a[key], b[key]));
+    return keys.length === Object.keys(b).length && keys.every((key) => Object.hasOwn(b, key) && deepEqual(a[key], b[key]));
   }
   return false;
 }
@@ -360,9 +360,11 @@ export function setIn(data: YamlValue, path: YamlPath, value: YamlValue): YamlVa
     list[head] = setIn(list[head] ?? null, rest, value);
     return list;
   }
-  const map: Record<string, YamlValue> = isPlainMap(data) ? { ...data } : {};
-  map[head!] = setIn(map[head!] ?? null, rest, value);
-  return map;
+  const map = isPlainMap(data) ? data : {};
+  const inner = setIn(Object.hasOwn(map, head!) ? map[head!]! : null, rest, value);
+  // Entries, not assignment: a key named __proto__ stays a key.
+  const entries = Object.entries(map);
+  return Object.fromEntries(Object.hasOwn(map, head!) ? entries.map(([key, item]) => [key, key === head ? inner : item]) : [...entries, [head!, inner]]);
 }
 
 /** A copy of `data` without the value at `path`. */
@@ -373,7 +375,7 @@ export function deleteIn(data: YamlValue, path: YamlPath): YamlValue {
     if (head >= data.length) return data;
     return rest.length === 0 ? data.filter((_, index) => index !== head) : data.map((item, index) => (index === head ? deleteIn(item, rest) : item));
   }
-  if (typeof head === 'string' && isPlainMap(data) && head in data) {
+  if (typeof head === 'string' && isPlainMap(data) && Object.hasOwn(data, head)) {
     if (rest.length === 0) return Object.fromEntries(Object.entries(data).filter(([key]) => key !== head));
     return { ...data, [head]: deleteIn(data[head]!, rest) };
   }

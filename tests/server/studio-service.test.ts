@@ -99,7 +99,7 @@ describe('studio content service', () => {
       wrote: 'buyer（买家）',
       decided: 'seller（卖家）',
     });
-    expect(refused.errors[0]!.file).toMatch(/content\/cases\/seven-day-last-minute\.mdx$/);
+    expect(refused.errors[0]!.file).toBe('content/cases/seven-day-last-minute.mdx');
     expect(refused.errors[0]!.fix).toContain('把 expected.freight.outbound 改为 seller');
     expect(readFileSync(join(content, CASE), 'utf8')).toBe(start.text);
     expect(git(content, 'rev-list', '--count', 'HEAD').trim()).toBe('1');

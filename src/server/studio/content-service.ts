@@ -2,7 +2,6 @@ import { createHash, randomBytes } from 'node:crypto';
 import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import {
-  CONTENT_KINDS,
   contentKindOf,
   readContentModel,
   writeContentModel,
@@ -67,7 +66,10 @@ export class StudioContent {
   readonly history: ContentHistory;
   private queue: Promise<unknown> = Promise.resolve();
 
-  constructor(readonly options: StudioOptions) {
+  readonly options: StudioOptions;
+
+  constructor(options: StudioOptions) {
+    this.options = options;
     this.history = new ContentHistory(options.contentDir, join(options.dataDir, 'studio', 'revisions'));
   }
 
@@ -164,8 +166,10 @@ export class StudioContent {
     try {
       return writeContentModel(kind, this.readText(path) ?? undefined, proposal.model);
     } catch (error) {
-      if (!(error instanceof YamlEditError)) throw error;
-      return { ok: false, code: 'STUDIO_MODEL_UNWRITABLE', detail: error.message };
+      // Anything a model cannot be written as (bad YAML underneath, data a splice cannot express) is the editor's
+      // to handle by falling back to text; unexpected failures are logged as well.
+      if (!(error instanceof YamlEditError)) console.error('[studio] a model could not be written:', error);
+      return { ok: false, code: 'STUDIO_MODEL_UNWRITABLE', detail: error instanceof YamlEditError ? error.message : 'the model cannot be written as this file' };
     }
   }
 }

@@ -18,7 +18,11 @@ export interface Draft {
  * reach a page, the search index or an exam. One draft per lead and path; publishing it is an ordinary save.
  */
 export class StudioDrafts {
-  constructor(private readonly dir: string) {}
+  private readonly dir: string;
+
+  constructor(dir: string) {
+    this.dir = dir;
+  }
 
   /** Keeps `draft` for the lead; `false` when the path is not a content file. */
   put(employeeId: string, draft: Omit<Draft, 'savedAt'>, now = new Date()): boolean {

@@ -32,10 +32,13 @@ export type HistoryKind = 'git' | 'revisions';
 export class ContentHistory {
   private kindPromise: Promise<HistoryKind> | undefined;
 
-  constructor(
-    private readonly root: string,
-    private readonly revisionsDir: string,
-  ) {}
+  private readonly root: string;
+  private readonly revisionsDir: string;
+
+  constructor(root: string, revisionsDir: string) {
+    this.root = root;
+    this.revisionsDir = revisionsDir;
+  }
 
   /** `git` when the content folder is inside a git work tree and git runs; else `revisions`. Asked once. */
   kind(): Promise<HistoryKind> {

@@ -7,6 +7,7 @@ import { StudioDrafts } from './drafts.ts';
 export { StudioContent, versionOf, writeAtomically, type Proposal, type SaveResult, type CheckResult, type StudioFile, type StudioFileEntry } from './content-service.ts';
 export { StudioDrafts, type Draft } from './drafts.ts';
 export { ContentHistory, authorEmail, type Revision, type StudioAuthor } from './history.ts';
+export { studioLead, authorOf, contentPath, SaveBodySchema, CheckBodySchema, proposalOf, refusal, studioError } from './studio-http.ts';
 export { checkProposed, type ProposedGateResult, type StudioGateError } from './proposed-gate.ts';
 
 let studio: { content: StudioContent; drafts: StudioDrafts } | undefined;

@@ -23,13 +23,13 @@ export type ProposedFiles = ReadonlyMap<string, string | null>;
  * Runs the content gate (exactly `npm run check:content`) over the content folder with `proposed` laid over it, in a
  * throwaway copy, so nothing in CONTENT_DIR changes. A single file is never checked alone: a shop.json edit can flip
  * every case, a renamed case breaks `related` and questions built on it, a question can make a blueprint unfillable.
- * Messages name files as the author knows them (`content/cases/x.mdx`), not the copy.
+ * Messages name files as the author knows them (`content/cases/x.mdx`), neither the copy nor CONTENT_DIR.
  */
 export function checkProposed(root: string, proposed: ProposedFiles): ProposedGateResult {
   const after = withOverlay(root, proposed, (copy) => checkContent(copy));
   if (after.report.errors.length === 0) return { errors: [], existing: 0, summary: summaryOf(after.report) };
   // Only now pay for a second run: which of these errors were there before the edit?
-  const before = relabel(checkContent(root), root, root);
+  const before = relabel(checkContent(root), root);
   const known = new Set(before.errors.map(errorKey));
   return {
     errors: after.errors.filter((error) => !known.has(errorKey(error))),
@@ -59,20 +59,23 @@ function withOverlay(root: string, proposed: ProposedFiles, run: (copy: string) 
       }
     }
     const report = run(copy);
-    return { report, errors: relabel(report, copy, root).errors };
+    return { report, errors: relabel(report, copy).errors };
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
 }
 
-/** Rewrites the copy's file names to the real folder's, and adds each error's studio path. */
-function relabel(report: ContentReport, checked: string, root: string): { errors: StudioGateError[] } {
+/**
+ * Names each error's file as authors know it, `content/<path>`, whatever CONTENT_DIR is (a server path is neither
+ * useful to a lead nor something to show), and adds the studio path the editor addresses the file by.
+ */
+function relabel(report: ContentReport, checked: string): { errors: StudioGateError[] } {
   const from = `${displayPath(checked)}/`;
-  const to = `${displayPath(root)}/`;
   return {
     errors: report.errors.map((error) => {
-      const path = error.file.startsWith(from) ? error.file.slice(from.length) : error.file;
-      return { ...error, file: error.file.startsWith(from) ? `${to}${path}` : error.file, path };
+      if (!error.file.startsWith(from)) return { ...error, path: error.file };
+      const path = error.file.slice(from.length);
+      return { ...error, file: `content/${path}`, path };
     }),
   };
 }
@@ -83,5 +86,5 @@ function errorKey(error: StudioGateError): string {
 }
 
 function summaryOf(report: ContentReport): ProposedGateResult['summary'] {
-  return { cases: report.cases, items: report.items, templates: report.templates, exams: report.exams };
+  return { cases: report.cases, items: report.items, templates: report.templates, exams: report.exams ?? 0 };
 }
