@@ -41,6 +41,8 @@ export const INVENTORY: Readonly<Record<string, InventoryEntry>> = {
   '/api/studio/check': { audience: 'lead', methods: ['POST'] },
   '/api/studio/history': { audience: 'lead', methods: ['GET'] },
   '/api/studio/drafts': { audience: 'lead', methods: ['GET', 'PUT', 'DELETE'] },
+  '/api/studio/publish': { audience: 'lead', methods: ['GET', 'POST'] },
+  '/api/studio/publish/[job]': { audience: 'lead', methods: ['GET'] },
 };
 
 /**

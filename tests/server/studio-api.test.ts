@@ -150,6 +150,17 @@ describe('studio API', () => {
     expect(again.status).toBe(409);
   });
 
+  it('says plainly that a server without STUDIO_PUBLISH=on cannot publish, and builds nothing', async () => {
+    const availability = (await (await as(lead).get('/api/studio/publish')).json()) as { available: boolean; reason: string };
+    expect(availability.available).toBe(false);
+    expect(availability.reason).toContain('只读部署');
+    const refused = await as(lead).post('/api/studio/publish');
+    expect(refused.status).toBe(503);
+    const { error } = (await refused.json()) as { error: { code: string; reason: string } };
+    expect(error.code).toBe('STUDIO_PUBLISH_UNAVAILABLE');
+    expect(error.reason).toContain('STUDIO_PUBLISH=on');
+  });
+
   it('keeps a lead’s drafts out of the content folder and drops them on save', async () => {
     const client = as(lead);
     const drafted = await client.send('PUT', '/api/studio/drafts', { json: { path: 'cases/draft-only.mdx', baseVersion: null, text: '---\ntitle: 草稿\n---\n' } });
