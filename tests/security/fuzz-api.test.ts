@@ -153,7 +153,7 @@ const GENERATORS: Readonly<Record<string, Generator>> = {
   'GET /api/studio/drafts': { weight: 0.2, body: () => null },
   'PUT /api/studio/drafts': { weight: 0.3, body: () => bodyFor({ path: studioPath, baseVersion: oneOfField(['null']), text: textField(2_000) }) },
   'DELETE /api/studio/drafts': { weight: 0.2, body: () => null },
-  // Publishing is off on the security server (STUDIO_PUBLISH unset): it must answer 503, never build.
+  // Publishing is off on the security server (STUDIO_PUBLISH unset): it must answer 409, never build.
   'GET /api/studio/publish': { weight: 0.1, body: () => null },
   'POST /api/studio/publish': { weight: 0.2, body: noBody },
   'GET /api/studio/publish/[job]': { weight: 0.2, body: () => null, params: () => ({ job: idParam([]) }) },

@@ -155,7 +155,7 @@ describe('studio API', () => {
     expect(availability.available).toBe(false);
     expect(availability.reason).toContain('只读部署');
     const refused = await as(lead).post('/api/studio/publish');
-    expect(refused.status).toBe(503);
+    expect(refused.status).toBe(409);
     const { error } = (await refused.json()) as { error: { code: string; reason: string } };
     expect(error.code).toBe('STUDIO_PUBLISH_UNAVAILABLE');
     expect(error.reason).toContain('STUDIO_PUBLISH=on');

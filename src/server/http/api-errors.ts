@@ -69,7 +69,7 @@ export const API_ERRORS = {
   STUDIO_CONTENT_REFUSED: { status: 422, message: '内容检查没有通过，文件没有保存。请按每条提示修改后再保存。' },
   STUDIO_MODEL_UNWRITABLE: { status: 422, message: '无法把表单里的修改写回文件。请改用文本方式编辑这个文件。' },
   STUDIO_PUBLISH_UNAVAILABLE: {
-    status: 503,
+    status: 409,
     message: '这台服务器不能重新构建站点（只读部署）。保存的内容已写入内容目录，请由部署流程重新构建发布。',
   },
   STUDIO_PUBLISH_JOB_NOT_FOUND: { status: 404, message: '没有这次发布记录（服务器重启后记录会清空）。请重新发布。' },

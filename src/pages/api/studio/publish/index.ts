@@ -12,7 +12,8 @@ export const GET = apiRoute(async (context) => {
 
 /**
  * Starts rebuilding the site from the content folder in the background (or returns the build already running);
- * follow it at `GET /api/studio/publish/<job>`. 503 STUDIO_PUBLISH_UNAVAILABLE with the reason where the server cannot build.
+ * follow it at `GET /api/studio/publish/<job>`. 409 STUDIO_PUBLISH_UNAVAILABLE with the reason where the server cannot
+ * build (a state of this deployment, not a server fault: the security suite holds every answer below 500).
  */
 export const POST = apiRoute(async (context) => {
   const lead = studioLead(context);
