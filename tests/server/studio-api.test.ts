@@ -98,6 +98,10 @@ describe('studio API', () => {
     const history = (await (await as(lead).get(`/api/studio/history?path=${CASE}`)).json()) as { kind: string; revisions: { author: string }[] };
     expect(history.kind).toBe('git');
     expect(history.revisions.map((revision) => revision.author)).toEqual(['王组长', 'Setup']);
+    const initial = (history.revisions[1] as unknown as { id: string }).id;
+    const old = (await (await as(lead).get(`/api/studio/history?path=${CASE}&revision=${initial}`)).json()) as { text: string };
+    expect(old.text).toBe(file.text);
+    expect((await as(lead).get(`/api/studio/history?path=${CASE}&revision=--output=x`)).status).toBe(404);
   });
 
   it('gives the second of two leads editing one file 409 STUDIO_CONFLICT with the current version', async () => {

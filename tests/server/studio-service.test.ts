@@ -53,6 +53,12 @@ describe('studio content service', () => {
     const history = await studio.revisions(CASE);
     expect(history?.kind).toBe('git');
     expect(history?.revisions.map((revision) => revision.author)).toEqual(['王组长', 'Setup']);
+    // Each revision's text is there to compare or revert to.
+    const [latest, initial] = history!.revisions;
+    expect(await studio.revisionText(CASE, initial!.id)).toBe(file.text);
+    expect(await studio.revisionText(CASE, latest!.id)).toBe(readFileSync(join(content, CASE), 'utf8'));
+    expect(await studio.revisionText(CASE, 'HEAD;rm -rf /')).toBeUndefined();
+    expect(await studio.revisionText('../package.json', latest!.id)).toBeUndefined();
   });
 
   it('saving an unchanged file changes nothing and makes no commit', async () => {
@@ -134,6 +140,7 @@ describe('studio content service', () => {
       ['王组长', 'L-001@academy.invalid'],
     ]);
     expect(readdirSync(join(data, 'studio/revisions/cases/seven-day-last-minute-copy.mdx'))).toHaveLength(2);
+    expect(await studio.revisionText(path, history!.revisions[1]!.id)).toBe(source.text);
   });
 
   it('refuses paths outside the four kinds of content file', async () => {

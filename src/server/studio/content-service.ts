@@ -152,6 +152,12 @@ export class StudioContent {
     return { kind: await this.history.kind(), revisions: await this.history.list(path) };
   }
 
+  /** The text of one revision of a content file; `undefined` for an unknown path or revision. */
+  async revisionText(path: string, id: string): Promise<string | undefined> {
+    if (!contentKindOf(path)) return undefined;
+    return this.history.text(path, id);
+  }
+
   private readText(path: string): string | null {
     try {
       return readFileSync(join(this.options.contentDir, path), 'utf8');

@@ -69,6 +69,27 @@ export class ContentHistory {
     return writeRevision(dir, { at: new Date().toISOString(), author: author.name, email: authorEmail(author), message, text }, String(Date.now()));
   }
 
+  /**
+   * The file's text at revision `id` (from {@link list}), or `undefined` when there is no such revision of this file
+   * (or the file did not exist in that commit). Reverting is saving this text.
+   */
+  async text(path: string, id: string): Promise<string | undefined> {
+    if (!REVISION_ID.test(id)) return undefined;
+    if ((await this.kind()) === 'git') {
+      try {
+        // `./` makes the path relative to the content folder, wherever it sits in the work tree.
+        return await git(this.root, ['show', `${id}:./${path}`]);
+      } catch {
+        return undefined;
+      }
+    }
+    try {
+      return (JSON.parse(readFileSync(join(this.revisionsDir, path, `${id}.json`), 'utf8')) as { text: string }).text;
+    } catch {
+      return undefined;
+    }
+  }
+
   /** The file's saves, newest first (at most `limit`). */
   async list(path: string, limit = 50): Promise<Revision[]> {
     if ((await this.kind()) === 'git') {
@@ -97,6 +118,9 @@ export class ContentHistory {
       });
   }
 }
+
+/** A revision id as `list` hands them out: a full commit hash, or a revisions-folder stamp. */
+const REVISION_ID = /^(?:[0-9a-f]{40}|[0-9a-f]{64}|\d{1,16}(?:-\d{1,4})?)$/;
 
 /** The lead's commit address: the 工号 at a reserved domain, so no real mailbox is implied. */
 export function authorEmail(author: StudioAuthor): string {
