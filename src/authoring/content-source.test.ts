@@ -159,3 +159,41 @@ describe('path guard', () => {
     (path) => expect(contentKindOf(path)).toBeUndefined(),
   );
 });
+
+/** Every scalar leaf of some data, as paths. */
+function leaves(data: YamlValue, path: (string | number)[] = []): (string | number)[][] {
+  if (Array.isArray(data)) return data.flatMap((item, index) => leaves(item, [...path, index]));
+  if (typeof data === 'object' && data !== null) return Object.entries(data).flatMap(([key, item]) => leaves(item, [...path, key]));
+  return [path];
+}
+
+function getIn(data: YamlValue, path: readonly (string | number)[]): YamlValue {
+  return path.reduce<YamlValue>((node, key) => (node as Record<string | number, YamlValue>)[key]!, data);
+}
+
+/** A different value of the same type, as an editor would set it. */
+function changed(value: YamlValue): YamlValue {
+  if (typeof value === 'number') return value + 1;
+  if (typeof value === 'boolean') return !value;
+  if (typeof value === 'string') return `${value}改`;
+  return 'x';
+}
+
+describe('every single-value edit of every content file touches one line', () => {
+  it.each(files.filter((path) => contentKindOf(path) !== 'policy'))('%s', (path) => {
+    const before = read(path);
+    const kind = contentKindOf(path)!;
+    const model = readContentModel(kind, before);
+    const all = leaves(model.data);
+    // Up to 20 leaves per file, spread evenly: each edit re-parses the file, ~0.1 s for the largest question files.
+    const step = Math.max(1, Math.floor(all.length / 20));
+    for (let index = 0; index < all.length; index += step) {
+      const leaf = all[index]!;
+      const after = writeContentModel(kind, before, withData(model, setIn(model.data, leaf, changed(getIn(model.data, leaf)))));
+      const a = before.split('\n');
+      const b = after.split('\n');
+      expect(b.length, `${leaf.join('.')}`).toBe(a.length);
+      expect(a.filter((line, n) => line !== b[n]).length, `${leaf.join('.')}`).toBe(1);
+    }
+  }, 60_000);
+});
