@@ -43,9 +43,11 @@ export function applyYamlData(text: string, target: YamlValue): string {
   // One splice per pass keeps every range valid: each pass re-parses the text the previous splice produced.
   for (let pass = 0; pass < 10_000; pass++) {
     const doc = parseStrict(current);
-    const edit = firstEdit(doc, current, [], (doc.toJS() ?? null) as YamlValue, target);
+    const have = (doc.toJS() ?? null) as YamlValue;
+    const edit = firstEdit(doc, current, [], have, target);
     if (!edit) {
-      if (!deepEqual(parseYamlData(current), target)) throw new YamlEditError('the edited YAML does not hold the intended data');
+      // The check that every splice did what it meant: the text as parsed now must be the target.
+      if (!deepEqual(have, target)) throw new YamlEditError('the edited YAML does not hold the intended data');
       return current;
     }
     current = current.slice(0, edit.start) + edit.insert + current.slice(edit.end);
