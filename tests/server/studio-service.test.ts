@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -141,6 +141,18 @@ describe('studio content service', () => {
     ]);
     expect(readdirSync(join(data, 'studio/revisions/cases/seven-day-last-minute-copy.mdx'))).toHaveLength(2);
     expect(await studio.revisionText(path, history!.revisions[1]!.id)).toBe(source.text);
+  });
+
+  it('saves the file and says so when its git commit fails, so the editor still learns the new version', async () => {
+    const { studio, content } = tempStudio(true);
+    // Another git process holding the index (a stale index.lock) makes `git add` and `git commit` fail.
+    writeFileSync(join(content, '.git/index.lock'), '');
+    const start = studio.read(CASE)!;
+    const saved = await studio.save(CASE, start.version, { text: start.text.replace('difficulty: 2', 'difficulty: 3') }, lead);
+    expect(saved).toMatchObject({ ok: true, changed: true, revision: null });
+    expect(saved.ok && saved.historyError).toContain('git');
+    expect(studio.read(CASE)!.version).toBe(saved.ok ? saved.version : '');
+    expect(git(content, 'rev-list', '--count', 'HEAD').trim()).toBe('1');
   });
 
   it('refuses paths outside the four kinds of content file', async () => {

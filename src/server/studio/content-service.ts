@@ -38,7 +38,15 @@ export interface StudioFile {
 export type Proposal = { readonly text: string } | { readonly model: ContentModel };
 
 export type SaveResult =
-  | { readonly ok: true; readonly path: string; readonly version: string; readonly changed: boolean; readonly revision: string | null }
+  | {
+      readonly ok: true;
+      readonly path: string;
+      readonly version: string;
+      readonly changed: boolean;
+      readonly revision: string | null;
+      /** Set when the file was saved but its history entry could not be written (say, git refused the commit). */
+      readonly historyError?: string;
+    }
   | { readonly ok: false; readonly code: 'STUDIO_BAD_PATH' }
   | { readonly ok: false; readonly code: 'STUDIO_CONFLICT'; readonly currentVersion: string | null }
   | { readonly ok: false; readonly code: 'STUDIO_MODEL_UNWRITABLE'; readonly detail: string }
@@ -64,6 +72,8 @@ export interface StudioOptions {
  */
 export class StudioContent {
   readonly history: ContentHistory;
+  /** Titles by file version: listing re-reads every file, but parses only the ones that changed. */
+  private readonly titles = new Map<string, string | null>();
   private queue: Promise<unknown> = Promise.resolve();
 
   readonly options: StudioOptions;
@@ -89,7 +99,9 @@ export class StudioContent {
         const fileKind = contentKindOf(path);
         if (!fileKind || (kind && fileKind !== kind)) continue;
         const text = readFileSync(join(root, path), 'utf8');
-        entries.push({ path, kind: fileKind, version: versionOf(text), title: titleOf(fileKind, text) });
+        const version = versionOf(text);
+        if (!this.titles.has(version)) this.titles.set(version, titleOf(fileKind, text));
+        entries.push({ path, kind: fileKind, version, title: this.titles.get(version) ?? null });
       }
     }
     return entries.sort((a, b) => a.path.localeCompare(b.path));
@@ -142,8 +154,16 @@ export class StudioContent {
     const gate = checkProposed(this.options.contentDir, new Map([[path, proposed]]));
     if (gate.errors.length > 0) return { ok: false, code: 'STUDIO_CONTENT_REFUSED', errors: gate.errors };
     writeAtomically(join(this.options.contentDir, path), proposed);
-    const revision = await this.history.record(path, proposed, current, author, current === null ? 'create' : 'update');
-    return { ok: true, path, version: versionOf(proposed), changed: true, revision };
+    const version = versionOf(proposed);
+    try {
+      const revision = await this.history.record(path, proposed, current, author, current === null ? 'create' : 'update');
+      return { ok: true, path, version, changed: true, revision };
+    } catch (error) {
+      // The file is saved (and the editor must learn its new version, or its next save would conflict with itself);
+      // only the history entry is missing. Say so instead of failing the save.
+      console.error(`[studio] content/${path} saved, but its history entry failed:`, error);
+      return { ok: true, path, version, changed: true, revision: null, historyError: '文件已保存，但没能记录这次修改的历史（git 提交失败）。请联系管理员检查内容目录的 git 状态。' };
+    }
   }
 
   /** The file's saves, newest first; `undefined` for a path that is not a content file. */
