@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -88,6 +88,29 @@ describe('studio content service', () => {
       ['2025-09-10 23:58', '2025-09-10 23:57'].map((at, index) => studio.save(CASE, start.version, { text: start.text.replace('2025-09-10 23:59', at) }, index ? other : lead)),
     );
     expect(results.map((result) => (result.ok ? 'ok' : result.code)).sort()).toEqual(['STUDIO_CONFLICT', 'ok']);
+  });
+
+  it('waits while another server process holds the content lock, and takes over a stale one', async () => {
+    const { studio, content } = tempStudio(false);
+    const lock = join(content, '.studio-lock');
+    // Another process (WORKERS > 1) is saving: its lock folder exists.
+    mkdirSync(lock);
+    const start = studio.read(CASE)!;
+    let settled = false;
+    const saving = studio.save(CASE, start.version, { text: start.text.replace('difficulty: 2', 'difficulty: 3') }, lead).finally(() => (settled = true));
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(settled).toBe(false);
+    expect(studio.read(CASE)!.text).toBe(start.text);
+    rmSync(lock, { recursive: true });
+    expect((await saving).ok).toBe(true);
+    expect(existsSync(lock)).toBe(false);
+
+    // A lock left by a process that died long ago does not block saves for ever.
+    mkdirSync(lock);
+    const old = new Date(Date.now() - 10 * 60_000);
+    utimesSync(lock, old, old);
+    const next = studio.read(CASE)!;
+    expect((await studio.save(CASE, next.version, { text: next.text.replace('difficulty: 3', 'difficulty: 1') }, lead)).ok).toBe(true);
   });
 
   it("refuses a case whose expected freight disagrees with the engine, with the gate's author-grade message", async () => {

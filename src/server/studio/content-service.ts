@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import {
   contentKindOf,
@@ -67,8 +67,9 @@ export interface StudioOptions {
 /**
  * Reads and writes the content folder for the studio. Files stay the source of truth: a save is the file's new text,
  * checked by the content gate against the whole folder, written atomically (temp file, fsync, rename), and recorded in
- * the file's history. Saves are serialised in this process, and each checks that the file is still the version the
- * editor started from, so two leads editing one file cannot overwrite each other silently.
+ * the file's history. Saves are serialised in this process and, through a lock folder in CONTENT_DIR, across the
+ * server processes of one machine; each checks that the file is still the version the editor started from, so two
+ * leads editing one file cannot overwrite each other silently.
  */
 export class StudioContent {
   readonly history: ContentHistory;
@@ -137,7 +138,7 @@ export class StudioContent {
    * brings new content errors; otherwise written and recorded. Saving what is already there changes nothing.
    */
   save(path: string, baseVersion: string | null, proposal: Proposal, author: StudioAuthor): Promise<SaveResult> {
-    const task = this.queue.then(() => this.saveNow(path, baseVersion, proposal, author));
+    const task = this.queue.then(() => withFolderLock(join(this.options.contentDir, LOCK_NAME), () => this.saveNow(path, baseVersion, proposal, author)));
     this.queue = task.catch(() => undefined);
     return task;
   }
@@ -197,6 +198,38 @@ export class StudioContent {
       if (!(error instanceof YamlEditError)) console.error('[studio] a model could not be written:', error);
       return { ok: false, code: 'STUDIO_MODEL_UNWRITABLE', detail: error instanceof YamlEditError ? error.message : 'the model cannot be written as this file' };
     }
+  }
+}
+
+/** The lock folder in CONTENT_DIR (git does not track an empty folder, and the studio lists only the four kinds). */
+const LOCK_NAME = '.studio-lock';
+/** A save (gate included) takes seconds; a lock older than this was left by a process that died holding it. */
+const STALE_LOCK_MS = 120_000;
+
+/**
+ * Runs `task` holding a lock shared by every server process on this machine (`WORKERS` > 1 runs several): `mkdir`
+ * either creates the folder or fails, atomically, so the version check and the write of one save never interleave
+ * with another process's. Waits for a held lock; takes over one older than {@link STALE_LOCK_MS}.
+ */
+async function withFolderLock<T>(lock: string, task: () => Promise<T>): Promise<T> {
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      try {
+        if (Date.now() - statSync(lock).mtimeMs > STALE_LOCK_MS) rmSync(lock, { recursive: true, force: true });
+      } catch {
+        // Released meanwhile: try again.
+      }
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+  }
+  try {
+    return await task();
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
   }
 }
 
