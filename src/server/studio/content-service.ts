@@ -124,12 +124,12 @@ export class StudioContent {
   }
 
   /** The gate's verdict on a proposal, without saving anything. */
-  check(path: string, proposal: Proposal): CheckResult {
+  async check(path: string, proposal: Proposal): Promise<CheckResult> {
     const kind = contentKindOf(path);
     if (!kind) return { ok: false, code: 'STUDIO_BAD_PATH' };
     const proposed = this.proposedText(kind, path, proposal);
     if (typeof proposed !== 'string') return proposed;
-    return { ok: true, text: proposed, gate: checkProposed(this.options.contentDir, new Map([[path, proposed]])) };
+    return { ok: true, text: proposed, gate: await checkProposed(this.options.contentDir, new Map([[path, proposed]])) };
   }
 
   /**
@@ -152,7 +152,7 @@ export class StudioContent {
     const proposed = this.proposedText(kind, path, proposal);
     if (typeof proposed !== 'string') return proposed;
     if (proposed === current) return { ok: true, path, version: currentVersion!, changed: false, revision: null };
-    const gate = checkProposed(this.options.contentDir, new Map([[path, proposed]]));
+    const gate = await checkProposed(this.options.contentDir, new Map([[path, proposed]]));
     if (gate.errors.length > 0) return { ok: false, code: 'STUDIO_CONTENT_REFUSED', errors: gate.errors };
     writeAtomically(join(this.options.contentDir, path), proposed);
     const version = versionOf(proposed);

@@ -1,6 +1,8 @@
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { AuthorError, ContentReport } from '../../authoring/index.ts';
 import { checkContent } from '../content-check/check-content.ts';
 import { displayPath } from '../content-check/content-files.ts';
@@ -25,11 +27,11 @@ export type ProposedFiles = ReadonlyMap<string, string | null>;
  * every case, a renamed case breaks `related` and questions built on it, a question can make a blueprint unfillable.
  * Messages name files as the author knows them (`content/cases/x.mdx`), neither the copy nor CONTENT_DIR.
  */
-export function checkProposed(root: string, proposed: ProposedFiles): ProposedGateResult {
-  const after = withOverlay(root, proposed, (copy) => checkContent(copy));
+export async function checkProposed(root: string, proposed: ProposedFiles): Promise<ProposedGateResult> {
+  const after = await withOverlay(root, proposed);
   if (after.report.errors.length === 0) return { errors: [], existing: 0, summary: summaryOf(after.report) };
   // Only now pay for a second run: which of these errors were there before the edit?
-  const before = relabel(checkContent(root), root);
+  const before = await runGate(root);
   const known = new Set(before.errors.map(errorKey));
   return {
     errors: after.errors.filter((error) => !known.has(errorKey(error))),
@@ -38,7 +40,7 @@ export function checkProposed(root: string, proposed: ProposedFiles): ProposedGa
   };
 }
 
-function withOverlay(root: string, proposed: ProposedFiles, run: (copy: string) => ContentReport): { report: ContentReport; errors: StudioGateError[] } {
+async function withOverlay(root: string, proposed: ProposedFiles): Promise<{ report: ContentReport; errors: StudioGateError[] }> {
   const scratch = mkdtempSync(join(tmpdir(), 'studio-gate-'));
   const copy = join(scratch, 'content');
   try {
@@ -58,19 +60,54 @@ function withOverlay(root: string, proposed: ProposedFiles, run: (copy: string) 
         writeFileSync(target, text);
       }
     }
-    const report = run(copy);
-    return { report, errors: relabel(report, copy).errors };
+    const gate = await runGate(copy);
+    return { report: gate.report, errors: gate.errors };
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
 }
 
+/** The CLI of `npm run check:content`, next to this module in the sources, or in the project a built server runs from. */
+function gateCli(): string | undefined {
+  const here = fileURLToPath(import.meta.url);
+  const candidates = [join(dirname(here), '../content-check/cli.ts')];
+  // Bundled into dist/server/chunks/: the project is the parent of dist/.
+  for (let folder = dirname(here); dirname(folder) !== folder; folder = dirname(folder)) {
+    if (basename(folder) === 'server' && existsSync(join(dirname(folder), 'client'))) candidates.push(join(dirname(dirname(folder)), 'src/server/content-check/cli.ts'));
+  }
+  return candidates.find((candidate) => existsSync(candidate));
+}
+
+/**
+ * Runs the gate over `dir`. The gate is synchronous and takes ~1 s for the library (several under load): in this
+ * process it would stall every other request (exam autosaves, sign-ins) for that long, so it runs as the CLI in a
+ * child process with this server's Node; only where the sources are not deployed does it run in process.
+ */
+async function runGate(dir: string): Promise<{ report: ContentReport; errors: StudioGateError[] }> {
+  const cli = gateCli();
+  if (!cli) {
+    const report = checkContent(dir);
+    return { report, errors: relabel(report, `${displayPath(dir)}/`).errors };
+  }
+  const stdout = await new Promise<string>((resolve, reject) => {
+    // cwd is the folder's parent, so the CLI names files `<folder>/cases/x.mdx`.
+    execFile(process.execPath, [cli, '--json', '--dir', basename(dir)], { cwd: dirname(dir), maxBuffer: 64 * 1024 * 1024, encoding: 'utf8' }, (error, out) => {
+      // Exit code 1 means "content has errors", which the JSON lists; anything else is a failure of the check itself.
+      if (error && typeof error.code === 'number' && error.code === 1 && out) resolve(out);
+      else if (error) reject(error);
+      else resolve(out);
+    });
+  });
+  const report = JSON.parse(stdout) as ContentReport;
+  return { report, errors: relabel(report, `${basename(dir)}/`).errors };
+}
+
 /**
  * Names each error's file as authors know it, `content/<path>`, whatever CONTENT_DIR is (a server path is neither
- * useful to a lead nor something to show), and adds the studio path the editor addresses the file by.
+ * useful to a lead nor something to show), and adds the studio path the editor addresses the file by. `from` is the
+ * folder's prefix as the gate printed it.
  */
-function relabel(report: ContentReport, checked: string): { errors: StudioGateError[] } {
-  const from = `${displayPath(checked)}/`;
+function relabel(report: ContentReport, from: string): { errors: StudioGateError[] } {
   return {
     errors: report.errors.map((error) => {
       if (!error.file.startsWith(from)) return { ...error, path: error.file };

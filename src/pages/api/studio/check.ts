@@ -10,7 +10,7 @@ export const prerender = false;
 export const POST = apiRoute(async (context) => {
   studioLead(context);
   const body = await readJson(context.request, CheckBodySchema);
-  const result = getStudio().content.check(contentPath(body.path), proposalOf(body));
+  const result = await getStudio().content.check(contentPath(body.path), proposalOf(body));
   if (!result.ok) return refusal(result);
   return jsonOk({ text: result.text, errors: result.gate.errors, existing: result.gate.existing, summary: result.gate.summary });
 });
