@@ -70,6 +70,7 @@ export async function openLowdbStore(dataDir: string, options: LowdbStoreOptions
   const throttleDoc = await JsonDoc.open<ThrottleFile>(file(DATA_FILES.throttle, ThrottleFileSchema), {
     version: 1,
     failures: [],
+    known: [],
   });
   const certificatesDoc = await JsonDoc.open<CertificatesFile>(file(DATA_FILES.certificates, CertificatesFileSchema), {
     version: 1,
@@ -116,8 +117,9 @@ export async function openLowdbStore(dataDir: string, options: LowdbStoreOptions
     pruneSessions: (isExpired) => sessions.pruneSessions(isExpired),
 
     getLoginFailures: (key) => throttle.getLoginFailures(key),
-    recordLoginFailure: (key, at, forgetAfterMs) => throttle.recordLoginFailure(key, at, forgetAfterMs),
-    clearLoginFailures: (key) => throttle.clearLoginFailures(key),
+    reserveLoginAttempt: (keys, at) => throttle.reserveLoginAttempt(keys, at),
+    settleLoginAttempt: (reservation, outcome) => throttle.settleLoginAttempt(reservation, outcome),
+    isKnownSignIn: (key, at) => throttle.isKnownSignIn(key, at),
 
     createAttempt: (attempt) => attempts.createAttempt(attempt),
     getAttempt: (id) => attempts.getAttempt(id),
