@@ -5,3 +5,4 @@ export { methodNotAllowed } from './method-not-allowed.ts';
 export { plainPage } from './plain-page.ts';
 export { fieldErrors, MAX_BODY_BYTES, readJson } from './read-json.ts';
 export { jsonError, jsonOk } from './respond.ts';
+export { SECURITY_HEADERS, withSecurityHeaders } from './security-headers.ts';
