@@ -1,5 +1,6 @@
 // @ts-check
 import mdx from '@astrojs/mdx';
+import { createHash } from 'node:crypto';
 import node from '@astrojs/node';
 import preact from '@astrojs/preact';
 import { defineConfig, sessionDrivers } from 'astro/config';
@@ -8,6 +9,7 @@ import practiceOffline from './src/server/practice-offline-integration.ts';
 import securityHeaders from './src/server/security-headers-integration.ts';
 import { satteri } from '@astrojs/markdown-satteri';
 import { caseReveal } from './src/markdown/case-reveal.ts';
+import { NOSCRIPT_STYLES } from './src/components/noscript-styles.ts';
 
 const dataDir = process.env.DATA_DIR ?? './data';
 
@@ -35,7 +37,11 @@ export default defineConfig({
         "connect-src 'self'",
       ],
       scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
-      styleDirective: { resources: ["'self'"] },
+      // The <noscript> styles Astro cannot process, allowed by hash (src/components/noscript-styles.ts).
+      styleDirective: {
+        resources: ["'self'"],
+        hashes: Object.values(NOSCRIPT_STYLES).map((css) => `sha256-${createHash('sha256').update(css).digest('base64')}`),
+      },
     },
   },
   // serverStartup: opens the data store and prints the first-run link when the built server starts.
