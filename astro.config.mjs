@@ -40,7 +40,9 @@ export default defineConfig({
       // The <noscript> styles Astro cannot process, allowed by hash (src/components/noscript-styles.ts).
       styleDirective: {
         resources: ["'self'"],
-        hashes: Object.values(NOSCRIPT_STYLES).map((css) => `sha256-${createHash('sha256').update(css).digest('base64')}`),
+        hashes: Object.values(NOSCRIPT_STYLES).map(
+          (css) => /** @type {`sha256-${string}`} */ (`sha256-${createHash('sha256').update(css).digest('base64')}`),
+        ),
       },
     },
   },
