@@ -220,6 +220,11 @@ export const IssueSchema = z
     onlyNoticeableAfterUse: z.boolean().describe('描述不当是否需使用后才能察觉。不填视为否。').default(false),
     disclosedInListing: z.boolean().describe('该瑕疵是否已在商品页面明确告知（二手、瑕疵、临期等）。不填视为否。').default(false),
     personalConsumption: z.boolean().describe('假冒商品是否是买家基于生活消费需要购买。').optional(),
+    sellerPromisedMultiple: z
+      .number()
+      .positive()
+      .describe('卖家自己承诺的假冒赔付倍数（例如商品页标注“假一赔十”写 10）；卖家没有承诺不填。平台规则本身没有“假一赔三”之类的默认赔偿，只有卖家承诺的才按第十五条兑现。')
+      .optional(),
     sellerRefusesRemedy: z.boolean().describe('表面不一致属实后，卖家是否拒绝补寄、换货或退货。不填视为否。').default(false),
   })
   .strict();

@@ -1,5 +1,5 @@
 import { formatBeijingTime, addDays } from './beijing-time.ts';
-import { tb } from './citations.ts';
+import { cite, tb } from './citations.ts';
 import { defineRule, type FactReader } from './rule.ts';
 import type { RuleMeta } from './rule-meta.ts';
 import type { Resolution } from './ruling.ts';
@@ -225,17 +225,45 @@ export const generalProcedureMetas: readonly RuleMeta[] = [
     editions: both,
     decides: false,
   },
-  {
-    id: 'R-GEN-PENALTY-MAX',
-    title: '承诺违约金就高',
-    statement: '卖家就特定违约行为承诺赔付违约金的应当赔付；与平台规定数额不一致的，就高。',
-    kind: 'platform',
-    area: 'general',
-    sources: [tb(15)],
-    editions: both,
-    decides: false,
-  },
 ];
+
+export const penaltyPromiseMeta: RuleMeta = {
+  id: 'R-GEN-PENALTY-MAX',
+  title: '承诺违约金就高',
+  statement: '卖家就特定违约行为承诺赔付违约金的应当赔付；与平台规定数额不一致的，就高。平台规则本身没有“假一赔三”等默认赔偿：额外赔偿只来自卖家自己的承诺，或由法院等依法判定（消法第五十五条）。',
+  kind: 'platform',
+  area: 'general',
+  sources: [tb(15)],
+  editions: both,
+  decides: true,
+};
+
+/**
+ * Extra compensation for a counterfeit: only what the seller itself promised (第十五条). No edition orders a default
+ * multiple; a statutory 三倍 for fraud (消法第五十五条) is for a court, and 淘宝 does not accept such claims (第六条).
+ */
+export const penaltyPromiseRule = defineRule(penaltyPromiseMeta, (read: FactReader) => {
+  const multiple = read.optional('issue.sellerPromisedMultiple');
+  return {
+    applies: multiple !== undefined,
+    compensationMultiple: multiple,
+    note:
+      multiple !== undefined
+        ? `卖家自己承诺过“假一赔${multiple}”，依第十五条应当兑现，按价款的 ${multiple} 倍赔付。`
+        : '卖家没有承诺额外赔付；平台规则没有“假一赔三”的默认赔偿。买家主张法定赔偿（消法第五十五条）须向法院等主张，淘宝不予受理（第六条）。',
+  };
+});
+
+export const lawFraudDamagesMeta: RuleMeta = {
+  id: 'R-LAW-FRAUD-DAMAGES',
+  title: '欺诈的法定增加赔偿（由法院等认定）',
+  statement: '经营者有欺诈行为的，消费者可要求增加赔偿价款的三倍（不足五百元的为五百元）；这是法院或行政机关依法认定的赔偿，不是平台争议处理的默认结果，淘宝对主张法定赔偿的维权不予受理。',
+  kind: 'law',
+  area: 'quality',
+  sources: [cite('consumerLaw', 55), tb(6)],
+  editions: both,
+  decides: false,
+};
 
 export const procedureMetas: readonly RuleMeta[] = [
   {

@@ -105,8 +105,21 @@ describe('R-FAKE-REFUND', () => {
     expect(ruling.compensationMultiple).toBeUndefined();
   });
 
-  it('adds 假一赔三 only under the older wording', () => {
-    expect(decide(fake(true), { edition: 'legacy' }).compensationMultiple).toBe(3);
+  it('orders no 假一赔三 in any edition: the older wording\'s multiple was a third party\'s addition', () => {
+    expect(decide(fake(true), { edition: 'legacy' }).compensationMultiple).toBeUndefined();
+    expect(decide(fake(true)).compensationMultiple).toBeUndefined();
+  });
+
+  it('holds the seller to its own promise of extra compensation (第十五条), in every edition', () => {
+    const promised = scenario({
+      claim: { type: 'refund-only', reason: 'counterfeit', at: '2025-09-10 10:00' },
+      issue: { sellerRebuttal: true, buyerTestReport: true, personalConsumption: true, sellerPromisedMultiple: 10 },
+    });
+    for (const edition of ['2025-08-15', 'legacy'] as const) {
+      const ruling = decide(promised, { edition });
+      expect(ruling).toMatchObject({ resolution: 'refund', compensationMultiple: 10 });
+      expect(ruling.trace.find((step) => step.ruleId === 'R-GEN-PENALTY-MAX')).toMatchObject({ applied: true });
+    }
   });
 
   it('handles a fake not bought for personal use as a quality return', () => {

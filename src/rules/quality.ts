@@ -158,7 +158,7 @@ export const fakeRefundMeta: RuleMeta = {
   editionNotes: [
     {
       edition: 'legacy',
-      summary: '旧版措辞（第三方协议）：退款并“假一赔三”。2025 版没有默认赔偿，卖家自行承诺的赔付按第十五条就高处理。',
+      summary: '旧版措辞同样是退款。转载旧版措辞的第三方协议另写有“假一赔三”，那是该协议自己的附加条款，不是平台规则，本站不作为任何版本的规则；卖家自己承诺的赔付按第十五条兑现。',
       source: citeSecondary('旧版争议处理规则（第三方协议转载）', '假冒商品', '假一赔三'),
     },
   ],
@@ -167,12 +167,10 @@ export const fakeRefundMeta: RuleMeta = {
 
 export const fakeRefundRule = defineRule(fakeRefundMeta, (read: FactReader) => {
   const personal = read.fact('issue.personalConsumption');
-  const compensationMultiple = read.edition === 'legacy' && personal ? 3 : undefined;
   return {
     applies: personal,
-    compensationMultiple,
     note: personal
-      ? `假冒属实且买家为生活消费购买，支持退款，买家无需退货${compensationMultiple ? '；旧版措辞另按“假一赔三”赔付' : ''}。`
+      ? '假冒属实且买家为生活消费购买，支持退款，买家无需退货。'
       : '买家不是为生活消费购买，不适用假货直接退款，按质量问题处理为退货退款。',
   };
 });
