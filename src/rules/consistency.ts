@@ -13,6 +13,9 @@ export function assertConsistent(facts: Facts): void {
   if (claim.at < order.paidAt) {
     throw new ContradictoryFactsError(['order.paidAt', 'claim.at'], `申请时间 ${at(claim.at)} 早于付款时间 ${at(order.paidAt)}`);
   }
+  if (facts.goods.price !== undefined && facts.goods.price > order.price) {
+    throw new ContradictoryFactsError(['goods.price', 'order.price'], `争议商品金额 ${facts.goods.price} 元高于整单实付 ${order.price} 元`);
+  }
   if (!shipment.shipped) {
     const agreed = facts.agreement?.resolution;
     if (agreed === 'return-and-refund' || agreed === 'exchange' || agreed === 'repair') {

@@ -10,6 +10,7 @@ import { route } from './route.ts';
 import type { Ruling } from './ruling.ts';
 import { defaultShopPolicy, type ShopPolicy } from './shop-policy.ts';
 import { applyShopSop } from './sop/index.ts';
+import { refundBaseRule } from './seven-day.ts';
 
 export interface DecideOptions {
   /** Policy edition to decide under; defaults to the current edition (2025-08-15). */
@@ -29,6 +30,13 @@ export interface DecideOptions {
  */
 export function decide(input: unknown, options: DecideOptions = {}): Ruling {
   return decideParsed(parseFacts(input), options);
+}
+
+/** The price a refund starts from; traced only when part of the order is disputed, so whole-order traces stay short. */
+function refundBase(evaluation: Evaluation): number {
+  const { order, goods } = evaluation.facts;
+  if (goods.price === undefined && !order.freeShippingLostByPartialReturn) return order.price;
+  return evaluation.check(refundBaseRule).base;
 }
 
 /**
@@ -55,7 +63,7 @@ export function decideParsed(facts: Facts, options: DecideOptions = {}): Ruling 
   const refundAmount =
     outcome.refundAmount ??
     (outcome.resolution === 'refund' || outcome.resolution === 'return-and-refund'
-      ? Math.max(0, facts.order.price - deductions.reduce((sum, deduction) => sum + deduction.amount, 0))
+      ? Math.max(0, refundBase(evaluation) - deductions.reduce((sum, deduction) => sum + deduction.amount, 0))
       : undefined);
 
   return {

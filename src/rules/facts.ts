@@ -87,6 +87,9 @@ export const OrderSchema = z
 export const GoodsSchema = z
   .object({
     name: z.string().min(1).describe('商品名称，供页面展示，例如“羊毛呢大衣”。'),
+    price: money(
+      '争议所涉商品的实付金额（元）。一单多件只就其中部分商品退货、拒签或退款时必填（按购买时各商品价格结算，七日办法第十七条）；争议整单时不填，按 order.price。',
+    ).optional(),
     sevenDayClass: z
       .enum(sevenDayClasses)
       .describe(

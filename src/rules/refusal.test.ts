@@ -69,3 +69,24 @@ describe('R-REFUSE-NON7DAY-ITEM', () => {
     expect(() => decide(refused({ reason: 'no-reason' }, custom))).toThrowError(/delivery\.refusal\.returnedOutcome/);
   });
 });
+
+describe('a partial refusal (第五十三条, 七日办法第十七、十八条)', () => {
+  const partial = (goods: Record<string, unknown>) =>
+    refused(
+      { reason: 'no-reason' },
+      { order: { price: 108, freeShipping: false, freeShippingLostByPartialReturn: true, outboundFreight: 8 }, goods },
+    );
+
+  it('refunds the refused item, not the whole order, and puts every freight leg on the buyer', () => {
+    const ruling = decide(partial({ price: 59 }));
+    expect(ruling).toMatchObject({ resolution: 'refund', refundAmount: 59, freight: { outbound: 'buyer', return: 'buyer' } });
+  });
+
+  it('asks for the refused item\'s amount when only part of the order was refused', () => {
+    expect(() => decide(partial({}))).toThrow(/goods\.price/);
+  });
+
+  it('rejects an item amount above what the buyer paid for the order', () => {
+    expect(() => decide(partial({ price: 120 }))).toThrow(/goods\.price/);
+  });
+});

@@ -111,7 +111,8 @@ describe('R-FREIGHT-7DAY-RETURN', () => {
 
   it('makes the buyer pay all freight of a 非包邮 order, a lost 满额包邮, or membership abuse', () => {
     for (const order of [{ freeShipping: false }, { freeShippingLostByPartialReturn: true }, { membershipAbuse: true }]) {
-      expect(decide(scenario({ order })).freight).toMatchObject({ outbound: 'buyer', return: 'buyer' });
+      const goods = order.freeShippingLostByPartialReturn ? { price: 50 } : {};
+      expect(decide(scenario({ order, goods })).freight).toMatchObject({ outbound: 'buyer', return: 'buyer' });
     }
   });
 

@@ -204,6 +204,33 @@ export const sevenDayGoodFaithMeta: RuleMeta = {
   decides: false,
 };
 
+export const refundAmountMeta: RuleMeta = {
+  id: 'R-7DAY-REFUND-AMOUNT',
+  title: '退款金额与方式',
+  statement: '退还买家实际支付的价款，原路退回；只退一单中的部分商品（部分退货、部分拒签）的，退的是这部分商品按购买时价格结算的价款，不是整单；部分退货致使不再满足包邮条件的，运费由买家承担，卖家可在退款时扣除。',
+  kind: 'law',
+  area: 'seven-day',
+  sources: [cite('sevenDayMeasures', 14), cite('sevenDayMeasures', 17), cite('sevenDayMeasures', 18), tb(53)],
+  editions: both,
+  decides: true,
+};
+
+/**
+ * The amount a refund is based on: the disputed goods' own price where only part of the order is disputed. Throws
+ * `MissingFactError` for `goods.price` when the facts say part of the order was returned but not which amount.
+ */
+export const refundBaseRule = defineRule(refundAmountMeta, (read: FactReader) => {
+  const partial = read.optional('order.freeShippingLostByPartialReturn') === true;
+  const orderPrice = read.fact('order.price');
+  const price = partial ? read.fact('goods.price') : read.optional('goods.price');
+  if (price === undefined) return { applies: false, base: orderPrice, note: `争议整单，按买家实付 ${orderPrice} 元计算退款。` };
+  return {
+    applies: true,
+    base: price,
+    note: `只就订单中的部分商品争议：退款按该商品购买时的价格 ${price} 元结算，不是整单 ${orderPrice} 元${partial ? '；不再满足包邮条件产生的运费由买家承担，卖家可在退款时扣除（七日办法第十八条）' : ''}。`,
+  };
+});
+
 export const sevenDayProcedureMetas: readonly RuleMeta[] = [
   {
     id: 'R-7DAY-ADDRESS',
@@ -212,16 +239,6 @@ export const sevenDayProcedureMetas: readonly RuleMeta[] = [
     kind: 'law',
     area: 'seven-day',
     sources: [cite('sevenDayMeasures', 11), cite('sevenDayMeasures', 19)],
-    editions: both,
-    decides: false,
-  },
-  {
-    id: 'R-7DAY-REFUND-AMOUNT',
-    title: '退款金额与方式',
-    statement: '退还买家实际支付的价款，原路退回；套装、满减部分退货按购买时价格结算。',
-    kind: 'law',
-    area: 'seven-day',
-    sources: [cite('sevenDayMeasures', 14)],
     editions: both,
     decides: false,
   },
