@@ -32,6 +32,9 @@ export function assertConsistent(facts: Facts): void {
   if (shippedAt !== null && shippedAt < order.paidAt) {
     throw new ContradictoryFactsError(['order.paidAt', 'shipment.carrierRecordedAt'], `发货 ${at(shippedAt)} 早于付款 ${at(order.paidAt)}`);
   }
+  if (delivery?.collectedAt !== undefined && delivery.signedAt !== undefined && delivery.collectedAt < delivery.signedAt) {
+    throw new ContradictoryFactsError(['delivery.signedAt', 'delivery.collectedAt'], `取件 ${at(delivery.collectedAt)} 早于物流显示的放置时间 ${at(delivery.signedAt)}`);
+  }
   if (delivery?.signedAt !== undefined) {
     if (delivery.status !== 'signed') {
       throw new ContradictoryFactsError(['delivery.status', 'delivery.signedAt'], `物流结果是“${delivery.status}”，却填写了签收时间`);

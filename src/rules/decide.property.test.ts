@@ -123,7 +123,7 @@ const scenarioArbitrary: fc.Arbitrary<FactsInput> = fc
     if (draw.shipped) {
       facts.delivery = {
         status: draw.status,
-        ...(draw.status === 'signed' ? { signedAt: at(signedAt) } : {}),
+        ...(draw.status === 'signed' ? { signedAt: at(signedAt), collectedAt: at(signedAt + 600) } : {}),
         receivedBy: draw.receivedBy,
         placeDesignated: draw.placeDesignated,
         sellerHasDeliveryProof: draw.proof,

@@ -181,6 +181,9 @@ export const DeliverySchema = z
       .boolean()
       .describe('放在门口、物业、驿站、快递柜时，是否是收件人指示放置的地点。')
       .optional(),
+    collectedAt: time(
+      '快递员把商品放在收件人没有指示的快递柜、驿站、物业或门口，或交给未经委托的他人时，买家实际取到商品的时间。这种放置不算签收（第三十六条），七天无理由从取到商品的次日零时起算。',
+    ).optional(),
     sellerHasDeliveryProof: z
       .boolean()
       .describe('卖家能否提供签收底单、授权签收证明或物流红章证明。')

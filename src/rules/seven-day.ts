@@ -3,6 +3,7 @@ import { cite, citeSecondary, tb } from './citations.ts';
 import type { SevenDayClass } from './facts.ts';
 import type { PolicyParameters } from './parameters.ts';
 import { defineRule, type FactReader } from './rule.ts';
+import { isPlaceReceiver, isValidSigning } from './signing.ts';
 import type { RuleMeta } from './rule-meta.ts';
 
 const both = ['2025-08-15', 'legacy'] as const;
@@ -101,11 +102,12 @@ export const formatClauseRule = defineRule(formatClauseMeta, (read: FactReader) 
 export const sevenDayWindowMeta: RuleMeta = {
   id: 'R-7DAY-WINDOW',
   title: '七天无理由退货期限',
-  statement: '七天期限自签收次日零时起算，满 168 小时止；退货申请须在此前发出。',
+  statement: '七天期限自签收次日零时起算，满 168 小时止；退货申请须在此前发出。快递员放在收件人没有指定的地点的不算签收（第三十六条），从买家实际取件的次日零时起算。',
   kind: 'law',
   area: 'seven-day',
   sources: [
     cite('sevenDayMeasures', 10),
+    tb(36),
     citeSecondary('《淘宝网七天无理由退货规范》（转引）', '第二条', '七天无理由退换货时间自物流显示签收商品的次日零时开始起算，满168小时为7天。'),
   ],
   editions: both,
@@ -114,13 +116,21 @@ export const sevenDayWindowMeta: RuleMeta = {
 
 export const sevenDayWindowRule = defineRule(sevenDayWindowMeta, (read: FactReader) => {
   const signedAt = read.fact('delivery.signedAt');
+  const receivedBy = read.optional('delivery.receivedBy');
+  const designated = receivedBy !== undefined && isPlaceReceiver(receivedBy) ? read.fact('delivery.placeDesignated') : undefined;
+  // 第三十六条: a drop the buyer never chose is not 签收, so the clock cannot start at the courier's scan.
+  const valid = receivedBy === undefined || isValidSigning(receivedBy, designated);
+  const receivedAt = valid ? signedAt : read.fact('delivery.collectedAt');
   const claimAt = read.fact('claim.at');
-  const window = sevenDayWindow(signedAt, read.parameters);
+  const window = sevenDayWindow(receivedAt, read.parameters);
   const inside = claimAt < window.end;
+  const from = valid
+    ? `签收 ${formatBeijingTime(signedAt)}`
+    : `物流显示 ${formatBeijingTime(signedAt)} 放置，但不是收件人指定的地点或委托的人，不算签收；买家实际取件 ${formatBeijingTime(receivedAt)}`;
   return {
     applies: inside,
     window,
-    note: `签收 ${formatBeijingTime(signedAt)}，期限自 ${formatBeijingTime(window.start)} 起至 ${formatBeijingTime(window.end)} 止；申请 ${formatBeijingTime(claimAt)}，${inside ? '在期限内' : '已超过期限'}。`,
+    note: `${from}，期限自 ${formatBeijingTime(window.start)} 起至 ${formatBeijingTime(window.end)} 止；申请 ${formatBeijingTime(claimAt)}，${inside ? '在期限内' : '已超过期限'}。`,
   };
 });
 

@@ -22,6 +22,22 @@ export function isValidSigning(receivedBy: Receiver, placeDesignated?: boolean):
   return false;
 }
 
+/**
+ * When the buyer received the goods in the sense of 消法第二十五条 (自收到商品之日): the signing time of a valid
+ * signing; for a place the buyer never chose or an unauthorised person, the time the buyer actually took the parcel
+ * (`collectedAt`). Undefined when the facts do not fix it.
+ */
+export function receiptTime(delivery: {
+  signedAt?: number | undefined;
+  receivedBy?: Receiver | undefined;
+  placeDesignated?: boolean | undefined;
+  collectedAt?: number | undefined;
+}): number | undefined {
+  if (delivery.receivedBy === undefined) return delivery.signedAt;
+  if (isPlaceReceiver(delivery.receivedBy) && delivery.placeDesignated === undefined) return undefined;
+  return isValidSigning(delivery.receivedBy, delivery.placeDesignated) ? delivery.signedAt : delivery.collectedAt;
+}
+
 const receiverNames: Record<Receiver, string> = {
   self: '收件人本人',
   'authorised-person': '收件人委托的人',
