@@ -40,7 +40,7 @@ export const sevenDayClasses = [
 ] as const;
 export const receivers = ['self', 'authorised-person', 'door', 'property-office', 'station', 'locker', 'other-person'] as const;
 export const deliveryStatuses = ['in-transit', 'lost', 'intercepted', 'refused', 'undeliverable', 'signed'] as const;
-export const claimTypes = ['refund-only', 'return-and-refund', 'exchange', 'resend', 'repair', 'partial-refund'] as const;
+export const claimTypes = ['refund-only', 'return-and-refund', 'exchange', 'resend', 'repair', 'partial-refund', 'freight-refund'] as const;
 export const claimReasons = [
   'not-received',
   'no-reason',
@@ -59,6 +59,7 @@ export const transitDamages = ['none', 'minor', 'destroyed', 'lost'] as const;
 export const agreementTimings = ['none', 'before-intervention', 'after-intervention'] as const;
 export const freightAgreements = ['not-mentioned', 'seller', 'buyer'] as const;
 export const consentStates = ['none', 'agreed', 'unagreed'] as const;
+export const cashOnDeliveryStates = ['none', 'agreed', 'unagreed', 'buyer-requested'] as const;
 export const confirmations = ['none', 'buyer-clicked', 'auto', 'induced-by-seller'] as const;
 export const giftIssues = ['not-shipped', 'unlicensed', 'ambiguous-description', 'returned-damaged'] as const;
 export const refusalReasons = ['surface-mismatch', 'no-reason', 'seller-breach'] as const;
@@ -133,7 +134,10 @@ export const ShipmentSchema = z
       .boolean()
       .describe('卖家超时或买家已申请退款后，卖家发货前是否征得买家同意。')
       .optional(),
-    cashOnDelivery: z.enum(consentStates).describe('运费到付：none 非到付；agreed 事先与买家约定；unagreed 未经买家同意。不填视为 none。').default('none'),
+    cashOnDelivery: z
+      .enum(cashOnDeliveryStates)
+      .describe('运费到付：none 非到付；agreed 卖家事先明确承运人和运费并征得买家同意；unagreed 未经买家同意；buyer-requested 买家自己要求到付（第三十条：运费由买家与卖家自行明确，属于买家）。不填视为 none。')
+      .default('none'),
     pickupRequired: z
       .enum(consentStates)
       .describe('是否需要买家自提：none 送货上门；agreed 事先显著明示或买家同意；unagreed 未明示也未经同意。不填视为 none。')
@@ -203,7 +207,7 @@ export const ClaimSchema = z
     at: time('买家申请退款或发起维权的时间。'),
     type: z
       .enum(claimTypes)
-      .describe('买家的诉求：refund-only 仅退款；return-and-refund 退货退款；exchange 换货；resend 补寄；repair 维修；partial-refund 部分退款（折价）。'),
+      .describe('买家的诉求：refund-only 仅退款；return-and-refund 退货退款；exchange 换货；resend 补寄；repair 维修；partial-refund 部分退款（折价）；freight-refund 签收后只要求卖家退还或承担运费（未用承诺的快递、未经同意到付等）。'),
     reason: z
       .enum(claimReasons)
       .describe('申请理由：not-received 未收到货；no-reason 七天无理由；quality 质量问题；misdescribed 描述不当；surface-mismatch 表面不一致（破损、少件、空包、错发）；counterfeit 假冒商品；late-shipment 延迟发货；shipping-breach 卖家违反其他发货规范（未约定到付、未明示自提、未用承诺的快递）；gift 赠品问题；return-not-received 卖家称未收到退货。'),

@@ -228,7 +228,7 @@ export const shipCarrierFreightRule = defineRule(shipCarrierMeta, (read: FactRea
 });
 
 /** 第五十条: a buyer who signed an unagreed 到付 parcel may make the seller bear that freight. */
-const codOutboundRule = defineRule(shipCodFreightMeta, (read: FactReader) => {
+export const codOutboundRule = defineRule(shipCodFreightMeta, (read: FactReader) => {
   const cod = read.optional('shipment.cashOnDelivery');
   return {
     applies: cod === 'unagreed',

@@ -235,7 +235,14 @@ export const shipCodFreightRule = defineRule(shipCodFreightMeta, (read: FactRead
   const cod = read.fact('shipment.cashOnDelivery');
   return {
     applies: cod === 'unagreed',
-    note: cod === 'unagreed' ? '卖家未经买家同意使用运费到付，违反发货规范。' : cod === 'agreed' ? '运费到付事先经买家同意。' : '不是运费到付。',
+    note:
+      cod === 'unagreed'
+        ? '卖家未经买家同意使用运费到付，违反发货规范。'
+        : cod === 'agreed'
+          ? '运费到付事先经买家同意。'
+          : cod === 'buyer-requested'
+            ? '运费到付是买家自己要求的，不违反发货规范。'
+            : '不是运费到付。',
   };
 });
 

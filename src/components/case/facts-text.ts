@@ -62,6 +62,7 @@ function goodsSentences(goods: Facts['goods']): string[] {
   const sevenDay = goods.sevenDayClass ? `，七天无理由分类为“${enumLabel('goods.sevenDayClass', goods.sevenDayClass)}”` : '';
   return present([
     `商品是${goods.name}${sevenDay}。`,
+    goods.price !== undefined && `本次争议只涉及这件商品，按购买时的价格 ${yuan(goods.price)} 结算。`,
     yesNo(goods.sevenDayOptOutConfirmed, '买家下单时确认过“不支持七天无理由退货”。', '买家下单时没有确认过“不支持七天无理由退货”。'),
     goods.listingNoReturnNotice && '详情页写有“特价不退不换”之类的单方声明。',
     goods.condition && `申请时商品状态：${enumLabel('goods.condition', goods.condition)}。`,
@@ -89,6 +90,7 @@ function shipmentSentences(shipment: Facts['shipment']): string[] {
     yesNo(shipment.buyerConsentedToShip, '卖家发货前征得了买家同意。', '卖家发货前没有征得买家同意。'),
     shipment.cashOnDelivery === 'agreed' && '运费到付，已事先与买家约定。',
     shipment.cashOnDelivery === 'unagreed' && '运费到付，未经买家同意。',
+    shipment.cashOnDelivery === 'buyer-requested' && '运费到付是买家自己要求的。',
     shipment.pickupRequired === 'agreed' && '需要买家自提，已事先显著明示或经买家同意。',
     shipment.pickupRequired === 'unagreed' && '需要买家自提，但卖家既没有明示，也没有征得买家同意。',
     shipment.promisedCarrier === 'used' && '卖家按承诺使用了指定快递。',
@@ -115,6 +117,7 @@ function deliverySentences(delivery: NonNullable<Facts['delivery']>): string[] {
     delivery.status === 'signed'
       ? `物流显示${delivery.signedAt !== undefined ? `于 ${time(delivery.signedAt)} ` : ''}已签收${receivedByClause(delivery)}。`
       : `物流结果：${enumLabel('delivery.status', delivery.status)}${delivery.signedAt !== undefined ? `（签收记录 ${time(delivery.signedAt)}）` : ''}${receivedByClause(delivery)}。`;
+  const collected = delivery.collectedAt !== undefined ? `买家实际取到商品的时间是 ${time(delivery.collectedAt)}。` : '';
   const refusal = delivery.refusal;
   const change = delivery.addressChange;
   const confirmations = {
@@ -125,6 +128,7 @@ function deliverySentences(delivery: NonNullable<Facts['delivery']>): string[] {
   } as const;
   return present([
     status,
+    collected,
     yesNo(
       delivery.sellerHasDeliveryProof,
       '卖家能提供签收底单、授权签收证明或物流红章证明。',
