@@ -4,7 +4,7 @@ import { computeDeadlines } from './deadlines.ts';
 import { parseFacts } from './parse-facts.ts';
 import type { Facts } from './facts.ts';
 import { defaultParameters, type PolicyParameters } from './parameters.ts';
-import { supportedParty } from './outcome.ts';
+import { freightFor, supportedParty } from './outcome.ts';
 import { Evaluation } from './rule.ts';
 import { route } from './route.ts';
 import type { Ruling } from './ruling.ts';
@@ -49,7 +49,11 @@ export function decideParsed(facts: Facts, options: DecideOptions = {}): Ruling 
   const parameters: PolicyParameters = { ...defaultParameters, ...options.parameters };
   const evaluation = new Evaluation(facts, edition, parameters, options.shopPolicy ?? defaultShopPolicy);
 
-  const outcome = route(evaluation);
+  const routed = route(evaluation);
+  const outcome =
+    routed.freight === null && facts.shipment.shipped && routed.resolution !== 'not-accepted'
+      ? { ...routed, freight: freightFor(evaluation, { kind: 'as-ordered' }, { outbound: true, return: false }) }
+      : routed;
   const deadlines = computeDeadlines(facts, parameters);
   const supported = outcome.supported ?? supportedParty(outcome.resolution);
   const sop = applyShopSop(evaluation, {

@@ -43,3 +43,20 @@ describe('a freight-only claim after signing', () => {
     expect(ruling).toMatchObject({ resolution: 'reject', freight: { outbound: 'buyer', return: null } });
   });
 });
+
+describe('every ruling on a shipped order', () => {
+  it('says who bears the outbound leg even when the buyer\'s claim fails', () => {
+    const late = decide(scenario({ order: { freeShipping: false }, claim: { at: '2025-09-20 10:00' } }));
+    expect(late).toMatchObject({ resolution: 'reject', decidingRuleId: 'R-7DAY-WINDOW', freight: { outbound: 'buyer', return: null } });
+  });
+
+  it('moves an unagreed 到付 leg to the seller even when the claim itself fails (第五十条)', () => {
+    const late = decide(scenario({ order: { freeShipping: false }, shipment: { cashOnDelivery: 'unagreed' }, claim: { at: '2025-09-20 10:00' } }));
+    expect(late.freight).toMatchObject({ outbound: 'seller', return: null });
+  });
+
+  it('leaves freight out only where nothing was shipped', () => {
+    const unshipped = decide(scenario({ shipment: { shipped: false, clickedAt: null, carrierRecordedAt: null }, delivery: null, claim: { type: 'refund-only' } }));
+    expect(unshipped.freight).toBeNull();
+  });
+});

@@ -79,12 +79,12 @@ describe('R-ACCEPT-DEADLINE', () => {
 describe('R-GEN-PARTIAL-REFUND', () => {
   it('rejects a price cut the buyer asked for without agreement', () => {
     const ruling = decide(scenario({ claim: { type: 'partial-refund', reason: 'quality' }, issue: { visible: true, buyerProof: true, sellerRebuttal: false } }));
-    expect(ruling).toMatchObject({ resolution: 'reject', supported: 'seller', decidingRuleId: 'R-GEN-PARTIAL-REFUND', freight: null });
+    expect(ruling).toMatchObject({ resolution: 'reject', supported: 'seller', decidingRuleId: 'R-GEN-PARTIAL-REFUND', freight: { outbound: 'seller', return: null } });
   });
 
-  it('settles no freight for an agreed 折价, since no goods move', () => {
+  it('moves no freight leg for an agreed 折价: the outbound leg stays as ordered and nothing goes back', () => {
     const ruling = decide(scenario({ agreement: { resolution: 'partial-refund', amount: 20, performed: false } }));
-    expect(ruling.freight).toBeNull();
+    expect(ruling.freight).toEqual({ outbound: 'seller', return: null, ruleId: 'R-GEN-ORDER-OF-SOURCES' });
   });
 
   it('lets a freight agreement cover every leg of an agreed exchange', () => {
