@@ -141,7 +141,7 @@ export const shipInterceptMeta: RuleMeta = {
   sources: [tb(23)],
   editions: ['2025-08-15'],
   editionNotes: [
-    { edition: 'legacy', summary: '旧版没有拦截义务：签收前的退款申请不能要求卖家拦截，买家只能待商品送达后拒签或退货。' },
+    { edition: 'legacy', summary: '旧版措辞没有拦截义务，也没有驳回签收前退款申请的规定（沉默不是驳回的依据）；它只规定签收前风险由卖家承担，买家可在送达时拒签或签收后退货。' },
   ],
   decides: true,
 };
@@ -151,7 +151,7 @@ export const shipInterceptRule = defineRule(shipInterceptMeta, (read: FactReader
   if (read.edition === 'legacy') {
     return {
       applies: false,
-      note: '旧版规则没有签收前的拦截义务：运输途中的退款申请不予支持，买家可在送达时拒签。',
+      note: '旧版措辞没有签收前的拦截义务，也没有驳回运输途中退款申请的规定；买家可在送达时拒签。',
     };
   }
   const intercepted = status === 'intercepted';
