@@ -51,6 +51,14 @@ describe('platform findings', () => {
     expect(decide(scenario({ platform: { finding: 'prohibited' } })).decidingRuleId).toBe('R-GEN-PROHIBITED');
   });
 
+  it('decides prohibited goods 视情形: 退货退款 where the goods can go back, 退款 where they cannot (第二十条)', () => {
+    expect(decide(scenario({ platform: { finding: 'prohibited' } })).resolution).toBe('return-and-refund');
+    const unreturnable = decide(scenario({ goods: { cannotBeReturned: true }, platform: { finding: 'prohibited' } }));
+    expect(unreturnable).toMatchObject({ resolution: 'refund', decidingRuleId: 'R-GEN-PROHIBITED', freight: { return: null } });
+    const virtual = decide(scenario({ goods: { virtualOrService: true }, platform: { finding: 'prohibited' } }));
+    expect(virtual.resolution).toBe('refund');
+  });
+
   it('applies the big-data presumption only under the 2025 edition', () => {
     const facts = scenario({
       claim: { reason: 'misdescribed' },

@@ -180,7 +180,18 @@ const findingRule = (meta: RuleMeta, resolution: Resolution, note: string) =>
 export const platformFindingRules = {
   'bad-faith': findingRule(badFaithMeta, 'refund', '大量严重劣质、货不对板，视为卖家拒绝履约，支持退款。'),
   recall: findingRule(recallMeta, 'return-and-refund', '商品被曝光、通报或抽检确认须召回，支持退货退款。'),
-  prohibited: findingRule(prohibitedMeta, 'return-and-refund', '卖家出售禁售商品，支持退货退款。'),
+  prohibited: defineRule(prohibitedMeta, (read: FactReader) => {
+    read.fact('platform.finding');
+    // 第二十条 says 视情形: goods that cannot or need not go back are simply refunded.
+    const noReturn = read.fact('goods.virtualOrService') || read.fact('goods.cannotBeReturned');
+    return {
+      applies: true,
+      resolution: (noReturn ? 'refund' : 'return-and-refund') as Resolution,
+      note: noReturn
+        ? '卖家出售禁售商品（服务），视情形处理：商品无法或无需退回，支持退款。'
+        : '卖家出售禁售商品，视情形处理：商品可以退回，支持退货退款。',
+    };
+  }),
   'big-data': findingRule(bigDataMeta, 'return-and-refund', '平台基于大数据认定描述不当、混淆误导或伪劣，减轻买家举证，支持退货退款。'),
 } as const;
 

@@ -66,6 +66,14 @@ describe('R-TEST-FEE', () => {
     expect(ruling.testFee).toBe('seller');
   });
 
+  it('does not invent who pays a requested test that did not confirm the problem: a named parameter, default 协商, shown in the trace', () => {
+    const facts = quality({ visible: false, sellerRebuttal: true, buyerTestReport: false }, { platform: { intervened: true, requestedTest: true, testConfirmedProblem: false } });
+    const ruling = decide(facts);
+    expect(ruling.testFee).toBe('negotiate');
+    expect(ruling.trace.find((step) => step.ruleId === 'R-TEST-FEE')?.note).toMatch(/本站默认.*unconfirmedTestFee/);
+    expect(decide(facts, { parameters: { unconfirmedTestFee: 'buyer' } }).testFee).toBe('buyer');
+  });
+
   it('leaves the fee to negotiation when the buyer tested on their own', () => {
     const ruling = decide(quality({ visible: false, sellerRebuttal: true, buyerTestReport: true }, { platform: { intervened: true, requestedTest: false } }));
     expect(ruling.testFee).toBe('negotiate');

@@ -178,7 +178,7 @@ export const fakeRefundRule = defineRule(fakeRefundMeta, (read: FactReader) => {
 export const testFeeMeta: RuleMeta = {
   id: 'R-TEST-FEE',
   title: '检测费用的承担',
-  statement: '应淘宝要求送检并证实质量问题的，检测费由卖家承担；非应淘宝要求送检的，检测费由双方协商。',
+  statement: '应淘宝要求送检并证实质量问题的，检测费由卖家承担；非应淘宝要求送检的，检测费由双方协商。应淘宝要求送检而未证实问题的，规则没有规定，本站默认双方协商（参数 unconfirmedTestFee）。',
   kind: 'platform',
   area: 'quality',
   sources: [tb(71), tb(72)],
@@ -190,10 +190,13 @@ export const testFeeRule = defineRule(testFeeMeta, (read: FactReader) => {
   const requested = read.fact('platform.requestedTest');
   if (!requested) return { applies: true, testFee: 'negotiate' as const, note: '不是应淘宝要求送检，检测费由双方自行协商。' };
   const confirmed = read.fact('platform.testConfirmedProblem');
+  if (confirmed) return { applies: true, testFee: 'seller' as const, note: '应淘宝要求送检并证实质量问题，检测费由卖家承担。' };
+  const fee = read.parameters.unconfirmedTestFee;
+  const names = { buyer: '买家承担', seller: '卖家承担', negotiate: '双方协商' } as const;
   return {
     applies: true,
-    testFee: confirmed ? ('seller' as const) : ('buyer' as const),
-    note: confirmed ? '应淘宝要求送检并证实质量问题，检测费由卖家承担。' : '应淘宝要求送检但未证实质量问题，检测费由送检的买家自行承担。',
+    testFee: fee,
+    note: `应淘宝要求送检但未证实质量问题：第七十一、七十二条没有规定这种情形谁付检测费，按本站默认参数 unconfirmedTestFee 处理，即${names[fee]}（负责人可修改）。`,
   };
 });
 
