@@ -70,7 +70,7 @@ export const shipTimeDefRule = defineRule(shipTimeDefMeta, (read: FactReader) =>
 export const shipDeadlineMeta: RuleMeta = {
   id: 'R-SHIP-DEADLINE',
   title: '发货时限',
-  statement: '卖家应在承诺或约定的时限内发货；未约定的，按渠道默认时限（参数：淘宝 72 小时、天猫 48 小时、天猫国际 120 小时）。',
+  statement: '卖家应在承诺或约定的时限内发货；未约定的，按本站默认时限（参数 shipDeadlineHours：淘宝 72 小时、天猫 48 小时、天猫国际 120 小时；2025 版规则原文没有规定默认时限，二手来源说法不一，负责人可修改）。',
   kind: 'platform',
   area: 'shipping',
   sources: [
@@ -91,7 +91,10 @@ export const shipDeadlineRule = defineRule(shipDeadlineMeta, (read: FactReader, 
   const promised = read.optional('shipment.promisedHours');
   const deadline = shippingDeadline(paidAt, channel, promised, read.parameters);
   const late = isShippedLate(shippedAt, deadline);
-  const basis = promised === undefined ? `${channelNames[channel]}默认 ${read.parameters.shipDeadlineHours[channel]} 小时` : `约定 ${promised} 小时`;
+  const basis =
+    promised === undefined
+      ? `${channelNames[channel]} ${read.parameters.shipDeadlineHours[channel]} 小时（本站默认，参数 shipDeadlineHours.${channel}；规则原文没有规定默认时限）`
+      : `约定 ${promised} 小时`;
   return {
     applies: late,
     deadline,
