@@ -85,7 +85,7 @@ describe('npm run impact', () => {
     expect(Object.keys(report).sort()).toEqual(
       ['blueprints', 'cases', 'certificates', 'changedRules', 'checked', 'elapsedMs', 'from', 'hasFlips', 'items', 'recertificationRules', 'templates', 'to', 'totals'].sort(),
     );
-    expect(report.from).toEqual({ id: 'legacy', title: '旧版措辞（2021 年前）' });
+    expect(report.from).toEqual({ id: 'legacy', title: '旧版措辞（示例，非官方文本）' });
     expect(report.certificates.status).toBe('read');
     expect(report.certificates.needs.map((need) => need.id)).toEqual(['legacy-refusal']);
   }, 60_000);
