@@ -155,7 +155,11 @@ export const RefusalSchema = z
     reason: z
       .enum(refusalReasons)
       .describe('拒签原因：surface-mismatch 当场发现表面不一致；no-reason 无理由拒签；seller-breach 因卖家违反发货规范拒签（未约定到付、未明示自提、未经同意发货等）。'),
-    photographed: z.boolean().describe('表面不一致时买家是否当场拍照留证。').optional(),
+    photographed: z.boolean().describe('表面不一致时买家是否当场拍照留证（第三十七条“可予以拍照”：拍照是可选的证据，不是拒签的条件）。').optional(),
+    mismatchConfirmed: z
+      .boolean()
+      .describe('没有拍照时，表面不一致是否已经其他方式证实（快递员签注、退回后卖家拆包确认、物流破损记录等）。没有拍照时必填。')
+      .optional(),
     returnedOutcome: z
       .enum(refusedReturnOutcomes)
       .describe('商品退回卖家后的结果（仅不支持七天无理由的商品需要）：seller-refused 卖家拒收；seller-signed-refunded 卖家签收后退款；seller-signed-resent 卖家签收后再次发回；unfit-to-resend 商品已不适宜再次发回。')

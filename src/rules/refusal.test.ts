@@ -15,9 +15,16 @@ describe('R-SIGN-INSPECT-REFUSE', () => {
     expect(ruling).toMatchObject({ resolution: 'refund', decidingRuleId: 'R-SIGN-INSPECT-REFUSE', freight: { outbound: 'seller', return: 'seller' } });
   });
 
-  it('treats an unphotographed 表面不一致 refusal as a no-reason refusal', () => {
-    const ruling = decide(refused({ reason: 'surface-mismatch', photographed: false }));
+  it('treats an unphotographed 表面不一致 refusal as a no-reason refusal when nothing else shows the mismatch', () => {
+    const ruling = decide(refused({ reason: 'surface-mismatch', photographed: false, mismatchConfirmed: false }));
     expect(ruling.decidingRuleId).toBe('R-REFUSE-7DAY-ITEM');
+  });
+
+  it('does not let a missing photo decide by itself: 第三十七条 says 可予以拍照', () => {
+    const custom = { goods: { sevenDayClass: 'custom' } };
+    const confirmed = decide(refused({ reason: 'surface-mismatch', photographed: false, mismatchConfirmed: true, returnedOutcome: 'seller-refused' }, custom));
+    expect(confirmed).toMatchObject({ resolution: 'refund', decidingRuleId: 'R-SIGN-INSPECT-REFUSE' });
+    expect(() => decide(refused({ reason: 'surface-mismatch', photographed: false, returnedOutcome: 'seller-refused' }, custom))).toThrow(/mismatchConfirmed/);
   });
 });
 

@@ -166,7 +166,7 @@ export const signAddressChangeRule = defineRule(signAddressChangeMeta, (read: Fa
 export const signInspectRefuseMeta: RuleMeta = {
   id: 'R-SIGN-INSPECT-REFUSE',
   title: '当场验货发现表面不一致可拒签',
-  statement: '收件人应当场检视商品表面；发现表面不一致可拍照拒签：卖家发货的支持退款买家，买家退货的支持打款卖家。',
+  statement: '收件人应当场检视商品表面；发现表面不一致可以拍照并拒签（拍照是可选的证据，不是条件）：表面不一致能证实的，卖家发货的支持退款买家，买家退货的支持打款卖家。',
   kind: 'platform',
   area: 'signing',
   sources: [tb(37)],
@@ -187,10 +187,14 @@ export const signInspectRefuseRule = defineRule(signInspectRefuseMeta, (read: Fa
   const reason = read.fact('delivery.refusal.reason');
   if (reason !== 'surface-mismatch') return { applies: false, note: '拒签原因不是当场发现表面不一致。' };
   const photographed = read.fact('delivery.refusal.photographed');
+  // 第三十七条: 可予以拍照 — a photo is one way to show the mismatch, not a condition of the refusal.
+  const confirmed = photographed || read.fact('delivery.refusal.mismatchConfirmed');
   return {
-    applies: photographed,
+    applies: confirmed,
     note: photographed
       ? '买家当场验货发现表面不一致并拍照拒签，卖家发货的支持退款，风险与运费由卖家承担。'
-      : '买家称表面不一致但没有当场拍照留证，不能按表面不一致拒签处理。',
+      : confirmed
+        ? '买家没有拍照，但表面不一致已经其他方式证实（第三十七条只说“可予以拍照”），卖家发货的支持退款，风险与运费由卖家承担。'
+        : '买家称表面不一致，但既没有拍照，也没有其他证据证实，不能按表面不一致拒签处理。',
   };
 });
