@@ -45,10 +45,10 @@ export function sevenDayReturnFreight(
 export const freightPreInterventionMeta: RuleMeta = {
   id: 'R-FREIGHT-PRE-INTERVENTION',
   title: '介入前自行协商未约定运费的由卖家承担',
-  statement: '买卖双方在淘宝介入前自行达成退换货或维修协议、但未约定运费的，运费由卖家承担。',
+  statement: '买卖双方在淘宝介入前自行达成退换货或维修协议、但未约定运费的，运费由卖家承担；要由买家承担运费，须在阿里旺旺上明确约定并保留记录。',
   kind: 'platform',
   area: 'freight',
-  sources: [tb(49)],
+  sources: [tb(49), tb(3)],
   editions: both,
   decides: true,
 };

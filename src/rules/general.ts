@@ -9,10 +9,10 @@ const both = ['2025-08-15', 'legacy'] as const;
 export const orderOfSourcesMeta: RuleMeta = {
   id: 'R-GEN-ORDER-OF-SOURCES',
   title: '约定优先，规则次之',
-  statement: '双方有约定的从约定；未约定的可补充协议；仍无法达成的按本规则处理，特别规定优先；仍无法确定责任的按交易习惯或支持退货退款。',
+  statement: '双方有约定的从约定；未约定的可补充协议；仍无法达成的按本规则处理，特别规定优先；仍无法确定责任的按交易习惯或支持退货退款。改变交易内容的约定（收件信息、运费、部分退款、送货安排）在阿里旺旺上达成并保留记录，淘宝才能据以认定。',
   kind: 'platform',
   area: 'general',
-  sources: [tb(2), tb(7)],
+  sources: [tb(2), tb(7), tb(3)],
   editions: both,
   decides: true,
 };
@@ -93,10 +93,10 @@ export const acceptDeadlineRule = defineRule(acceptDeadlineMeta, (read: FactRead
 export const agreementFirstMeta: RuleMeta = {
   id: 'R-GEN-PARTIAL-REFUND',
   title: '折价（部分退款）须双方协商',
-  statement: '部分退款是双方协商的结果：淘宝除赠品、组合商品、运费等规定的扣减外不强制折价；折价须买家同意，最好在旺旺上留下记录。',
+  statement: '部分退款是双方协商的结果：淘宝除赠品、组合商品、运费等规定的扣减外不强制折价；折价须买家同意，金额和方式在阿里旺旺上约定并保留记录，淘宝据此认定。',
   kind: 'platform',
   area: 'general',
-  sources: [tb(6), tb(7)],
+  sources: [tb(6), tb(7), tb(3)],
   editions: both,
   decides: true,
 };
@@ -219,10 +219,10 @@ export const generalProcedureMetas: readonly RuleMeta[] = [
   {
     id: 'R-GEN-DENIED-AGREEMENT',
     title: '否认补充协议',
-    statement: '双方达成补充协议但一方否认的，主张协议无效的一方应举证，否则承担不利后果。',
+    statement: '双方达成补充协议但一方否认的，主张协议无效的一方应举证，否则承担不利后果；协议在阿里旺旺上达成并保留的聊天记录是最直接的凭证。',
     kind: 'platform',
     area: 'general',
-    sources: [tb(12)],
+    sources: [tb(12), tb(3)],
     editions: both,
     decides: false,
   },

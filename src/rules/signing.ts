@@ -140,10 +140,10 @@ export const signAddressInfoRule = defineRule(signAddressInfoMeta, (read: FactRe
 export const signAddressChangeMeta: RuleMeta = {
   id: 'R-SIGN-ADDRESS-CHANGE',
   title: '修改收件信息失败',
-  statement: '卖家同意修改收件信息但实际未改成功、商品按原信息被签收，且新旧地址均与买家无显著关联的，支持退款买家，卖家承担商品风险。',
+  statement: '买家修改收件信息须征得卖家同意（在阿里旺旺上提出并确认，留存记录供淘宝核实）；卖家同意修改收件信息但实际未改成功、商品按原信息被签收，且新旧地址均与买家无显著关联的，支持退款买家，卖家承担商品风险。',
   kind: 'platform',
   area: 'signing',
-  sources: [tb(35)],
+  sources: [tb(35), tb(3)],
   editions: both,
   decides: true,
 };
