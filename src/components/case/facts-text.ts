@@ -117,7 +117,6 @@ function deliverySentences(delivery: NonNullable<Facts['delivery']>): string[] {
     delivery.status === 'signed'
       ? `物流显示${delivery.signedAt !== undefined ? `于 ${time(delivery.signedAt)} ` : ''}已签收${receivedByClause(delivery)}。`
       : `物流结果：${enumLabel('delivery.status', delivery.status)}${delivery.signedAt !== undefined ? `（签收记录 ${time(delivery.signedAt)}）` : ''}${receivedByClause(delivery)}。`;
-  const collected = delivery.collectedAt !== undefined ? `买家实际取到商品的时间是 ${time(delivery.collectedAt)}。` : '';
   const refusal = delivery.refusal;
   const change = delivery.addressChange;
   const confirmations = {
@@ -128,7 +127,7 @@ function deliverySentences(delivery: NonNullable<Facts['delivery']>): string[] {
   } as const;
   return present([
     status,
-    collected,
+    delivery.collectedAt !== undefined && `买家实际取到商品的时间是 ${time(delivery.collectedAt)}。`,
     yesNo(
       delivery.sellerHasDeliveryProof,
       '卖家能提供签收底单、授权签收证明或物流红章证明。',
@@ -136,6 +135,7 @@ function deliverySentences(delivery: NonNullable<Facts['delivery']>): string[] {
     ),
     refusal &&
       `拒签原因：${enumLabel('delivery.refusal.reason', refusal.reason)}${yesNo(refusal.photographed, '，买家当场拍照留了证', '，买家没有当场拍照留证') ?? ''}。`,
+    refusal && yesNo(refusal.mismatchConfirmed, '表面不一致已经其他方式证实。', '表面不一致没有其他证据证实。'),
     refusal?.returnedOutcome && `商品退回卖家后：${enumLabel('delivery.refusal.returnedOutcome', refusal.returnedOutcome)}。`,
     delivery.confirmation && confirmations[delivery.confirmation],
     delivery.recipientInfoWrong && '买家填写的收件信息有误。',
@@ -163,6 +163,7 @@ function issueSentences(issue: NonNullable<Facts['issue']>): string[] {
     issue.onlyNoticeableAfterUse && '描述不当要使用后才能察觉。',
     issue.disclosedInListing && '该瑕疵已在商品页面明确告知。',
     yesNo(issue.personalConsumption, '买家是基于生活消费需要购买的。', '买家不是基于生活消费需要购买的。'),
+    issue.sellerPromisedMultiple !== undefined && `卖家自己承诺过“假一赔${issue.sellerPromisedMultiple}”。`,
     issue.sellerRefusesRemedy && '表面不一致属实后，卖家拒绝补寄、换货或退货。',
   ]);
 }
