@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { certificatesToRecertify, type ImpactReport } from '../../authoring/impact/index.ts';
-import { readCertificatesReadOnly, type Certificate, type User } from '../store/index.ts';
+import { type Certificate, type CertificateReader, openLowdbReader, type User } from '../store/index.ts';
 import type { ResolvedPolicy } from './policy-source.ts';
 
 /** A standing certificate that the change puts in doubt. */
@@ -72,6 +72,7 @@ export function certificatesToRecertifyNow(
  */
 export async function certificatesSection(dataDir: string, report: ImpactReport, from: ResolvedPolicy, to: ResolvedPolicy, now: number): Promise<CertificateSection> {
   if (!existsSync(dataDir)) return { status: 'no-data', dataDir };
-  const { certificates, users } = await readCertificatesReadOnly(dataDir);
+  const reader: CertificateReader = await openLowdbReader(dataDir);
+  const [certificates, users] = await Promise.all([reader.listCertificates(), reader.listUsers()]).finally(() => reader.close());
   return { status: 'read', dataDir, ...certificatesToRecertifyNow(certificates, users, report, from, to, now) };
 }

@@ -248,10 +248,19 @@ export class AttemptFiles {
     return found.sort((a, b) => a.startedAt - b.startedAt || a.id.localeCompare(b.id));
   }
 
-  /** Writes a new attempt's snapshot, then its index line; the caller has checked that the id is free and valid. */
+  /** Writes a new (or imported) attempt's snapshot, then its index line(s); the caller has checked that the id is free and valid. */
   async create(record: AttemptRecord): Promise<void> {
     const snapshot = this.#snapshotFile(record.id);
     await snapshot.write({ version: 1, attempt: record as AttemptFile['attempt'] });
+    if (record.status !== 'in-progress') {
+      // An imported closed attempt: its snapshot is final, the index learns its start and close together.
+      this.#addSummary({ ...record });
+      this.#remember(record);
+      const { id, examId, userId, startedAt, status } = record;
+      await this.#index.append({ op: 'start', id, examId, userId, startedAt });
+      await this.#index.append({ op: 'close', id, status });
+      return;
+    }
     this.#live.set(record.id, {
       record,
       log: new AppendLog(this.#logPath(record.id), null),

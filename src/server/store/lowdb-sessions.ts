@@ -1,7 +1,7 @@
 import { commit, type JsonDoc, keep } from './json-doc.ts';
 import type { Lifecycle } from './lifecycle.ts';
 import type { SessionsFile, ThrottleFile } from './schemas.ts';
-import type { Store } from './store.ts';
+import type { SessionPrune, SessionsArea, ThrottleArea } from './store.ts';
 import type { LoginFailures, Session } from './types.ts';
 
 /**
@@ -15,20 +15,13 @@ export const TOUCH_WRITE_DELAY_MS = 15_000;
 /** Throttle entries untouched for this long are dropped on the next write, so the file stays small. */
 const THROTTLE_RETENTION_MS = 7 * 24 * 60 * 60 * 1000;
 
-export type SessionVerbs = Pick<
-  Store,
-  'createSession' | 'getSession' | 'touchSession' | 'deleteSession' | 'deleteSessionsOf' | 'pruneSessions'
->;
-
-export type ThrottleVerbs = Pick<Store, 'getLoginFailures' | 'recordLoginFailure' | 'clearLoginFailures'>;
-
 /**
  * Sessions in `sessions.json`, keyed by the hash of the cookie value. Updates replace session objects and the list,
  * never edit a stored session in place: the document is copied shallowly for each write (see lowdb-store.ts).
  * Creating and ending sessions is written before the call returns; last-seen times are written behind, together, at
  * most `TOUCH_WRITE_DELAY_MS` later (and at close), and reads see them at once.
  */
-export class LowdbSessions implements SessionVerbs {
+export class LowdbSessions implements SessionsArea {
   readonly #doc: JsonDoc<SessionsFile>;
   readonly #lifecycle: Lifecycle;
   #byId = new Map<string, Session>();
@@ -97,14 +90,18 @@ export class LowdbSessions implements SessionVerbs {
   }
 
   async deleteSession(id: string): Promise<void> {
-    await this.pruneSessions((s) => s.id === id);
+    await this.#deleteWhere((s) => s.id === id);
   }
 
   async deleteSessionsOf(userId: string): Promise<void> {
-    await this.pruneSessions((s) => s.userId === userId);
+    await this.#deleteWhere((s) => s.userId === userId);
   }
 
-  async pruneSessions(isExpired: (session: Session) => boolean): Promise<number> {
+  async pruneSessions(bounds: SessionPrune): Promise<number> {
+    return this.#deleteWhere((s) => s.lastSeenAt <= bounds.lastSeenUpTo || s.expiresAt <= bounds.expiresUpTo);
+  }
+
+  #deleteWhere(isExpired: (session: Session) => boolean): Promise<number> {
     this.#lifecycle.assertOpen();
     return this.#doc.update((draft) => {
       const before = draft.sessions.length;
@@ -117,7 +114,7 @@ export class LowdbSessions implements SessionVerbs {
 }
 
 /** Failed-login counts in `throttle.json`. */
-export class LowdbThrottle implements ThrottleVerbs {
+export class LowdbThrottle implements ThrottleArea {
   readonly #doc: JsonDoc<ThrottleFile>;
   readonly #lifecycle: Lifecycle;
   #byKey = new Map<string, LoginFailures>();

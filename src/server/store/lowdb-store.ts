@@ -92,6 +92,11 @@ export async function openLowdbStore(dataDir: string, options: LowdbStoreOptions
 
   // Delegation, one line per verb, so the compiler checks that every verb of Store is served.
   return {
+    kind: 'lowdb',
+    location: dataDir,
+    async ping() {
+      lifecycle.assertOpen();
+    },
     countUsers: (filter) => accounts.countUsers(filter),
     findUser: (id) => accounts.findUser(id),
     findUserByEmployeeId: (employeeId) => accounts.findUserByEmployeeId(employeeId),
@@ -113,7 +118,7 @@ export async function openLowdbStore(dataDir: string, options: LowdbStoreOptions
     touchSession: (id, at) => sessions.touchSession(id, at),
     deleteSession: (id) => sessions.deleteSession(id),
     deleteSessionsOf: (userId) => sessions.deleteSessionsOf(userId),
-    pruneSessions: (isExpired) => sessions.pruneSessions(isExpired),
+    pruneSessions: (bounds) => sessions.pruneSessions(bounds),
 
     getLoginFailures: (key) => throttle.getLoginFailures(key),
     recordLoginFailure: (key, at, forgetAfterMs) => throttle.recordLoginFailure(key, at, forgetAfterMs),
@@ -122,6 +127,7 @@ export async function openLowdbStore(dataDir: string, options: LowdbStoreOptions
     createAttempt: (attempt) => attempts.createAttempt(attempt),
     getAttempt: (id) => attempts.getAttempt(id),
     listAttempts: (filter) => attempts.listAttempts(filter),
+    pageAttempts: (filter, page) => attempts.pageAttempts(filter, page),
     saveAnswer: (attemptId, answer) => attempts.saveAnswer(attemptId, answer),
     submitAttempt: (attemptId, result, at) => attempts.submitAttempt(attemptId, result, at),
     expireAttempt: (attemptId, at, result) => attempts.expireAttempt(attemptId, at, result),
@@ -130,6 +136,9 @@ export async function openLowdbStore(dataDir: string, options: LowdbStoreOptions
     getCertificate: (id) => certificates.getCertificate(id),
     listCertificates: (filter) => certificates.listCertificates(filter),
     revokeCertificate: (id, reason, at) => certificates.revokeCertificate(id, reason, at),
+
+    importUsers: (users) => accounts.importUsers(users),
+    importAttempt: (attempt) => attempts.importAttempt(attempt),
 
     async close() {
       await sessions.writeTouches();
