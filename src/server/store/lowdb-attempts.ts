@@ -15,7 +15,7 @@ import type {
 import type { AttemptRecord, AttemptResult, AttemptStatus, SavedAnswer } from './types.ts';
 
 /** JSON with object keys sorted, so two equal responses compare equal whatever order the client sent keys in. */
-function canonicalJson(value: unknown): string {
+export function canonicalJson(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) =>
     v && typeof v === 'object' && !Array.isArray(v)
       ? Object.fromEntries(
