@@ -7,3 +7,4 @@ export { DATA_FILES, type LowdbStoreOptions, openLowdbStore } from './lowdb-stor
 export { StoreCorruptError } from './store-errors.ts';
 export { openLowdbReader } from './read-only.ts';
 export { TOUCH_WRITE_DELAY_MS } from './lowdb-sessions.ts';
+export { describeStore, openCertificateReader, openStore, type StoreConfig, storeConfig } from './open-store.ts';
