@@ -498,7 +498,7 @@ describe('store: certificates', () => {
     id,
     userId,
     examId: 'exam-a',
-    attemptId: 'attempt-0001',
+    attemptId: `attempt-${id}`,
     issuedAt,
     expiresAt: issuedAt + 1000,
     edition: '2025-11',

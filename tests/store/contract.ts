@@ -467,8 +467,8 @@ export function describeStoreContract(name: string, make: () => Promise<StoreUnd
 
     describe('certificates', () => {
       it('issues, finds, lists (oldest first, by user and exam) and revokes once', async () => {
-        const a = certificate({ id: 'cert-a', userId: 'u2', issuedAt: T0 });
-        const b = certificate({ id: 'cert-b', userId: 'u1', examId: 'exam-b', issuedAt: T0 + 5 });
+        const a = certificate({ id: 'cert-a', userId: 'u2', issuedAt: T0, attemptId: 'attempt-a' });
+        const b = certificate({ id: 'cert-b', userId: 'u1', examId: 'exam-b', issuedAt: T0 + 5, attemptId: 'attempt-b' });
         expect(await store.issueCertificate(b)).toEqual({ ok: true, certificate: b });
         await store.issueCertificate(a);
         expect(await store.issueCertificate(a)).toEqual({ ok: false, code: 'CERTIFICATE_ID_TAKEN' });
@@ -484,6 +484,20 @@ export function describeStoreContract(name: string, make: () => Promise<StoreUnd
         });
         expect(await store.revokeCertificate('cert-a', 'again', T0 + 10)).toEqual({ ok: false, code: 'CERTIFICATE_REVOKED' });
         expect(await store.revokeCertificate('cert-none', 'x', 1)).toEqual({ ok: false, code: 'CERTIFICATE_NOT_FOUND' });
+      });
+
+      it('keeps one standing certificate per attempt, also when several are issued for it at once', async () => {
+        const results = await Promise.all(
+          ['cert-r1', 'cert-r2', 'cert-r3'].map((id) => store.issueCertificate(certificate({ id, attemptId: 'attempt-r' }))),
+        );
+        const winners = results.filter((r) => r.ok);
+        expect(winners).toHaveLength(1);
+        for (const r of results) {
+          if (!r.ok) expect(r).toMatchObject({ code: 'CERTIFICATE_FOR_ATTEMPT_EXISTS', certificate: { id: winners[0]!.certificate.id } });
+        }
+        // Once revoked, the attempt may be certified again.
+        await store.revokeCertificate(winners[0]!.certificate.id, '作废', T0);
+        expect((await store.issueCertificate(certificate({ id: 'cert-r4', attemptId: 'attempt-r' }))).ok).toBe(true);
       });
     });
   });

@@ -40,6 +40,8 @@ export class LowdbCertificates implements CertificatesArea {
       if (draft.certificates.some((c) => c.id === certificate.id)) {
         return keep({ ok: false, code: 'CERTIFICATE_ID_TAKEN' });
       }
+      const existing = draft.certificates.find((c) => c.attemptId === certificate.attemptId && c.revokedAt === null);
+      if (existing) return keep({ ok: false, code: 'CERTIFICATE_FOR_ATTEMPT_EXISTS', certificate: existing });
       const stored = structuredClone(certificate) as CertificatesFile['certificates'][number];
       draft.certificates.push(stored);
       return commit({ ok: true, certificate: stored });

@@ -113,6 +113,8 @@ export const MIGRATIONS: readonly { readonly version: number; readonly name: str
         revoked_reason text,
         seq bigserial NOT NULL
       );
+      -- One standing certificate per attempt, even when two processes close the attempt at the same moment.
+      CREATE UNIQUE INDEX certificates_one_per_attempt ON certificates (attempt_id) WHERE revoked_at IS NULL;
       CREATE INDEX certificates_user ON certificates (user_id, issued_at);
       CREATE INDEX certificates_exam ON certificates (exam_id, issued_at);
     `,

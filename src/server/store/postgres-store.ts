@@ -700,7 +700,7 @@ class PostgresStore implements Store {
     this.#assertOpen();
     const [row] = await this.#query(
       `INSERT INTO certificates (id, user_id, exam_id, attempt_id, issued_at, expires_at, edition, rules, revoked_at, revoked_reason)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (id) DO NOTHING RETURNING *`,
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT DO NOTHING RETURNING *`,
       [
         certificate.id,
         certificate.userId,
@@ -714,7 +714,14 @@ class PostgresStore implements Store {
         certificate.revokedReason,
       ],
     );
-    return row ? { ok: true, certificate: toCertificate(row) } : { ok: false, code: 'CERTIFICATE_ID_TAKEN' };
+    if (row) return { ok: true, certificate: toCertificate(row) };
+    if (await this.getCertificate(certificate.id)) return { ok: false, code: 'CERTIFICATE_ID_TAKEN' };
+    const [standing] = await this.#query('SELECT * FROM certificates WHERE attempt_id = $1 AND revoked_at IS NULL', [
+      certificate.attemptId,
+    ]);
+    if (standing) return { ok: false, code: 'CERTIFICATE_FOR_ATTEMPT_EXISTS', certificate: toCertificate(standing) };
+    // The conflicting row was revoked in between: try once more.
+    return this.issueCertificate(certificate);
   }
 
   async getCertificate(id: string): Promise<Certificate | null> {

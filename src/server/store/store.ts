@@ -80,7 +80,10 @@ export type CloseAttemptResult =
   | (Refused<'ATTEMPT_CLOSED'> & { readonly attempt: AttemptRecord });
 
 export type IssueCertificateResult =
-  { readonly ok: true; readonly certificate: Certificate } | Refused<'CERTIFICATE_ID_TAKEN'>;
+  | { readonly ok: true; readonly certificate: Certificate }
+  | Refused<'CERTIFICATE_ID_TAKEN'>
+  /** The attempt has an unrevoked certificate already (returned): another process closed it at the same moment. */
+  | (Refused<'CERTIFICATE_FOR_ATTEMPT_EXISTS'> & { readonly certificate: Certificate });
 
 export type RevokeCertificateResult =
   { readonly ok: true; readonly certificate: Certificate } | Refused<'CERTIFICATE_NOT_FOUND' | 'CERTIFICATE_REVOKED'>;
@@ -222,6 +225,7 @@ export interface AttemptsArea {
 
 /** Issued certificates. */
 export interface CertificatesArea {
+  /** At most one unrevoked certificate per attempt: of parallel issues for one attempt exactly one succeeds. */
   issueCertificate(certificate: Certificate): Promise<IssueCertificateResult>;
   getCertificate(id: string): Promise<Certificate | null>;
   /** Sorted by issuedAt, oldest first. */
