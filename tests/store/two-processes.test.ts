@@ -103,6 +103,17 @@ describe('two server processes on one PostgreSQL database', () => {
     const health = await fetch(`${workers.url}/healthz`);
     expect(await health.json()).toEqual({ status: 'ok', store: 'postgres' });
   });
+
+  it('/healthz answers 503 JSON once the database is gone, without a stack', async () => {
+    // The WORKERS=2 server of the test before: still running.
+    const server = servers.at(-1)!;
+    expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+    await cluster.stop();
+    const health = await fetch(`${server.url}/healthz`);
+    expect(health.status).toBe(503);
+    expect(health.headers.get('content-type')).toMatch(/application\/json/);
+    expect(await health.json()).toEqual({ status: 'unavailable', store: 'postgres' });
+  });
 });
 
 /** The autosave body of the current protocol. */
