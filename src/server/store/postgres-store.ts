@@ -642,7 +642,7 @@ class PostgresStore implements Store {
   async saveAnswer(attemptId: string, answer: SavedAnswer): Promise<SaveAnswerResult> {
     return this.#transaction<SaveAnswerResult>(async (client) => {
       // The row lock orders saves, fencing and closing of one attempt; other attempts are not blocked.
-      const row = (await client.query(`${ATTEMPT_SELECT} WHERE a.id = $1 FOR UPDATE OF a`, [attemptId])).rows[0] as Row | undefined;
+      const row = await this.#lockAttempt(client, attemptId);
       if (!row) return { ok: false, code: 'ATTEMPT_NOT_FOUND' };
       const attempt = toAttempt(row);
       const refuse = (code: SaveAnswerRefusal) => ({ ok: false, code }) as const;
@@ -664,6 +664,17 @@ class PostgresStore implements Store {
     });
   }
 
+  /**
+   * Locks the attempt's row, then reads it with its answers. Two statements on purpose: under READ COMMITTED a
+   * statement that waits for a lock re-reads only the locked row, not the answers a subquery read before the wait,
+   * so one statement would miss an answer committed by the save it waited for.
+   */
+  async #lockAttempt(client: pg.ClientBase, attemptId: string): Promise<Row | undefined> {
+    const locked = await client.query('SELECT 1 FROM attempts WHERE id = $1 FOR UPDATE', [attemptId]);
+    if (locked.rowCount === 0) return undefined;
+    return (await client.query(`${ATTEMPT_SELECT} WHERE a.id = $1`, [attemptId])).rows[0] as Row | undefined;
+  }
+
   async submitAttempt(attemptId: string, result: AttemptResult, at: number): Promise<CloseAttemptResult> {
     return this.#close(attemptId, 'submitted', at, result);
   }
@@ -680,7 +691,7 @@ class PostgresStore implements Store {
     result: AttemptResult | null,
   ): Promise<CloseAttemptResult> {
     return this.#transaction<CloseAttemptResult>(async (client) => {
-      const row = (await client.query(`${ATTEMPT_SELECT} WHERE a.id = $1 FOR UPDATE OF a`, [attemptId])).rows[0] as Row | undefined;
+      const row = await this.#lockAttempt(client, attemptId);
       if (!row) return { ok: false, code: 'ATTEMPT_NOT_FOUND' };
       const attempt = toAttempt(row);
       if (attempt.status !== 'in-progress') return { ok: false, code: 'ATTEMPT_CLOSED', attempt };
