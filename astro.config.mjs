@@ -4,6 +4,7 @@ import node from '@astrojs/node';
 import preact from '@astrojs/preact';
 import { defineConfig, sessionDrivers } from 'astro/config';
 import serverStartup from './src/server/startup-integration.ts';
+import practiceOffline from './src/server/practice-offline-integration.ts';
 import { satteri } from '@astrojs/markdown-satteri';
 import { caseReveal } from './src/markdown/case-reveal.ts';
 
@@ -19,7 +20,8 @@ export default defineConfig({
   // serverStartup: opens the data store and prints the first-run link when the built server starts.
   // include: only the islands are JSX. Without it, @preact/preset-vite runs Babel over every .ts file in the project
   // (the rule engine, the gate, the pages' helpers): ~2.7 s of a 1,000-case build (bench/build.ts).
-  integrations: [mdx(), preact({ include: [/\.tsx$/] }), serverStartup()],
+  // practiceOffline: writes the practice pages' precache list into sw-practice.js after the build.
+  integrations: [mdx(), preact({ include: [/\.tsx$/] }), serverStartup(), practiceOffline()],
   // Case bodies are split at “## 裁决与理由” so the case page can keep the ruling behind a <details> (no JS).
   markdown: { processor: satteri({ hastPlugins: [caseReveal] }) },
   i18n: { defaultLocale: 'zh-CN', locales: ['zh-CN'] },

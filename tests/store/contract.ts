@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { AttemptResult, Certificate, Session, Store } from '../../src/server/store/index.ts';
+import { type AttemptResult, type Certificate, LOGIN_IN_FLIGHT_RETRY_MS, type Session, type Store } from '../../src/server/store/index.ts';
 import { newAttempt, newUser } from '../server/store-factories.ts';
 
 /** A store made for one test: `reopen` closes it and opens the same data again; `dispose` removes the data. */
@@ -277,21 +277,54 @@ export function describeStoreContract(name: string, make: () => Promise<StoreUnd
     });
 
     describe('throttle', () => {
-      it('counts failures per key, starts over after the quiet period, and clears on request', async () => {
-        expect(await store.getLoginFailures('ip:1')).toBeNull();
-        expect(await store.recordLoginFailure('ip:1', 100, 50)).toEqual({ key: 'ip:1', count: 1, firstAt: 100, lastAt: 100 });
-        expect(await store.recordLoginFailure('ip:1', 150, 50)).toEqual({ key: 'ip:1', count: 2, firstAt: 100, lastAt: 150 });
-        expect(await store.recordLoginFailure('ip:1', 201, 50)).toEqual({ key: 'ip:1', count: 1, firstAt: 201, lastAt: 201 });
-        await store.recordLoginFailure('ip:2', 201, 50);
-        await store.clearLoginFailures('ip:1');
-        expect(await store.getLoginFailures('ip:1')).toBeNull();
-        expect(await store.getLoginFailures('ip:2')).toMatchObject({ count: 1 });
-        await store.clearLoginFailures('ip:absent');
+      const LIMIT = { freeFailures: 2, firstLockMs: 1_000, maxLockMs: 4_000, forgetAfterMs: 3_000 };
+      const keys = (...names: string[]) => names.map((key) => ({ key, limit: LIMIT }));
+      const fail = async (at: number, ...names: string[]) => {
+        const reserved = await store.reserveLoginAttempt(keys(...names), at);
+        if (!reserved.ok) throw new Error(`refused at ${at}`);
+        await store.settleLoginAttempt(reserved.reservation, { succeeded: false });
+      };
+
+      it('counts failures per key, starts over after the quiet period, and clears on success', async () => {
+        expect(await store.getLoginFailures('account:A')).toBeNull();
+        await fail(1000, 'account:A');
+        expect(await store.getLoginFailures('account:A')).toEqual({ key: 'account:A', count: 1, firstAt: 1000, lastAt: 1000 });
+        await fail(1400, 'account:A');
+        expect((await store.getLoginFailures('account:A'))?.count).toBe(2);
+        await fail(5000, 'account:A', 'ip:1.2.3.4');
+        expect(await store.getLoginFailures('account:A')).toEqual({ key: 'account:A', count: 1, firstAt: 5000, lastAt: 5000 });
+        const reserved = await store.reserveLoginAttempt(keys('account:A', 'ip:1.2.3.4'), 5100);
+        if (!reserved.ok) throw new Error('refused');
+        await store.settleLoginAttempt(reserved.reservation, { succeeded: true, clear: ['account:A'], remember: null });
+        expect(await store.getLoginFailures('account:A')).toBeNull();
+        expect((await store.getLoginFailures('ip:1.2.3.4'))?.count).toBe(1);
       });
 
-      it('counts every one of many parallel failures under one key', async () => {
-        await Promise.all(Array.from({ length: 10 }, (_, i) => store.recordLoginFailure('account:E1', 1000 + i, 60_000)));
-        expect(await store.getLoginFailures('account:E1')).toMatchObject({ count: 10, firstAt: 1000 });
+      it('lets only the free failures through a parallel burst, settles once, and locks with doubling', async () => {
+        const burst = await Promise.all(Array.from({ length: 10 }, () => store.reserveLoginAttempt(keys('pair:B@x', 'ip:x'), 1000)));
+        expect(burst.filter((r) => r.ok)).toHaveLength(LIMIT.freeFailures);
+        expect(burst.filter((r) => !r.ok).map((r) => !r.ok && r.retryAfterMs)).toEqual(Array(8).fill(LOGIN_IN_FLIGHT_RETRY_MS));
+        await Promise.all(burst.map((r) => (r.ok ? store.settleLoginAttempt(r.reservation, { succeeded: false }) : null)));
+        // Settling twice (even in parallel) changes nothing.
+        await Promise.all(burst.map((r) => (r.ok ? store.settleLoginAttempt(r.reservation, { succeeded: false }) : null)));
+        expect((await store.getLoginFailures('pair:B@x'))?.count).toBe(2);
+        expect(await store.reserveLoginAttempt(keys('pair:B@x'), 1200)).toEqual({ ok: false, retryAfterMs: 800 });
+        await fail(2000, 'pair:B@x');
+        expect(await store.reserveLoginAttempt(keys('pair:B@x'), 2000)).toEqual({ ok: false, retryAfterMs: 2_000 });
+      });
+
+      it('releases a successful reservation without counting it, and remembers a known sign-in until its end', async () => {
+        const reserved = await store.reserveLoginAttempt(keys('pair:C@y'), 1000);
+        if (!reserved.ok) throw new Error('refused');
+        expect(await store.isKnownSignIn('pair:C@y', 1000)).toBe(false);
+        await store.settleLoginAttempt(reserved.reservation, { succeeded: true, clear: [], remember: { key: 'pair:C@y', until: 9000 } });
+        expect(await store.getLoginFailures('pair:C@y')).toBeNull();
+        expect(await store.isKnownSignIn('pair:C@y', 9000)).toBe(true);
+        expect(await store.isKnownSignIn('pair:C@y', 9001)).toBe(false);
+        const again = await Promise.all([1, 2, 3].map(() => store.reserveLoginAttempt(keys('pair:C@y'), 1000)));
+        expect(again.filter((r) => r.ok)).toHaveLength(2);
+        await reopen();
+        expect(await store.isKnownSignIn('pair:C@y', 5000)).toBe(true);
       });
     });
 

@@ -31,6 +31,11 @@ export const API_ERRORS = {
   PASSWORD_TOO_LONG: { status: 400, message: '密码最多 128 个字符。' },
   PASSWORD_IS_EMPLOYEE_ID: { status: 400, message: '不能用工号作为密码，请换一个。' },
   EMPLOYEE_ID_TAKEN: { status: 409, message: '这个工号已经有账号了。' },
+  LINK_HOST_NOT_LISTED: {
+    status: 400,
+    message:
+      '无法生成链接：服务器没有设置对外地址（PUBLIC_URL），而这次访问用的地址不在允许列表里，用它生成的链接可能指向别人的网站。请管理员设置 PUBLIC_URL（例如 https://academy.example.com）或 ALLOWED_HOSTS 后重启服务器，或在服务器本机通过 localhost 访问。',
+  },
   TRAINEE_NOT_FOUND: { status: 404, message: '没有找到这名学员，名单可能已经变化，请刷新页面。' },
   CSV_NOT_UTF8: {
     status: 400,

@@ -3,6 +3,7 @@ export type * from './store.ts';
 export { compareCohorts } from './cohort-order.ts';
 export { type DurableIo, DurableJsonFile } from './durable-file.ts';
 export { employeeIdKey } from './employee-id.ts';
+export { countedFailures, LOGIN_IN_FLIGHT_RETRY_MS, lockEnd } from './login-throttle.ts';
 export { DATA_FILES, type LowdbStoreOptions, openLowdbStore } from './lowdb-store.ts';
 export { StoreCorruptError } from './store-errors.ts';
 export { openLowdbReader } from './read-only.ts';

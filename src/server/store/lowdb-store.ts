@@ -67,10 +67,13 @@ export async function openLowdbStore(dataDir: string, options: LowdbStoreOptions
     // copy of thousands of sessions on every login or touch was a large share of the server's CPU under load.
     (data) => ({ ...data, sessions: [...data.sessions] }),
   );
-  const throttleDoc = await JsonDoc.open<ThrottleFile>(file(DATA_FILES.throttle, ThrottleFileSchema), {
-    version: 1,
-    failures: [],
-  });
+  const throttleDoc = await JsonDoc.open<ThrottleFile>(
+    file(DATA_FILES.throttle, ThrottleFileSchema),
+    { version: 1, failures: [], known: [] },
+    // LowdbThrottle replaces both lists (filter, then push onto the new list) and never edits an entry in place; the
+    // known sign-ins grow with the number of trainees, so a deep copy per login would be wasted work.
+    (data) => ({ ...data }),
+  );
   const certificatesDoc = await JsonDoc.open<CertificatesFile>(file(DATA_FILES.certificates, CertificatesFileSchema), {
     version: 1,
     certificates: [],
@@ -121,8 +124,9 @@ export async function openLowdbStore(dataDir: string, options: LowdbStoreOptions
     pruneSessions: (bounds) => sessions.pruneSessions(bounds),
 
     getLoginFailures: (key) => throttle.getLoginFailures(key),
-    recordLoginFailure: (key, at, forgetAfterMs) => throttle.recordLoginFailure(key, at, forgetAfterMs),
-    clearLoginFailures: (key) => throttle.clearLoginFailures(key),
+    reserveLoginAttempt: (keys, at) => throttle.reserveLoginAttempt(keys, at),
+    settleLoginAttempt: (reservation, outcome) => throttle.settleLoginAttempt(reservation, outcome),
+    isKnownSignIn: (key, at) => throttle.isKnownSignIn(key, at),
 
     createAttempt: (attempt) => attempts.createAttempt(attempt),
     getAttempt: (id) => attempts.getAttempt(id),

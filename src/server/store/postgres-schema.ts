@@ -65,6 +65,24 @@ export const MIGRATIONS: readonly { readonly version: number; readonly name: str
       );
       CREATE INDEX login_failures_last_at ON login_failures (last_at);
 
+      -- Login attempts counted before their password is checked, one row per key, until settled.
+      CREATE TABLE login_reservations (
+        id text NOT NULL,
+        key text NOT NULL,
+        at bigint NOT NULL,
+        -- Wall-clock time of the reservation, to find those a dead process never settled.
+        reserved_at bigint NOT NULL,
+        PRIMARY KEY (id, key)
+      );
+      CREATE INDEX login_reservations_key ON login_reservations (key, reserved_at);
+
+      -- Places (an account at an address) an account signed in from, remembered until "until".
+      CREATE TABLE known_sign_ins (
+        key text PRIMARY KEY,
+        at bigint NOT NULL,
+        until bigint NOT NULL
+      );
+
       CREATE TABLE attempts (
         id text PRIMARY KEY CHECK (id ~ '^[A-Za-z0-9_-]{8,64}$'),
         exam_id text NOT NULL,

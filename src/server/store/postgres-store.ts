@@ -1,5 +1,7 @@
+import { createHash, randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { employeeIdKey } from './employee-id.ts';
+import { countedFailures, LOGIN_IN_FLIGHT_RETRY_MS, lockEnd } from './login-throttle.ts';
 import { selectUsers } from './lowdb-accounts.ts';
 import { canonicalJson, summarize } from './lowdb-attempts.ts';
 import { migrate, pendingMigrations } from './postgres-schema.ts';
@@ -15,9 +17,11 @@ import type {
   CreateUserResult,
   FindActivationResult,
   IssueCertificateResult,
+  LoginSettlement,
   NewAttempt,
   NewTrainee,
   NewUser,
+  ReserveLoginResult,
   RevokeCertificateResult,
   SaveAnswerRefusal,
   SaveAnswerResult,
@@ -30,15 +34,27 @@ import type {
   AttemptResult,
   Certificate,
   LoginFailures,
+  LoginReservation,
   Role,
   SavedAnswer,
   Session,
+  ThrottleKeyLimit,
   User,
 } from './types.ts';
 
 const ATTEMPT_ID = /^[A-Za-z0-9_-]{8,64}$/;
-/** Throttle entries untouched for this long are dropped now and then, as lowdb does on every write. */
+/**
+ * A login reservation older than this was left by a process that died while hashing (hashing takes milliseconds):
+ * it is counted as the failure it may have been (the contract allows that for a shared database).
+ */
+const STALE_RESERVATION_MS = 60_000;
+/** Throttle entries untouched for this long are dropped now and then, as lowdb drops them. */
 const THROTTLE_RETENTION_MS = 7 * 24 * 60 * 60 * 1000;
+
+/** The advisory-lock number of a throttle key (64 bits of its SHA-256). */
+function keyLock(key: string): string {
+  return BigInt.asIntN(64, BigInt(`0x${createHash('sha256').update(key).digest('hex').slice(0, 16)}`)).toString();
+}
 /** SQLSTATE of a unique violation. */
 const UNIQUE_VIOLATION = '23505';
 
@@ -520,26 +536,108 @@ class PostgresStore implements Store {
     return row ? toFailures(row) : null;
   }
 
-  async recordLoginFailure(key: string, at: number, forgetAfterMs: number): Promise<LoginFailures> {
-    this.#assertOpen();
-    // One statement: parallel failures under one key each count (the row lock orders them).
-    const [row] = await this.#query(
-      `INSERT INTO login_failures AS f (key, count, first_at, last_at) VALUES ($1, 1, $2, $2)
-       ON CONFLICT (key) DO UPDATE SET
-         count = CASE WHEN $2 - f.last_at <= $3 THEN f.count + 1 ELSE 1 END,
-         first_at = CASE WHEN $2 - f.last_at <= $3 THEN f.first_at ELSE $2 END,
-         last_at = $2
-       RETURNING *`,
-      [key, at, forgetAfterMs],
-    );
-    // Keep the table small, as lowdb does; a rare sweep is enough.
-    if (Math.random() < 0.01) await this.#query('DELETE FROM login_failures WHERE last_at < $1', [at - THROTTLE_RETENTION_MS]);
-    return toFailures(row!);
+  /** Serialises every reservation and settlement touching these keys (in one order, so two never deadlock). */
+  async #lockKeys(client: pg.ClientBase, keys: readonly string[]): Promise<void> {
+    for (const key of [...new Set(keys)].sort()) {
+      await client.query('SELECT pg_advisory_xact_lock($1::bigint)', [keyLock(key)]);
+    }
   }
 
-  async clearLoginFailures(key: string): Promise<void> {
-    this.#assertOpen();
-    await this.#query('DELETE FROM login_failures WHERE key = $1', [key]);
+  async #failures(client: pg.ClientBase, key: string): Promise<LoginFailures | null> {
+    const row = (await client.query('SELECT * FROM login_failures WHERE key = $1', [key])).rows[0] as Row | undefined;
+    return row ? toFailures(row) : null;
+  }
+
+  /** One failure more under each key, as of `at` (the same arithmetic as lowdb's). */
+  async #recordFailure(client: pg.ClientBase, keys: readonly ThrottleKeyLimit[], at: number): Promise<void> {
+    // Keep the tables small, as lowdb does on every write; now and then is enough.
+    if (Math.random() < 0.01) {
+      await client.query('DELETE FROM login_failures WHERE last_at < $1', [at - THROTTLE_RETENTION_MS]);
+      await client.query('DELETE FROM known_sign_ins WHERE until < $1', [at]);
+    }
+    for (const { key, limit } of keys) {
+      const previous = await this.#failures(client, key);
+      const next: LoginFailures =
+        previous && countedFailures(limit, previous, at) > 0
+          ? { ...previous, count: previous.count + 1, lastAt: Math.max(previous.lastAt, at) }
+          : { key, count: 1, firstAt: at, lastAt: at };
+      await client.query(
+        `INSERT INTO login_failures (key, count, first_at, last_at) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (key) DO UPDATE SET count = excluded.count, first_at = excluded.first_at, last_at = excluded.last_at`,
+        [key, next.count, next.firstAt, next.lastAt],
+      );
+    }
+  }
+
+  async reserveLoginAttempt(keys: readonly ThrottleKeyLimit[], at: number): Promise<ReserveLoginResult> {
+    return this.#transaction<ReserveLoginResult>(async (client, rollback) => {
+      await this.#lockKeys(client, keys.map((k) => k.key));
+      // A reservation its process never settled (it died while hashing) counts as the failure it may have been.
+      const stale = (
+        await client.query(
+          'DELETE FROM login_reservations WHERE key = ANY($1) AND reserved_at < $2 RETURNING key, at',
+          [keys.map((k) => k.key), Date.now() - STALE_RESERVATION_MS],
+        )
+      ).rows as { key: string; at: number }[];
+      for (const { key, at: staleAt } of stale) {
+        const limit = keys.find((k) => k.key === key)!.limit;
+        await this.#recordFailure(client, [{ key, limit }], staleAt);
+      }
+      let retryAfterMs = 0;
+      for (const { key, limit } of keys) {
+        const stored = await this.#failures(client, key);
+        const counted = countedFailures(limit, stored, at);
+        const until = stored ? lockEnd(limit, counted, stored.lastAt) : null;
+        const inFlight = (
+          await client.query('SELECT count(*)::int AS n FROM login_reservations WHERE key = $1', [key])
+        ).rows[0].n as number;
+        if (until !== null && until > at) retryAfterMs = Math.max(retryAfterMs, until - at);
+        else if (inFlight >= Math.max(1, limit.freeFailures - counted)) {
+          retryAfterMs = Math.max(retryAfterMs, LOGIN_IN_FLIGHT_RETRY_MS);
+        }
+      }
+      if (retryAfterMs > 0) {
+        // Keep the stale reservations' failures, though: commit unless there were none.
+        if (stale.length === 0) rollback();
+        return { ok: false, retryAfterMs };
+      }
+      const reservation: LoginReservation = { id: randomUUID(), keys, at };
+      for (const { key } of keys) {
+        await client.query('INSERT INTO login_reservations (id, key, at, reserved_at) VALUES ($1, $2, $3, $4)', [
+          reservation.id,
+          key,
+          at,
+          Date.now(),
+        ]);
+      }
+      return { ok: true, reservation };
+    });
+  }
+
+  async settleLoginAttempt(reservation: LoginReservation, outcome: LoginSettlement): Promise<void> {
+    await this.#transaction(async (client) => {
+      await this.#lockKeys(client, reservation.keys.map((k) => k.key));
+      const held = (await client.query('DELETE FROM login_reservations WHERE id = $1', [reservation.id])).rowCount;
+      // Settled already (or turned into a failure as stale): nothing more.
+      if (!held) return;
+      if (!outcome.succeeded) {
+        await this.#recordFailure(client, reservation.keys, reservation.at);
+        return;
+      }
+      if (outcome.clear.length > 0) await client.query('DELETE FROM login_failures WHERE key = ANY($1)', [outcome.clear]);
+      if (outcome.remember) {
+        await client.query(
+          `INSERT INTO known_sign_ins (key, at, until) VALUES ($1, $2, $3)
+           ON CONFLICT (key) DO UPDATE SET at = excluded.at, until = GREATEST(known_sign_ins.until, excluded.until)`,
+          [outcome.remember.key, reservation.at, outcome.remember.until],
+        );
+      }
+    });
+  }
+
+  async isKnownSignIn(key: string, at: number): Promise<boolean> {
+    const [row] = await this.#query('SELECT 1 FROM known_sign_ins WHERE key = $1 AND until >= $2', [key, at]);
+    return row !== undefined;
   }
 
   // ── attempts ────────────────────────────────────────────────────────────────────────────────────────────────

@@ -4,6 +4,7 @@ import type {
   AttemptRecord,
   AttemptResult,
   Certificate,
+  KnownSignIn,
   LoginFailures,
   SavedAnswer,
   Session,
@@ -114,7 +115,18 @@ export type AccountsFile = z.infer<typeof AccountsFileSchema>;
 export const SessionsFileSchema = z.object({ version: z.literal(1), sessions: z.array(SessionSchema) });
 export type SessionsFile = z.infer<typeof SessionsFileSchema>;
 
-export const ThrottleFileSchema = z.object({ version: z.literal(1), failures: z.array(LoginFailuresSchema) });
+export const KnownSignInSchema = z.object({
+  key: z.string().min(1),
+  at: Millis,
+  until: Millis,
+}) satisfies z.ZodType<KnownSignIn>;
+
+// `known` arrived after version 1 was in use; a file without it simply knows no sign-ins yet.
+export const ThrottleFileSchema = z.object({
+  version: z.literal(1),
+  failures: z.array(LoginFailuresSchema),
+  known: z.array(KnownSignInSchema).default([]),
+});
 export type ThrottleFile = z.infer<typeof ThrottleFileSchema>;
 
 export const CertificatesFileSchema = z.object({ version: z.literal(1), certificates: z.array(CertificateSchema) });

@@ -5,9 +5,11 @@ import type {
   AttemptStatus,
   Certificate,
   LoginFailures,
+  LoginReservation,
   Role,
   SavedAnswer,
   Session,
+  ThrottleKeyLimit,
   User,
 } from './types.ts';
 
@@ -78,6 +80,19 @@ export type CloseAttemptResult =
   | { readonly ok: true; readonly attempt: AttemptRecord }
   | Refused<'ATTEMPT_NOT_FOUND'>
   | (Refused<'ATTEMPT_CLOSED'> & { readonly attempt: AttemptRecord });
+
+export type ReserveLoginResult =
+  | { readonly ok: true; readonly reservation: LoginReservation }
+  | { readonly ok: false; readonly retryAfterMs: number };
+
+export type LoginSettlement =
+  | { readonly succeeded: false }
+  | {
+      readonly succeeded: true;
+      /** Keys whose stored failures a success wipes (the account's own keys, never a shared address). */
+      readonly clear: readonly string[];
+      readonly remember: { readonly key: string; readonly until: number } | null;
+    };
 
 export type IssueCertificateResult =
   | { readonly ok: true; readonly certificate: Certificate }
@@ -186,15 +201,36 @@ export interface SessionsArea {
   pruneSessions(bounds: SessionPrune): Promise<number>;
 }
 
-/** Failed-login counters. */
+/** Failed-login counters, reserved before the password is checked (see src/server/auth/throttle.ts). */
 export interface ThrottleArea {
+  /** The failures stored under `key` (forgotten or not: the caller judges them by its limit), or `null`. */
   getLoginFailures(key: string): Promise<LoginFailures | null>;
   /**
-   * Counts one failed login under `key`. A count whose last failure is more than `forgetAfterMs` before `at` starts
-   * again from one.
+   * Counts a login attempt against every key BEFORE its password is checked, atomically with every other
+   * reservation, so a parallel burst cannot get more attempts checked than the limits allow.
+   *
+   * For each key, `n` = the stored failures that still count at `at` (zero when the last is more than
+   * `limit.forgetAfterMs` old), `r` = that key's reservations not yet settled. The attempt is refused when for any
+   * key `n` has reached a lock that lasts beyond `at` (`lockEnd(limit, n, lastAt) > at`; `retryAfterMs` is the time
+   * left), or when `r >= max(1, limit.freeFailures - n)` (the attempts in flight could use up the free failures, or,
+   * once a lock has run out, one attempt is already in flight; `retryAfterMs` is `LOGIN_IN_FLIGHT_RETRY_MS`). `retryAfterMs` is the largest over the refusing keys. A refused
+   * attempt changes nothing. Otherwise every key gains one reservation and the reservation is returned.
+   *
+   * A reservation never settled (the process died while hashing) may be lost by a store that keeps reservations in
+   * memory (lowdb: one process) or counted as a failure (a shared database); it must never be forgotten while its
+   * process is alive.
    */
-  recordLoginFailure(key: string, at: number, forgetAfterMs: number): Promise<LoginFailures>;
-  clearLoginFailures(key: string): Promise<void>;
+  reserveLoginAttempt(keys: readonly ThrottleKeyLimit[], at: number): Promise<ReserveLoginResult>;
+  /**
+   * Settles a reservation once its password was checked. A failure turns the reservation into one stored failure on
+   * each key (the count restarting from one when the last failure is more than `forgetAfterMs` before the
+   * reservation's `at`; `lastAt` becomes the reservation's `at`). A success drops the reservation without a failure,
+   * deletes the stored failures of the keys in `clear`, and with `remember` marks that pair key as a known sign-in
+   * until `remember.until` (see `isKnownSignIn`). Settling an id a second time does nothing.
+   */
+  settleLoginAttempt(reservation: LoginReservation, outcome: LoginSettlement): Promise<void>;
+  /** True when `settleLoginAttempt` remembered this pair key with an `until` at or after `at`. */
+  isKnownSignIn(key: string, at: number): Promise<boolean>;
 }
 
 /** Exam attempts and their answers. */

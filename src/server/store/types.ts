@@ -44,13 +44,46 @@ export interface SetupToken {
   readonly createdAt: number;
 }
 
-/** Failed logins counted under one throttle key (an account or a client address). */
+/** Failed logins counted under one throttle key (an account, a client address, or the pair of both). */
 export interface LoginFailures {
-  /** `account:<employee id, upper-cased>` or `ip:<address>`. */
+  /** `account:<employee id, upper-cased>`, `ip:<address>` or `pair:<employee id>@<address>`. */
   readonly key: string;
   readonly count: number;
   readonly firstAt: number;
   readonly lastAt: number;
+}
+
+/** How many failed logins a throttle key allows, and how long it locks after (see `lockEnd` in login-throttle.ts). */
+export interface ThrottleLimit {
+  /** Failures that are checked normally; once this many are counted (or reserved) the key refuses attempts. */
+  readonly freeFailures: number;
+  /** The lock after the `freeFailures`-th failure, counted from the last failure; doubles with each failure beyond. */
+  readonly firstLockMs: number;
+  readonly maxLockMs: number;
+  /** A count whose last failure is older than this is forgotten (starts again from zero). */
+  readonly forgetAfterMs: number;
+}
+
+/** One throttle key of a login attempt and the limit it is judged by. */
+export interface ThrottleKeyLimit {
+  readonly key: string;
+  readonly limit: ThrottleLimit;
+}
+
+/** A login attempt counted against its keys before its password is checked; settle it exactly once. */
+export interface LoginReservation {
+  /** Unique per reservation; settling the same id again does nothing. */
+  readonly id: string;
+  readonly keys: readonly ThrottleKeyLimit[];
+  readonly at: number;
+}
+
+/** A place (an account at an address) from which the account signed in successfully, remembered until `until`. */
+export interface KnownSignIn {
+  /** The `pair:` key. */
+  readonly key: string;
+  readonly at: number;
+  readonly until: number;
 }
 
 /** One trainee answer as stored: the response plus the client's sequence number for idempotent autosave. */

@@ -1,6 +1,6 @@
 import { ImportBodySchema, importTrainees } from '../../../../server/accounts/index.ts';
-import { ApiError, apiRoute, jsonOk, methodNotAllowed, readJson } from '../../../../server/http/index.ts';
-import { getStore, linkOrigin } from '../../../../server/index.ts';
+import { ApiError, apiRoute, jsonOk, methodNotAllowed, readJson, requireLinkOrigin } from '../../../../server/http/index.ts';
+import { getStore } from '../../../../server/index.ts';
 
 export const prerender = false;
 
@@ -10,7 +10,7 @@ export const prerender = false;
  */
 export const POST = apiRoute(async (context) => {
   const body = await readJson(context.request, ImportBodySchema);
-  const result = await importTrainees(await getStore(), body.csv, { now: Date.now(), origin: linkOrigin(context.url) });
+  const result = await importTrainees(await getStore(), body.csv, { now: Date.now(), origin: requireLinkOrigin(context.url) });
   if (!result.ok) throw new ApiError(result.code);
   return jsonOk({ imported: result.imported, errors: result.errors });
 });
