@@ -121,7 +121,7 @@ function closedAttempt(n: number, options: PrefillOptions, now: number): Attempt
   const answers = Object.fromEntries(
     items.map((item, i) => [
       item.itemId,
-      { itemId: item.itemId, response: (n + i) % 4, flagged: i % 9 === 0, seq: i + 1, savedAt: startedAt + (i + 1) * 45_000 },
+      { itemId: item.itemId, response: (n + i) % 4, flagged: i % 9 === 0, version: 1, savedAt: startedAt + (i + 1) * 45_000 },
     ]),
   );
   const score = items.filter((_, i) => (n + i) % 5 !== 0).length;
@@ -136,7 +136,7 @@ function closedAttempt(n: number, options: PrefillOptions, now: number): Attempt
     startedAt,
     deadlineAt: startedAt + 30.5 * 60_000,
     status: 'submitted',
-    lastSeq: items.length,
+    fencedAt: null,
     answers,
     submittedAt: startedAt + 25 * 60_000,
     result: {

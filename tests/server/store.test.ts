@@ -392,11 +392,11 @@ describe('store: sessions and throttle', () => {
 });
 
 describe('store: attempts', () => {
-  const answer = (itemId: string, seq: number, response: unknown = 'A', savedAt = 1_700_000_100_000) => ({
+  const answer = (itemId: string, version: number, response: unknown = 'A', savedAt = 1_700_000_100_000) => ({
     itemId,
     response,
     flagged: false,
-    seq,
+    version,
     savedAt,
   });
 
@@ -404,7 +404,7 @@ describe('store: attempts', () => {
     const first = newAttempt({ userId: 'u1' });
     expect(await store.createAttempt(first)).toMatchObject({
       ok: true,
-      attempt: { status: 'in-progress', lastSeq: 0, answers: {} },
+      attempt: { status: 'in-progress', fencedAt: null, answers: {} },
     });
     expect(await readdir(join(dir, 'attempts'))).toEqual([`${first.id}.json`]);
     const again = await store.createAttempt(newAttempt({ userId: 'u1' }));
@@ -417,32 +417,58 @@ describe('store: attempts', () => {
     await expect(store.createAttempt(newAttempt({ id: '../../etc/passwd' }))).rejects.toThrow('URL-safe');
   });
 
-  it('saves answers idempotently: an exact replay of a stored seq succeeds as a duplicate and writes nothing', async () => {
+  it('saves answers idempotently: an exact replay of a stored version succeeds as a duplicate and writes nothing', async () => {
     const attempt = newAttempt();
     await store.createAttempt(attempt);
     expect(await store.saveAnswer(attempt.id, answer('q1', 1, { choice: 'B', note: 'x' }))).toMatchObject({
       ok: true,
-      duplicate: false,
+      outcome: 'stored',
+      version: 1,
     });
     const file = join(dir, 'attempts', `${attempt.id}.json`);
     const before = await stat(file);
     // Same answer, keys in another order, stamped later on arrival: still the same save.
     const replay = await store.saveAnswer(attempt.id, answer('q1', 1, { note: 'x', choice: 'B' }, 1_700_000_200_000));
-    expect(replay).toMatchObject({ ok: true, duplicate: true, attempt: { lastSeq: 1 } });
+    expect(replay).toMatchObject({ ok: true, outcome: 'duplicate', version: 1 });
     expect((await stat(file)).mtimeMs).toBe(before.mtimeMs);
   });
 
-  it('rejects a stale or replayed seq that is not the stored answer, and keeps the newer answer', async () => {
+  it('orders saves per question only: an older version is superseded and never overwrites, other questions are unaffected', async () => {
     const attempt = newAttempt();
     await store.createAttempt(attempt);
     await store.saveAnswer(attempt.id, answer('q1', 3, 'A'));
     await store.saveAnswer(attempt.id, answer('q1', 5, 'C'));
-    expect(await store.saveAnswer(attempt.id, answer('q1', 3, 'A'))).toEqual({ ok: false, code: 'STALE_SEQ' });
-    expect(await store.saveAnswer(attempt.id, answer('q2', 4, 'B'))).toEqual({ ok: false, code: 'STALE_SEQ' });
-    expect(await store.saveAnswer(attempt.id, answer('q1', 5, 'D'))).toEqual({ ok: false, code: 'STALE_SEQ' });
+    expect(await store.saveAnswer(attempt.id, answer('q1', 4, 'B'))).toMatchObject({ ok: true, outcome: 'superseded', version: 5 });
+    // A low version for another question is new for that question: it lands.
+    expect(await store.saveAnswer(attempt.id, answer('q2', 1, 'B'))).toMatchObject({ ok: true, outcome: 'stored', version: 1 });
+    // Same version, different content (a second tab): the later arrival wins, for that question only.
+    expect(await store.saveAnswer(attempt.id, answer('q1', 5, 'D'))).toMatchObject({ ok: true, outcome: 'stored', version: 5 });
     const saved = await store.getAttempt(attempt.id);
-    expect(saved?.answers['q1']).toMatchObject({ response: 'C', seq: 5 });
-    expect(saved?.lastSeq).toBe(5);
+    expect(saved?.answers['q1']).toMatchObject({ response: 'D', version: 5 });
+    expect(saved?.answers['q2']).toMatchObject({ response: 'B', version: 1 });
+  });
+
+  it('fences an attempt once: saves queued before the fence are in the attempt it returns, later ones are refused', async () => {
+    const attempt = newAttempt();
+    await store.createAttempt(attempt);
+    const before = store.saveAnswer(attempt.id, answer('q1', 1, 'A'));
+    const fence = store.fenceAttempt(attempt.id, 1_700_000_200_000);
+    const after = store.saveAnswer(attempt.id, answer('q2', 1, 'B'));
+    expect(await before).toMatchObject({ ok: true, outcome: 'stored' });
+    const fenced = await fence;
+    expect(fenced).toMatchObject({ ok: true, attempt: { fencedAt: 1_700_000_200_000, status: 'in-progress' } });
+    expect(Object.keys(fenced.ok ? fenced.attempt.answers : {})).toEqual(['q1']);
+    expect(await after).toEqual({ ok: false, code: 'ATTEMPT_FENCED' });
+    // Idempotent: a second fence keeps the first instant.
+    expect(await store.fenceAttempt(attempt.id, 1)).toMatchObject({ ok: true, attempt: { fencedAt: 1_700_000_200_000 } });
+    expect(await store.fenceAttempt('attempt-none', 1)).toEqual({ ok: false, code: 'ATTEMPT_NOT_FOUND' });
+    // The fence is durable: a reopened store still refuses saves.
+    await store.close();
+    store = await openLowdbStore(dir);
+    expect(await store.saveAnswer(attempt.id, answer('q3', 1))).toEqual({ ok: false, code: 'ATTEMPT_FENCED' });
+    const result = { score: 1, maxScore: 3, passed: false, perItem: [], certificateId: null };
+    expect((await store.submitAttempt(attempt.id, result, 1_700_000_300_000)).ok).toBe(true);
+    expect(await store.fenceAttempt(attempt.id, 1)).toMatchObject({ ok: false, code: 'ATTEMPT_CLOSED' });
   });
 
   it('refuses answers after the deadline, for items not in the attempt, for unknown attempts, and after submission', async () => {
@@ -499,14 +525,13 @@ describe('store: attempts', () => {
     expect((await stat(otherFile)).mtimeMs).toBe(beforeMtime);
   });
 
-  it('serialises concurrent saves to one attempt: all ten resolve and the highest seq wins', async () => {
+  it('serialises concurrent saves to one attempt: all ten resolve and the highest version wins, in any arrival order', async () => {
     const attempt = newAttempt();
     await store.createAttempt(attempt);
-    const results = await Promise.all(
-      Array.from({ length: 10 }, (_, i) => store.saveAnswer(attempt.id, answer('q1', i + 1, i + 1))),
-    );
+    const versions = [3, 9, 1, 10, 4, 7, 2, 8, 6, 5];
+    const results = await Promise.all(versions.map((v) => store.saveAnswer(attempt.id, answer('q1', v, v))));
     expect(results.every((r) => r.ok)).toBe(true);
-    expect((await store.getAttempt(attempt.id))?.answers['q1']?.response).toBe(10);
+    expect((await store.getAttempt(attempt.id))?.answers['q1']).toMatchObject({ response: 10, version: 10 });
   });
 
   it('lists attempts by user, exam and status from memory, oldest first, and keeps them across a reopen', async () => {

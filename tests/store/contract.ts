@@ -331,7 +331,7 @@ export function describeStoreContract(name: string, make: () => Promise<StoreUnd
     describe('attempts', () => {
       it('starts an attempt in progress, refuses a second open one at the same exam (returning it) and a taken id', async () => {
         const first = await store.createAttempt(newAttempt({ id: 'attempt-one', userId: 'u1' }));
-        expect(first).toMatchObject({ ok: true, attempt: { status: 'in-progress', lastSeq: 0, answers: {}, result: null } });
+        expect(first).toMatchObject({ ok: true, attempt: { status: 'in-progress', fencedAt: null, answers: {}, result: null } });
         expect(await store.createAttempt(newAttempt({ id: 'attempt-two', userId: 'u1' }))).toMatchObject({
           ok: false,
           code: 'ATTEMPT_IN_PROGRESS',
@@ -360,31 +360,36 @@ export function describeStoreContract(name: string, make: () => Promise<StoreUnd
         expect(await store.listAttempts({ userId: 'u9', status: 'in-progress' })).toHaveLength(1);
       });
 
-      it('saves answers idempotently: an exact replay of a stored seq is a duplicate, anything else at or below is stale', async () => {
+      it('saves answers by per-question version: stored, duplicate, superseded, and same-version edits win', async () => {
         const { id } = newAttempt({ id: 'attempt-save' });
         await store.createAttempt(newAttempt({ id }));
-        const answer = { itemId: 'q1', response: { choice: [1, 0], note: 'x' }, flagged: false, seq: 1, savedAt: T0 + 1 };
-        expect(await store.saveAnswer(id, answer)).toMatchObject({ ok: true, duplicate: false, attempt: { lastSeq: 1 } });
+        const answer = { itemId: 'q1', response: { choice: [1, 0], note: 'x' }, flagged: false, version: 2, savedAt: T0 + 1 };
+        expect(await store.saveAnswer(id, answer)).toMatchObject({ ok: true, outcome: 'stored', version: 2 });
         // Key order does not matter; savedAt of a replay does not either.
         const replay = { ...answer, response: { note: 'x', choice: [1, 0] }, savedAt: T0 + 9 };
-        expect(await store.saveAnswer(id, replay)).toMatchObject({ ok: true, duplicate: true });
-        expect(await store.saveAnswer(id, { ...answer, flagged: true })).toEqual({ ok: false, code: 'STALE_SEQ' });
-        expect(await store.saveAnswer(id, { ...answer, itemId: 'q2', seq: 1 })).toEqual({ ok: false, code: 'STALE_SEQ' });
-        expect(await store.saveAnswer(id, { ...answer, itemId: 'q2', response: null, seq: 3 })).toMatchObject({ ok: true });
-        expect(await store.saveAnswer(id, { ...answer, response: 'older', seq: 2 })).toEqual({ ok: false, code: 'STALE_SEQ' });
+        expect(await store.saveAnswer(id, replay)).toMatchObject({ ok: true, outcome: 'duplicate', version: 2 });
+        expect(await store.saveAnswer(id, { ...answer, response: 'older', version: 1 })).toMatchObject({
+          ok: true,
+          outcome: 'superseded',
+          version: 2,
+        });
+        // The same version with other content (a second tab): the later arrival is stored.
+        expect(await store.saveAnswer(id, { ...answer, flagged: true, savedAt: T0 + 3 })).toMatchObject({ ok: true, outcome: 'stored', version: 2 });
+        // Other questions are judged on their own versions only.
+        expect(await store.saveAnswer(id, { ...answer, itemId: 'q2', response: null, version: 1 })).toMatchObject({ ok: true, outcome: 'stored', version: 1 });
         await reopen();
         const stored = await store.getAttempt(id);
-        expect(stored?.lastSeq).toBe(3);
+        expect(stored?.fencedAt).toBeNull();
         expect(stored?.answers).toEqual({
-          q1: answer,
-          q2: { itemId: 'q2', response: null, flagged: false, seq: 3, savedAt: T0 + 1 },
+          q1: { ...answer, flagged: true, savedAt: T0 + 3 },
+          q2: { itemId: 'q2', response: null, flagged: false, version: 1, savedAt: T0 + 1 },
         });
       });
 
       it('refuses answers for unknown attempts or items, after the deadline, and once closed', async () => {
         const attempt = newAttempt({ id: 'attempt-refuse' });
         await store.createAttempt(attempt);
-        const answer = { itemId: 'q1', response: 1, flagged: false, seq: 1, savedAt: attempt.deadlineAt };
+        const answer = { itemId: 'q1', response: 1, flagged: false, version: 1, savedAt: attempt.deadlineAt };
         expect(await store.saveAnswer('attempt-none', answer)).toEqual({ ok: false, code: 'ATTEMPT_NOT_FOUND' });
         expect(await store.saveAnswer(attempt.id, { ...answer, itemId: 'q9' })).toEqual({ ok: false, code: 'UNKNOWN_ITEM' });
         expect(await store.saveAnswer(attempt.id, { ...answer, savedAt: attempt.deadlineAt + 1 })).toEqual({
@@ -394,7 +399,7 @@ export function describeStoreContract(name: string, make: () => Promise<StoreUnd
         expect((await store.saveAnswer(attempt.id, answer)).ok).toBe(true);
         const submitted = await store.submitAttempt(attempt.id, RESULT, T0 + 5);
         expect(submitted).toMatchObject({ ok: true, attempt: { status: 'submitted', submittedAt: T0 + 5, result: RESULT } });
-        expect(await store.saveAnswer(attempt.id, { ...answer, seq: 2 })).toEqual({ ok: false, code: 'ATTEMPT_CLOSED' });
+        expect(await store.saveAnswer(attempt.id, { ...answer, version: 2 })).toEqual({ ok: false, code: 'ATTEMPT_CLOSED' });
         expect(await store.submitAttempt(attempt.id, RESULT, T0 + 6)).toMatchObject({
           ok: false,
           code: 'ATTEMPT_CLOSED',
@@ -426,17 +431,50 @@ export function describeStoreContract(name: string, make: () => Promise<StoreUnd
         expect(results.filter((r) => r.ok)).toHaveLength(1);
       });
 
-      it('serialises parallel saves to one attempt: all resolve and the highest seq wins', async () => {
+      it('orders parallel saves of one question by version, and never lets one question affect another', async () => {
         await store.createAttempt(newAttempt({ id: 'attempt-par' }));
-        const results = await Promise.all(
-          Array.from({ length: 10 }, (_, i) =>
-            store.saveAnswer('attempt-par', { itemId: 'q1', response: i + 1, flagged: false, seq: i + 1, savedAt: T0 }),
+        const results = await Promise.all([
+          ...Array.from({ length: 10 }, (_, i) =>
+            store.saveAnswer('attempt-par', { itemId: 'q1', response: i + 1, flagged: false, version: i + 1, savedAt: T0 }),
           ),
-        );
-        expect(results.every((r) => r.ok || r.code === 'STALE_SEQ')).toBe(true);
+          store.saveAnswer('attempt-par', { itemId: 'q2', response: 'a', flagged: false, version: 1, savedAt: T0 }),
+          store.saveAnswer('attempt-par', { itemId: 'q3', response: 'b', flagged: true, version: 7, savedAt: T0 }),
+        ]);
+        for (const r of results) expect(r.ok && ['stored', 'superseded'].includes(r.outcome)).toBe(true);
         const stored = await store.getAttempt('attempt-par');
-        expect(stored?.answers.q1).toMatchObject({ seq: stored?.lastSeq, response: stored?.lastSeq });
-        expect(stored?.lastSeq).toBe(10);
+        expect(stored?.answers.q1).toMatchObject({ version: 10, response: 10 });
+        expect(stored?.answers.q2).toMatchObject({ version: 1, response: 'a' });
+        expect(stored?.answers.q3).toMatchObject({ version: 7, response: 'b', flagged: true });
+      });
+
+      it('fences once: the fenced attempt holds every save acknowledged before, and later saves are refused', async () => {
+        await store.createAttempt(newAttempt({ id: 'attempt-fence' }));
+        const save = (itemId: string, version: number) =>
+          store.saveAnswer('attempt-fence', { itemId, response: version, flagged: false, version, savedAt: T0 });
+        const saves = [save('q1', 1), save('q2', 1), save('q1', 2)];
+        const fence = store.fenceAttempt('attempt-fence', T0 + 5);
+        const late = [save('q3', 1), save('q1', 3)];
+        const [fenced, ...results] = await Promise.all([fence, ...saves, ...late]);
+        expect(fenced).toMatchObject({ ok: true, attempt: { fencedAt: T0 + 5, status: 'in-progress' } });
+        const attempt = fenced.ok ? fenced.attempt : null;
+        // Whatever order the database ran them in: a save was acknowledged exactly when it is in the fenced attempt.
+        for (const [i, result] of results.entries()) {
+          const [itemId, version] = [['q1', 1], ['q2', 1], ['q1', 2], ['q3', 1], ['q1', 3]][i] as [string, number];
+          if (result.ok && result.outcome === 'stored') expect(attempt?.answers[itemId]?.version).toBeGreaterThanOrEqual(version);
+          else if (!result.ok) expect(result.code).toBe('ATTEMPT_FENCED');
+        }
+        expect(await store.getAttempt('attempt-fence')).toEqual(attempt);
+        expect(await save('q2', 9)).toEqual({ ok: false, code: 'ATTEMPT_FENCED' });
+        // Idempotent: a second fence changes nothing.
+        expect(await store.fenceAttempt('attempt-fence', T0 + 9)).toEqual({ ok: true, attempt });
+        await reopen();
+        expect((await store.getAttempt('attempt-fence'))?.fencedAt).toBe(T0 + 5);
+        expect(await store.submitAttempt('attempt-fence', RESULT, T0 + 10)).toMatchObject({
+          ok: true,
+          attempt: { status: 'submitted', fencedAt: T0 + 5, answers: attempt?.answers },
+        });
+        expect(await store.fenceAttempt('attempt-fence', T0 + 11)).toMatchObject({ ok: false, code: 'ATTEMPT_CLOSED', attempt: { status: 'submitted' } });
+        expect(await store.fenceAttempt('attempt-none', T0)).toEqual({ ok: false, code: 'ATTEMPT_NOT_FOUND' });
       });
 
       it('lists attempts by user, exam and status, oldest first, and pages them newest first with the total', async () => {
@@ -478,22 +516,22 @@ export function describeStoreContract(name: string, make: () => Promise<StoreUnd
         const closed = {
           ...base,
           status: 'submitted' as const,
-          lastSeq: 2,
+          fencedAt: T0 + 3,
           answers: {
-            q1: { itemId: 'q1', response: [0], flagged: true, seq: 1, savedAt: T0 + 1 },
-            q3: { itemId: 'q3', response: 'text', flagged: false, seq: 2, savedAt: T0 + 2 },
+            q1: { itemId: 'q1', response: [0], flagged: true, version: 1, savedAt: T0 + 1 },
+            q3: { itemId: 'q3', response: 'text', flagged: false, version: 4, savedAt: T0 + 2 },
           },
           submittedAt: T0 + 3,
           result: RESULT,
         };
         await store.importAttempt(closed);
-        const open = { ...closed, id: 'attempt-imp2', status: 'in-progress' as const, submittedAt: null, result: null };
+        const open = { ...closed, id: 'attempt-imp2', status: 'in-progress' as const, fencedAt: null, submittedAt: null, result: null };
         await store.importAttempt(open);
         await expect(store.importAttempt(closed)).rejects.toThrow(/exists already/);
         await reopen();
         expect(await store.getAttempt('attempt-imp1')).toEqual(closed);
         expect(await store.getAttempt('attempt-imp2')).toEqual(open);
-        expect(await store.saveAnswer('attempt-imp2', { itemId: 'q2', response: 1, flagged: false, seq: 3, savedAt: T0 })).toMatchObject({ ok: true });
+        expect(await store.saveAnswer('attempt-imp2', { itemId: 'q2', response: 1, flagged: false, version: 1, savedAt: T0 })).toMatchObject({ ok: true });
         expect((await store.createAttempt(newAttempt({ id: 'attempt-imp3', userId: 'u7' }))).ok).toBe(false);
       });
     });

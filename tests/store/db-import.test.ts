@@ -38,7 +38,7 @@ async function fill(store: Store): Promise<void> {
     const attempt = newAttempt({ id: `attempt-import-${i}`, userId: `trainee-${i}`, startedAt: 1_700_000_000_000 + i });
     await store.createAttempt(attempt);
     for (let seq = 1; seq <= i + 1; seq += 1) {
-      await store.saveAnswer(attempt.id, { itemId: `q${seq}`, response: [seq], flagged: seq === 2, seq, savedAt: attempt.startedAt + seq });
+      await store.saveAnswer(attempt.id, { itemId: `q${seq}`, response: [seq], flagged: seq === 2, version: seq, savedAt: attempt.startedAt + seq });
     }
     if (i < 2) {
       const certificateId = i === 0 ? 'cert-import-0' : null;
@@ -76,7 +76,7 @@ describe('npm run db:migrate and db:import', () => {
       expect(await to.listAttempts()).toEqual(await from.listAttempts());
       expect(await to.listCertificates()).toEqual(await from.listCertificates());
       // The in-progress attempt goes on in PostgreSQL.
-      expect(await to.saveAnswer('attempt-import-2', { itemId: 'q1', response: 0, flagged: false, seq: 4, savedAt: 1_700_000_000_100 }))
+      expect(await to.saveAnswer('attempt-import-2', { itemId: 'q1', response: 0, flagged: false, version: 4, savedAt: 1_700_000_000_100 }))
         .toMatchObject({ ok: true });
     } finally {
       await Promise.all([from.close(), to.close()]);

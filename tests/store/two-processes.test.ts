@@ -116,7 +116,7 @@ describe('two server processes on one PostgreSQL database', () => {
   });
 });
 
-/** The autosave body of the current protocol. */
+/** The autosave body: a per-question version (STORE-SPEC.md). */
 function answerBody(itemId: string, response: unknown, n: number): Record<string, unknown> {
-  return { itemId, response, seq: n };
+  return { itemId, response, flagged: false, version: n };
 }

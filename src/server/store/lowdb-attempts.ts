@@ -7,6 +7,7 @@ import type {
   AttemptSummary,
   CloseAttemptResult,
   CreateAttemptResult,
+  FenceAttemptResult,
   NewAttempt,
   SaveAnswerRefusal,
   SaveAnswerResult,
@@ -28,7 +29,7 @@ export function canonicalJson(value: unknown): string {
 function isSameAnswer(stored: SavedAnswer, answer: SavedAnswer): boolean {
   // savedAt is stamped on arrival, so a replay differs there and nowhere else.
   return (
-    stored.seq === answer.seq &&
+    stored.version === answer.version &&
     stored.itemId === answer.itemId &&
     stored.flagged === answer.flagged &&
     canonicalJson(stored.response) === canonicalJson(answer.response)
@@ -63,7 +64,7 @@ export class LowdbAttempts implements AttemptsArea {
       const record: AttemptRecord = {
         ...attempt,
         status: 'in-progress',
-        lastSeq: 0,
+        fencedAt: null,
         answers: {},
         submittedAt: null,
         result: null,
@@ -111,15 +112,33 @@ export class LowdbAttempts implements AttemptsArea {
     const result = await this.#files.update<SaveAnswerResult>(attemptId, (attempt) => {
       const refuse = (code: SaveAnswerRefusal) => ({ kind: 'keep', value: { ok: false, code } }) as const;
       if (attempt.status !== 'in-progress') return refuse('ATTEMPT_CLOSED');
+      if (attempt.fencedAt !== null) return refuse('ATTEMPT_FENCED');
       if (!attempt.items.some((item) => item.itemId === answer.itemId)) return refuse('UNKNOWN_ITEM');
-      if (answer.seq <= attempt.lastSeq) {
-        const stored = attempt.answers[answer.itemId];
-        return stored && isSameAnswer(stored, answer)
-          ? { kind: 'keep', value: { ok: true, attempt, duplicate: true } }
-          : refuse('STALE_SEQ');
+      const stored = attempt.answers[answer.itemId];
+      if (stored && answer.version < stored.version) {
+        return { kind: 'keep', value: { ok: true, attempt, outcome: 'superseded', version: stored.version } };
+      }
+      if (stored && isSameAnswer(stored, answer)) {
+        return { kind: 'keep', value: { ok: true, attempt, outcome: 'duplicate', version: stored.version } };
       }
       if (answer.savedAt > attempt.deadlineAt) return refuse('DEADLINE_PASSED');
-      return { kind: 'answer', answer, value: (next) => ({ ok: true, attempt: next, duplicate: false }) };
+      return {
+        kind: 'answer',
+        answer,
+        value: (next) => ({ ok: true, attempt: next, outcome: 'stored', version: answer.version }),
+      };
+    });
+    return result ?? { ok: false, code: 'ATTEMPT_NOT_FOUND' };
+  }
+
+  async fenceAttempt(attemptId: string, at: number): Promise<FenceAttemptResult> {
+    this.#lifecycle.assertOpen();
+    // Runs in the attempt's serial queue: saves queued before it are acknowledged and part of the attempt it returns;
+    // saves queued after it see the fence.
+    const result = await this.#files.update<FenceAttemptResult>(attemptId, (attempt) => {
+      if (attempt.status !== 'in-progress') return { kind: 'keep', value: { ok: false, code: 'ATTEMPT_CLOSED', attempt } };
+      if (attempt.fencedAt !== null) return { kind: 'keep', value: { ok: true, attempt } };
+      return { kind: 'rewrite', next: { ...attempt, fencedAt: at }, value: (next) => ({ ok: true, attempt: next }) };
     });
     return result ?? { ok: false, code: 'ATTEMPT_NOT_FOUND' };
   }

@@ -133,6 +133,7 @@ export async function openLowdbStore(dataDir: string, options: LowdbStoreOptions
     listAttempts: (filter) => attempts.listAttempts(filter),
     pageAttempts: (filter, page) => attempts.pageAttempts(filter, page),
     saveAnswer: (attemptId, answer) => attempts.saveAnswer(attemptId, answer),
+    fenceAttempt: (attemptId, at) => attempts.fenceAttempt(attemptId, at),
     submitAttempt: (attemptId, result, at) => attempts.submitAttempt(attemptId, result, at),
     expireAttempt: (attemptId, at, result) => attempts.expireAttempt(attemptId, at, result),
 

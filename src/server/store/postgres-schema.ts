@@ -94,7 +94,6 @@ export const MIGRATIONS: readonly { readonly version: number; readonly name: str
         started_at bigint NOT NULL,
         deadline_at bigint NOT NULL,
         status text NOT NULL CHECK (status IN ('in-progress', 'submitted', 'expired')),
-        last_seq bigint NOT NULL DEFAULT 0,
         -- Submit fencing (STORE-SPEC.md): once set, no answer is accepted.
         fenced_at bigint,
         submitted_at bigint,
@@ -112,7 +111,7 @@ export const MIGRATIONS: readonly { readonly version: number; readonly name: str
         item_id text NOT NULL,
         response jsonb NOT NULL,
         flagged boolean NOT NULL,
-        -- The client's number for this answer (today the attempt-wide seq; per question in STORE-SPEC.md).
+        -- The client's per-question version (STORE-SPEC.md); an older one never replaces a newer one.
         version bigint NOT NULL CHECK (version >= 0),
         saved_at bigint NOT NULL,
         PRIMARY KEY (attempt_id, item_id)

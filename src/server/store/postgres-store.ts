@@ -15,6 +15,7 @@ import type {
   CreateFirstLeadResult,
   CreateTraineesResult,
   CreateUserResult,
+  FenceAttemptResult,
   FindActivationResult,
   IssueCertificateResult,
   LoginSettlement,
@@ -150,7 +151,7 @@ interface AnswerJson {
   readonly itemId: string;
   readonly response: unknown;
   readonly flagged: boolean;
-  readonly seq: number;
+  readonly version: number;
   readonly savedAt: number;
 }
 
@@ -161,7 +162,7 @@ function toAttempt(row: Row): AttemptRecord {
       itemId: answer.itemId,
       response: answer.response,
       flagged: answer.flagged,
-      seq: Number(answer.seq),
+      version: Number(answer.version),
       savedAt: Number(answer.savedAt),
     };
   }
@@ -176,7 +177,7 @@ function toAttempt(row: Row): AttemptRecord {
     startedAt: row.started_at as number,
     deadlineAt: row.deadline_at as number,
     status: row.status as AttemptRecord['status'],
-    lastSeq: row.last_seq as number,
+    fencedAt: row.fenced_at as number | null,
     answers,
     submittedAt: row.submitted_at as number | null,
     result: row.result as AttemptResult | null,
@@ -187,7 +188,7 @@ function toAttempt(row: Row): AttemptRecord {
 const ATTEMPT_SELECT = `
   SELECT a.*, (
     SELECT jsonb_agg(jsonb_build_object(
-      'itemId', w.item_id, 'response', w.response, 'flagged', w.flagged, 'seq', w.version, 'savedAt', w.saved_at))
+      'itemId', w.item_id, 'response', w.response, 'flagged', w.flagged, 'version', w.version, 'savedAt', w.saved_at))
     FROM answers w WHERE w.attempt_id = a.id
   ) AS answers
   FROM attempts a`;
@@ -649,7 +650,7 @@ class PostgresStore implements Store {
     }
     for (;;) {
       try {
-        await this.#insertAttempt(this.#pool, { ...attempt, status: 'in-progress', lastSeq: 0, answers: {}, submittedAt: null, result: null });
+        await this.#insertAttempt(this.#pool, { ...attempt, status: 'in-progress', fencedAt: null, answers: {}, submittedAt: null, result: null });
         return { ok: true, attempt: (await this.getAttempt(attempt.id))! };
       } catch (error) {
         if (isUniqueViolation(error, 'attempts_pkey')) return { ok: false, code: 'ATTEMPT_ID_TAKEN' };
@@ -667,7 +668,7 @@ class PostgresStore implements Store {
   async #insertAttempt(client: pg.ClientBase | pg.Pool, record: AttemptRecord): Promise<void> {
     await client.query(
       `INSERT INTO attempts (id, exam_id, user_id, seed, edition, content_version, items, started_at, deadline_at,
-                             status, last_seq, submitted_at, result)
+                             status, fenced_at, submitted_at, result)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
       [
         record.id,
@@ -680,7 +681,7 @@ class PostgresStore implements Store {
         record.startedAt,
         record.deadlineAt,
         record.status,
-        record.lastSeq,
+        record.fencedAt,
         record.submittedAt,
         record.result === null ? null : JSON.stringify(record.result),
       ],
@@ -700,13 +701,14 @@ class PostgresStore implements Store {
   }
 
   async #upsertAnswer(client: pg.ClientBase, attemptId: string, answer: SavedAnswer): Promise<void> {
-    // A newer version of the question's answer replaces the stored one; an older one never does.
+    // A newer version of the question's answer replaces the stored one and an older one never does, even outside the
+    // attempt's row lock; at the same version the later arrival wins (two tabs: STORE-SPEC.md, last write per question).
     await client.query(
       `INSERT INTO answers (attempt_id, item_id, response, flagged, version, saved_at) VALUES ($1, $2, $3, $4, $5, $6)
        ON CONFLICT (attempt_id, item_id) DO UPDATE
          SET response = excluded.response, flagged = excluded.flagged, version = excluded.version, saved_at = excluded.saved_at
-         WHERE excluded.version > answers.version`,
-      [attemptId, answer.itemId, JSON.stringify(answer.response ?? null), answer.flagged, answer.seq, answer.savedAt],
+         WHERE excluded.version >= answers.version`,
+      [attemptId, answer.itemId, JSON.stringify(answer.response ?? null), answer.flagged, answer.version, answer.savedAt],
     );
   }
 
@@ -729,7 +731,7 @@ class PostgresStore implements Store {
     params.push(Math.max(0, page.limit), Math.max(0, page.offset));
     const rows = await this.#query(
       `SELECT a.id, a.exam_id, a.user_id, a.started_at, a.status, a.submitted_at, a.result, a.items, a.seed,
-              a.edition, a.content_version, a.deadline_at, a.last_seq, NULL AS answers
+              a.edition, a.content_version, a.deadline_at, a.fenced_at, NULL AS answers
        FROM attempts a ${where}
        ORDER BY a.started_at DESC, a.id COLLATE "C" DESC LIMIT $${params.length - 1} OFFSET $${params.length}`,
       params,
@@ -739,25 +741,25 @@ class PostgresStore implements Store {
 
   async saveAnswer(attemptId: string, answer: SavedAnswer): Promise<SaveAnswerResult> {
     return this.#transaction<SaveAnswerResult>(async (client) => {
-      // The row lock orders saves, fencing and closing of one attempt; other attempts are not blocked.
+      // The row lock orders saves, the fence and the close of one attempt; other attempts are not blocked.
       const row = await this.#lockAttempt(client, attemptId);
       if (!row) return { ok: false, code: 'ATTEMPT_NOT_FOUND' };
       const attempt = toAttempt(row);
       const refuse = (code: SaveAnswerRefusal) => ({ ok: false, code }) as const;
       if (attempt.status !== 'in-progress') return refuse('ATTEMPT_CLOSED');
+      if (attempt.fencedAt !== null) return refuse('ATTEMPT_FENCED');
       if (!attempt.items.some((item) => item.itemId === answer.itemId)) return refuse('UNKNOWN_ITEM');
-      if (answer.seq <= attempt.lastSeq) {
-        const stored = attempt.answers[answer.itemId];
-        return stored && isSameAnswer(stored, answer) ? { ok: true, attempt, duplicate: true } : refuse('STALE_SEQ');
-      }
+      const stored = attempt.answers[answer.itemId];
+      if (stored && answer.version < stored.version) return { ok: true, attempt, outcome: 'superseded', version: stored.version };
+      if (stored && isSameAnswer(stored, answer)) return { ok: true, attempt, outcome: 'duplicate', version: stored.version };
       if (answer.savedAt > attempt.deadlineAt) return refuse('DEADLINE_PASSED');
       await this.#upsertAnswer(client, attemptId, answer);
-      await client.query('UPDATE attempts SET last_seq = $2 WHERE id = $1', [attemptId, answer.seq]);
       const saved: SavedAnswer = { ...answer, response: roundTrip(answer.response) };
       return {
         ok: true,
-        attempt: { ...attempt, lastSeq: answer.seq, answers: { ...attempt.answers, [answer.itemId]: saved } },
-        duplicate: false,
+        attempt: { ...attempt, answers: { ...attempt.answers, [answer.itemId]: saved } },
+        outcome: 'stored',
+        version: answer.version,
       };
     });
   }
@@ -771,6 +773,19 @@ class PostgresStore implements Store {
     const locked = await client.query('SELECT 1 FROM attempts WHERE id = $1 FOR UPDATE', [attemptId]);
     if (locked.rowCount === 0) return undefined;
     return (await client.query(`${ATTEMPT_SELECT} WHERE a.id = $1`, [attemptId])).rows[0] as Row | undefined;
+  }
+
+  async fenceAttempt(attemptId: string, at: number): Promise<FenceAttemptResult> {
+    return this.#transaction<FenceAttemptResult>(async (client) => {
+      // Waits for saves holding the row; saves after it see the fence. Grading reads exactly this attempt.
+      const row = await this.#lockAttempt(client, attemptId);
+      if (!row) return { ok: false, code: 'ATTEMPT_NOT_FOUND' };
+      const attempt = toAttempt(row);
+      if (attempt.status !== 'in-progress') return { ok: false, code: 'ATTEMPT_CLOSED', attempt };
+      if (attempt.fencedAt !== null) return { ok: true, attempt };
+      await client.query('UPDATE attempts SET fenced_at = $2 WHERE id = $1', [attemptId, at]);
+      return { ok: true, attempt: { ...attempt, fencedAt: at } };
+    });
   }
 
   async submitAttempt(attemptId: string, result: AttemptResult, at: number): Promise<CloseAttemptResult> {
@@ -880,7 +895,7 @@ function roundTrip<T>(value: T): T {
 function isSameAnswer(stored: SavedAnswer, answer: SavedAnswer): boolean {
   // savedAt is stamped on arrival, so a replay differs there and nowhere else.
   return (
-    stored.seq === answer.seq &&
+    stored.version === answer.version &&
     stored.itemId === answer.itemId &&
     stored.flagged === answer.flagged &&
     canonicalJson(stored.response) === canonicalJson(answer.response)

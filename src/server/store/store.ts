@@ -23,7 +23,7 @@ export interface NewTrainee {
 }
 
 /** A new attempt: the store starts it `in-progress` with no answers. */
-export type NewAttempt = Omit<AttemptRecord, 'status' | 'lastSeq' | 'answers' | 'submittedAt' | 'result'>;
+export type NewAttempt = Omit<AttemptRecord, 'status' | 'fencedAt' | 'answers' | 'submittedAt' | 'result'>;
 
 /** An expected refusal, named by a permanent code; I/O failures reject instead. */
 export interface Refused<Code extends string> {
@@ -60,21 +60,35 @@ export type SaveAnswerRefusal =
   | 'ATTEMPT_NOT_FOUND'
   /** The attempt was submitted or expired. */
   | 'ATTEMPT_CLOSED'
+  /** Grading has started (see fenceAttempt): no answer is acknowledged any more. */
+  | 'ATTEMPT_FENCED'
   /** answer.savedAt is after the attempt's deadlineAt. */
   | 'DEADLINE_PASSED'
   /** The item is not part of this attempt. */
-  | 'UNKNOWN_ITEM'
-  /** seq is not above the attempt's lastSeq and is not an exact replay of the answer stored for that item. */
-  | 'STALE_SEQ';
+  | 'UNKNOWN_ITEM';
+
+/**
+ * What a save did with its answer, judged against the version stored for the same item only:
+ * `stored` (version above the stored one, or none stored; or the same version with different content: the later
+ * arrival wins), `duplicate` (same version and content: nothing written), `superseded` (version below the stored
+ * one: nothing written; the stored version is returned).
+ */
+export type SaveOutcome = 'stored' | 'duplicate' | 'superseded';
 
 export type SaveAnswerResult =
   | {
       readonly ok: true;
       readonly attempt: AttemptRecord;
-      /** True when this was an exact replay of an answer already stored: nothing was written. */
-      readonly duplicate: boolean;
+      readonly outcome: SaveOutcome;
+      /** The version now stored for the item. */
+      readonly version: number;
     }
   | Refused<SaveAnswerRefusal>;
+
+export type FenceAttemptResult =
+  | { readonly ok: true; readonly attempt: AttemptRecord }
+  | Refused<'ATTEMPT_NOT_FOUND'>
+  | (Refused<'ATTEMPT_CLOSED'> & { readonly attempt: AttemptRecord });
 
 export type CloseAttemptResult =
   | { readonly ok: true; readonly attempt: AttemptRecord }
@@ -144,7 +158,7 @@ export interface AttemptPage {
  *
  * Every method that changes data resolves only after the change is durable (lowdb: written, flushed and renamed into
  * place with the directory flushed; PostgreSQL: committed), or rejects and leaves what readers see unchanged.
- * Expected refusals (a taken employee id, a replayed sequence number) resolve with `{ ok: false, code }`; only I/O
+ * Expected refusals (a taken employee id, a save after the fence) resolve with `{ ok: false, code }`; only I/O
  * and programming errors reject. Reads return the last committed state. tests/store/contract.ts is the executable
  * form of this contract: every implementation runs it.
  */
@@ -249,10 +263,16 @@ export interface AttemptsArea {
    */
   pageAttempts(filter: AttemptFilter, page: { readonly offset: number; readonly limit: number }): Promise<AttemptPage>;
   /**
-   * Stores one answer. Idempotent by `seq`: replaying exactly the answer stored under that seq resolves `ok` with
-   * `duplicate: true` and writes nothing; any other seq at or below the attempt's lastSeq is refused as STALE_SEQ.
+   * Stores one answer, ordered by its per-item `version` against the answer stored for the same item only (see
+   * SaveOutcome); saves for different items never refuse or overwrite each other. Refused once the attempt is
+   * fenced or closed, and for a new version whose savedAt is past the deadline.
    */
   saveAnswer(attemptId: string, answer: SavedAnswer): Promise<SaveAnswerResult>;
+  /**
+   * Sets `fencedAt` once (an already fenced attempt resolves ok unchanged) and resolves with the attempt exactly as
+   * acknowledged: every save acknowledged before resolves into it, every later save is refused ATTEMPT_FENCED.
+   */
+  fenceAttempt(attemptId: string, at: number): Promise<FenceAttemptResult>;
   /** Closes an in-progress attempt as submitted with its graded result. */
   submitAttempt(attemptId: string, result: AttemptResult, at: number): Promise<CloseAttemptResult>;
   /** Closes an in-progress attempt as expired (deadline passed unsubmitted), with a result when it was graded. */

@@ -86,12 +86,17 @@ export interface KnownSignIn {
   readonly until: number;
 }
 
-/** One trainee answer as stored: the response plus the client's sequence number for idempotent autosave. */
+/**
+ * One trainee answer as stored. `version` is the client's per-question counter: it goes up each time the trainee
+ * changes that question's answer or flag, so saves for one question are ordered among themselves and saves for
+ * different questions never affect each other. (Attempts written before versions existed stored an attempt-wide
+ * `seq`; it reads as the version.)
+ */
 export interface SavedAnswer {
   readonly itemId: string;
   readonly response: unknown;
   readonly flagged: boolean;
-  readonly seq: number;
+  readonly version: number;
   readonly savedAt: number;
 }
 
@@ -111,7 +116,11 @@ export interface AttemptRecord {
   /** Server-clock instant after which no answer is accepted (limit + grace applied by the caller). */
   readonly deadlineAt: number;
   readonly status: AttemptStatus;
-  readonly lastSeq: number;
+  /**
+   * Set once when grading starts (submit or expiry): from then on no answer is acknowledged, so the grade is computed
+   * from exactly the answers acknowledged before it. An in-progress attempt with a fence is closed on its next read.
+   */
+  readonly fencedAt: number | null;
   readonly answers: Readonly<Record<string, SavedAnswer>>;
   readonly submittedAt: number | null;
   readonly result: AttemptResult | null;
