@@ -1,10 +1,16 @@
 import { resolve } from 'node:path';
+import { type StoreConfig, storeConfig } from './store/open-store.ts';
 
 // Settings read from the environment at run time (not baked in at build), in one place.
 
 /** The data folder: `DATA_DIR`, or `./data` under the server's working directory. */
 export function dataDir(): string {
   return resolve(process.env.DATA_DIR ?? './data');
+}
+
+/** Which store to open: PostgreSQL when `DATABASE_URL` is set, else lowdb in `dataDir()`. */
+export function configuredStore(): StoreConfig {
+  return storeConfig(process.env.DATABASE_URL, dataDir());
 }
 
 /**

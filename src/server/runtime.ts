@@ -1,6 +1,6 @@
 import { prepareFirstRun, setupUrl } from './accounts/index.ts';
-import { dataDir, isListedHost, listeningOrigin, publicOrigin } from './config.ts';
-import { openLowdbStore, type Store } from './store/index.ts';
+import { configuredStore, isListedHost, listeningOrigin, publicOrigin } from './config.ts';
+import { describeStore, openStore, type Store } from './store/index.ts';
 
 // One store per process, whichever bundle chunk or dev-server module instance asks first: two instances would be
 // two writers to the same files.
@@ -24,7 +24,11 @@ function firstRunMessage(link: string): string {
 async function openAndAnnounce(requestOrigin: string | undefined): Promise<Store> {
   const fromRequest = requestOrigin && isListedHost(new URL(requestOrigin).hostname) ? requestOrigin : undefined;
   const origin = publicOrigin() ?? fromRequest ?? listeningOrigin();
-  const store = await openLowdbStore(dataDir());
+  const store = await openStore(configuredStore());
+  console.log(`Store: ${describeStore(store)}`);
+  // With several worker processes only worker 1 prepares the first run (start.mjs), so that workers do not replace
+  // each other's setup link.
+  if (process.env.ACADEMY_SKIP_FIRST_RUN === '1') return store;
   const token = await prepareFirstRun(store, Date.now());
   if (token) console.log(firstRunMessage(setupUrl(origin, token)));
   return store;

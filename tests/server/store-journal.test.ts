@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type DurableIo, openLowdbStore, type Store, StoreCorruptError } from '../../src/server/store/index.ts';
 import { tempDataDir } from './built-server.ts';
-import { newAttempt } from './store-factories.ts';
+import { newAttempt, newUser } from './store-factories.ts';
 
 // The attempt layout: a snapshot per attempt, an append-only answer log beside it, and attempt-index.jsonl. These
 // tests cut files the way a crash would and check what opening makes of them.
@@ -352,19 +352,16 @@ describe('group commit of the small files', () => {
   });
 
   it('rejects only the update that throws; the rest of its group is written', async () => {
-    await store.createSession({ id: 'c'.repeat(64), userId: 'u3', createdAt: 1, expiresAt: 2, lastSeenAt: 1 });
-    const bad = expect(
-      store.pruneSessions(() => {
-        throw new Error('predicate failed');
-      }),
-    ).rejects.toThrow('predicate failed');
-    const good = store.createSession({ id: 'a'.repeat(64), userId: 'u1', createdAt: 1, expiresAt: 2, lastSeenAt: 1 });
-    await store.createSession({ id: 'b'.repeat(64), userId: 'u2', createdAt: 1, expiresAt: 2, lastSeenAt: 1 });
+    const existing = await store.createUser(newUser({ id: 'u3', employeeId: 'E-3' }));
+    if (!existing.ok) throw new Error('setup');
+    // importUsers throws inside its update when an id is taken.
+    const bad = expect(store.importUsers([existing.user])).rejects.toThrow('exists already');
+    const good = store.createUser(newUser({ id: 'u1', employeeId: 'E-1' }));
+    await store.createUser(newUser({ id: 'u2', employeeId: 'E-2' }));
     await bad;
     await good;
     await reopen();
-    expect(await store.getSession('a'.repeat(64))).not.toBeNull();
-    expect(await store.getSession('b'.repeat(64))).not.toBeNull();
-    expect(await store.getSession('c'.repeat(64))).not.toBeNull();
+    for (const id of ['u1', 'u2', 'u3']) expect(await store.findUser(id)).not.toBeNull();
+    expect(await store.countUsers()).toBe(3);
   });
 });

@@ -314,8 +314,8 @@ describe('store: sessions and throttle', () => {
     const session = { id: 'e'.repeat(64), userId: 'u', createdAt: 1, expiresAt: 100, lastSeenAt: 1 };
     await store.createSession(session);
     expect(await store.touchSession(session.id, 50)).toEqual({ ...session, lastSeenAt: 50 });
-    expect(await store.pruneSessions((s) => s.lastSeenAt < 10)).toBe(0);
-    expect(await store.pruneSessions((s) => s.lastSeenAt === 50)).toBe(1);
+    expect(await store.pruneSessions({ lastSeenUpTo: 49, expiresUpTo: 99 })).toBe(0);
+    expect(await store.pruneSessions({ lastSeenUpTo: 50, expiresUpTo: 0 })).toBe(1);
     expect(await store.touchSession(session.id, 60)).toBeNull();
   });
 
@@ -328,7 +328,7 @@ describe('store: sessions and throttle', () => {
     expect((await store.getSession(session.id))?.lastSeenAt).toBe(500);
     expect(await onDisk()).toBe(1);
     // Pruning judges the newest time, written or not.
-    expect(await store.pruneSessions((s) => s.lastSeenAt < 100)).toBe(0);
+    expect(await store.pruneSessions({ lastSeenUpTo: 99, expiresUpTo: 0 })).toBe(0);
     await store.close();
     expect(await onDisk()).toBe(500);
     store = await openLowdbStore(dir);
@@ -559,7 +559,7 @@ describe('store: certificates', () => {
     id,
     userId,
     examId: 'exam-a',
-    attemptId: 'attempt-0001',
+    attemptId: `attempt-${id}`,
     issuedAt,
     expiresAt: issuedAt + 1000,
     edition: '2025-11',

@@ -100,6 +100,8 @@ export function attemptService(store: Store, content: ExamContent, options: Atte
       revokedReason: null,
     };
     const issuedNow = await store.issueCertificate(certificate);
+    // Another server process closed the same attempt at the same moment: use the certificate it issued.
+    if (!issuedNow.ok && issuedNow.code === 'CERTIFICATE_FOR_ATTEMPT_EXISTS') return issuedNow.certificate.id;
     if (!issuedNow.ok) throw new Error(`certificate id collision: ${issuedNow.code}`);
     return certificate.id;
   }

@@ -276,6 +276,10 @@ export class AttemptFiles {
   }
 
   /** The record, or null when its file cannot be trusted: logged once per attempt with the file and the reason. */
+  readOrSkip(id: string): Promise<AttemptRecord | null> {
+    return this.#readOrSkip(id);
+  }
+
   async #readOrSkip(id: string): Promise<AttemptRecord | null> {
     try {
       const record = await this.get(id);
@@ -291,10 +295,19 @@ export class AttemptFiles {
     }
   }
 
-  /** Writes a new attempt's snapshot, then its index line; the caller has checked that the id is free and valid. */
+  /** Writes a new (or imported) attempt's snapshot, then its index line(s); the caller has checked that the id is free and valid. */
   async create(record: AttemptRecord): Promise<void> {
     const snapshot = this.#snapshotFile(record.id);
     await snapshot.write({ version: 1, attempt: record as AttemptFile['attempt'], logPosition: 0 });
+    if (record.status !== 'in-progress') {
+      // An imported closed attempt: its snapshot is final, the index learns its start and close together.
+      this.#addSummary({ ...record });
+      this.#remember(record);
+      const { id, examId, userId, startedAt, status } = record;
+      await this.#index.append({ op: 'start', id, examId, userId, startedAt });
+      await this.#index.append({ op: 'close', id, status });
+      return;
+    }
     this.#live.set(record.id, {
       record,
       log: new AppendLog(this.#logPath(record.id), null),

@@ -6,5 +6,6 @@ export { employeeIdKey } from './employee-id.ts';
 export { countedFailures, LOGIN_IN_FLIGHT_RETRY_MS, lockEnd } from './login-throttle.ts';
 export { DATA_FILES, type LowdbStoreOptions, openLowdbStore } from './lowdb-store.ts';
 export { StoreCorruptError } from './store-errors.ts';
-export { readCertificatesReadOnly } from './read-only.ts';
+export { openLowdbReader } from './read-only.ts';
 export { TOUCH_WRITE_DELAY_MS } from './lowdb-sessions.ts';
+export { describeStore, openCertificateReader, openStore, type StoreConfig, storeConfig } from './open-store.ts';

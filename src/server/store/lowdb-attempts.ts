@@ -2,23 +2,21 @@ import { ATTEMPT_ID, type AttemptFiles } from './attempt-files.ts';
 import type { Lifecycle } from './lifecycle.ts';
 import { keyedSerialQueue } from './serial.ts';
 import type {
+  AttemptFilter,
+  AttemptPage,
+  AttemptSummary,
   CloseAttemptResult,
   CreateAttemptResult,
   FenceAttemptResult,
   NewAttempt,
   SaveAnswerRefusal,
   SaveAnswerResult,
-  Store,
+  AttemptsArea,
 } from './store.ts';
 import type { AttemptRecord, AttemptResult, AttemptStatus, SavedAnswer, UnreadableAttempt } from './types.ts';
 
-export type AttemptVerbs = Pick<
-  Store,
-  'createAttempt' | 'getAttempt' | 'listAttempts' | 'listUnreadableAttempts' | 'saveAnswer' | 'fenceAttempt' | 'submitAttempt' | 'expireAttempt'
->;
-
 /** JSON with object keys sorted, so two equal responses compare equal whatever order the client sent keys in. */
-function canonicalJson(value: unknown): string {
+export function canonicalJson(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) =>
     v && typeof v === 'object' && !Array.isArray(v)
       ? Object.fromEntries(
@@ -39,7 +37,7 @@ function isSameAnswer(stored: SavedAnswer, answer: SavedAnswer): boolean {
 }
 
 /** The attempt lifecycle over the attempt files (see AttemptFiles): start, autosave, submit or expire. */
-export class LowdbAttempts implements AttemptVerbs {
+export class LowdbAttempts implements AttemptsArea {
   readonly #files: AttemptFiles;
   readonly #lifecycle: Lifecycle;
   readonly #serialStarts = keyedSerialQueue();
@@ -87,10 +85,30 @@ export class LowdbAttempts implements AttemptVerbs {
     return this.#files.list(filter);
   }
 
-  async listUnreadableAttempts(
-    filter: { readonly userId?: string; readonly examId?: string; readonly status?: AttemptStatus } = {},
-  ): Promise<UnreadableAttempt[]> {
+  async listUnreadableAttempts(filter: AttemptFilter = {}): Promise<UnreadableAttempt[]> {
     return this.#files.listUnreadable(filter);
+  }
+
+  /** Only the page's attempts are read from disk; the total and the order come from the index. */
+  async pageAttempts(filter: AttemptFilter, page: { readonly offset: number; readonly limit: number }): Promise<AttemptPage> {
+    const matching = this.#files
+      .summaries(filter)
+      .sort((a, b) => b.startedAt - a.startedAt || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
+    const slice = matching.slice(Math.max(0, page.offset), Math.max(0, page.offset) + Math.max(0, page.limit));
+    const records = await Promise.all(slice.map((summary) => this.#files.readOrSkip(summary.id)));
+    return { total: matching.length, attempts: records.flatMap((record) => (record ? [summarize(record)] : [])) };
+  }
+
+  async importAttempt(attempt: AttemptRecord): Promise<void> {
+    this.#lifecycle.assertOpen();
+    if (!ATTEMPT_ID.test(attempt.id)) {
+      throw new Error(`Attempt id ${JSON.stringify(attempt.id)} is not 8–64 URL-safe characters.`);
+    }
+    if (this.#files.has(attempt.id) || this.#creating.has(attempt.id)) throw new Error(`Attempt ${attempt.id} exists already.`);
+    if (attempt.status === 'in-progress' && this.#files.findOpen(attempt.userId, attempt.examId)) {
+      throw new Error(`User ${attempt.userId} has an in-progress attempt at ${attempt.examId} already.`);
+    }
+    await this.#files.create(structuredClone(attempt) as AttemptRecord);
   }
 
   async saveAnswer(attemptId: string, answer: SavedAnswer): Promise<SaveAnswerResult> {
@@ -160,4 +178,19 @@ export class LowdbAttempts implements AttemptVerbs {
     );
     return result ?? { ok: false, code: 'ATTEMPT_NOT_FOUND' };
   }
+}
+
+/** What a listing shows of an attempt. */
+export function summarize(record: AttemptRecord): AttemptSummary {
+  return {
+    id: record.id,
+    examId: record.examId,
+    userId: record.userId,
+    startedAt: record.startedAt,
+    status: record.status,
+    submittedAt: record.submittedAt,
+    score: record.result?.score ?? null,
+    maxScore: record.result?.maxScore ?? null,
+    passed: record.result?.passed ?? null,
+  };
 }

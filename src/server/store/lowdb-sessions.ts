@@ -3,7 +3,7 @@ import { commit, type JsonDoc, keep } from './json-doc.ts';
 import type { Lifecycle } from './lifecycle.ts';
 import { countedFailures, LOGIN_IN_FLIGHT_RETRY_MS, lockEnd } from './login-throttle.ts';
 import type { SessionsFile, ThrottleFile } from './schemas.ts';
-import type { LoginSettlement, ReserveLoginResult, Store } from './store.ts';
+import type { LoginSettlement, ReserveLoginResult, SessionPrune, SessionsArea, ThrottleArea } from './store.ts';
 import type { KnownSignIn, LoginFailures, LoginReservation, Session, ThrottleKeyLimit } from './types.ts';
 
 /**
@@ -19,20 +19,13 @@ const THROTTLE_RETENTION_MS = 7 * 24 * 60 * 60 * 1000;
 
 const KNOWN_REFRESH_MS = 24 * 60 * 60 * 1000;
 
-export type SessionVerbs = Pick<
-  Store,
-  'createSession' | 'getSession' | 'touchSession' | 'deleteSession' | 'deleteSessionsOf' | 'pruneSessions'
->;
-
-export type ThrottleVerbs = Pick<Store, 'getLoginFailures' | 'reserveLoginAttempt' | 'settleLoginAttempt' | 'isKnownSignIn'>;
-
 /**
  * Sessions in `sessions.json`, keyed by the hash of the cookie value. Updates replace session objects and the list,
  * never edit a stored session in place: the document is copied shallowly for each write (see lowdb-store.ts).
  * Creating and ending sessions is written before the call returns; last-seen times are written behind, together, at
  * most `TOUCH_WRITE_DELAY_MS` later (and at close), and reads see them at once.
  */
-export class LowdbSessions implements SessionVerbs {
+export class LowdbSessions implements SessionsArea {
   readonly #doc: JsonDoc<SessionsFile>;
   readonly #lifecycle: Lifecycle;
   #byId = new Map<string, Session>();
@@ -101,14 +94,18 @@ export class LowdbSessions implements SessionVerbs {
   }
 
   async deleteSession(id: string): Promise<void> {
-    await this.pruneSessions((s) => s.id === id);
+    await this.#deleteWhere((s) => s.id === id);
   }
 
   async deleteSessionsOf(userId: string): Promise<void> {
-    await this.pruneSessions((s) => s.userId === userId);
+    await this.#deleteWhere((s) => s.userId === userId);
   }
 
-  async pruneSessions(isExpired: (session: Session) => boolean): Promise<number> {
+  async pruneSessions(bounds: SessionPrune): Promise<number> {
+    return this.#deleteWhere((s) => s.lastSeenAt <= bounds.lastSeenUpTo || s.expiresAt <= bounds.expiresUpTo);
+  }
+
+  #deleteWhere(isExpired: (session: Session) => boolean): Promise<number> {
     this.#lifecycle.assertOpen();
     return this.#doc.update((draft) => {
       const before = draft.sessions.length;
@@ -128,7 +125,7 @@ export class LowdbSessions implements SessionVerbs {
  * the reservations in flight (those attempts then count as nothing), which an attacker cannot choose to cause.
  * A reservation stays counted in memory until the failure it becomes is durable and visible in `#byKey`.
  */
-export class LowdbThrottle implements ThrottleVerbs {
+export class LowdbThrottle implements ThrottleArea {
   readonly #doc: JsonDoc<ThrottleFile>;
   readonly #lifecycle: Lifecycle;
   #byKey = new Map<string, LoginFailures>();

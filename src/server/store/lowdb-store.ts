@@ -95,6 +95,11 @@ export async function openLowdbStore(dataDir: string, options: LowdbStoreOptions
 
   // Delegation, one line per verb, so the compiler checks that every verb of Store is served.
   return {
+    kind: 'lowdb',
+    location: dataDir,
+    async ping() {
+      lifecycle.assertOpen();
+    },
     countUsers: (filter) => accounts.countUsers(filter),
     findUser: (id) => accounts.findUser(id),
     findUserByEmployeeId: (employeeId) => accounts.findUserByEmployeeId(employeeId),
@@ -116,7 +121,7 @@ export async function openLowdbStore(dataDir: string, options: LowdbStoreOptions
     touchSession: (id, at) => sessions.touchSession(id, at),
     deleteSession: (id) => sessions.deleteSession(id),
     deleteSessionsOf: (userId) => sessions.deleteSessionsOf(userId),
-    pruneSessions: (isExpired) => sessions.pruneSessions(isExpired),
+    pruneSessions: (bounds) => sessions.pruneSessions(bounds),
 
     getLoginFailures: (key) => throttle.getLoginFailures(key),
     reserveLoginAttempt: (keys, at) => throttle.reserveLoginAttempt(keys, at),
@@ -127,6 +132,7 @@ export async function openLowdbStore(dataDir: string, options: LowdbStoreOptions
     getAttempt: (id) => attempts.getAttempt(id),
     listAttempts: (filter) => attempts.listAttempts(filter),
     listUnreadableAttempts: (filter) => attempts.listUnreadableAttempts(filter),
+    pageAttempts: (filter, page) => attempts.pageAttempts(filter, page),
     saveAnswer: (attemptId, answer) => attempts.saveAnswer(attemptId, answer),
     fenceAttempt: (attemptId, at) => attempts.fenceAttempt(attemptId, at),
     submitAttempt: (attemptId, result, at) => attempts.submitAttempt(attemptId, result, at),
@@ -136,6 +142,9 @@ export async function openLowdbStore(dataDir: string, options: LowdbStoreOptions
     getCertificate: (id) => certificates.getCertificate(id),
     listCertificates: (filter) => certificates.listCertificates(filter),
     revokeCertificate: (id, reason, at) => certificates.revokeCertificate(id, reason, at),
+
+    importUsers: (users) => accounts.importUsers(users),
+    importAttempt: (attempt) => attempts.importAttempt(attempt),
 
     async close() {
       await sessions.writeTouches();
