@@ -7,7 +7,7 @@ import { checkFacts, lineOf, type Locate } from './fact-issues.ts';
 import { issueTexts, valueAt } from './issue-text.ts';
 import { normalizeFrontmatter } from './normalize-frontmatter.ts';
 import { checkRelated } from './related-cases.ts';
-import { topics } from './topics.ts';
+import { topics } from '../quiz/index.ts';
 
 export interface CaseCheckContext {
   /** The shop SOP configuration the rulings are decided with (content/policy/shop.json). */

@@ -1,4 +1,3 @@
-export { topics, topicIds, difficulties, type TopicId, type Difficulty } from './topics.ts';
 export { CaseFrontmatterSchema, ExpectedRulingSchema, type CaseFrontmatter, type ExpectedRuling } from './case-schema.ts';
 export {
   authorErrorCatalogue,
@@ -31,3 +30,4 @@ export { checkedSeedsPerTemplate } from './template-check.ts';
 export { normalizeQuestionFile } from './normalize-question-file.ts';
 export { fieldText, fieldSegments } from './question-paths.ts';
 export { askedFieldLabels, askedFieldText } from './asked-field-text.ts';
+export * from './impact/index.ts';

@@ -1,5 +1,5 @@
 import type { Ref } from 'preact';
-import { difficulties } from '../../authoring/topics.ts';
+import { difficulties } from '../../quiz/index.ts';
 import type { PracticeItem } from '../../quiz/index.ts';
 import { keyAnswer, type Answer } from './answer-view.ts';
 import { ChoiceList } from './ChoiceList.tsx';

@@ -1,5 +1,5 @@
 // bank.ts is not yet in src/quiz/index.ts; switch to the index once it is exported there.
-import { buildBank, type QuestionSource } from '../../quiz/bank.ts';
+import { buildBank, type QuestionSource } from '../../quiz/index.ts';
 import type { PracticeItem, ScenarioContext } from '../../quiz/index.ts';
 import { ruleAreas } from '../../rules/index.ts';
 import { questionGroups } from './quiz-round.ts';

@@ -1,4 +1,4 @@
-import { formatBeijingTime, ruleAreas, ruleById } from '../../rules/index.ts';
+import { formatBeijingTime, ruleAreas, ruleById } from '../rules/index.ts';
 
 /** A Beijing calendar date the way a certificate prints it, e.g. `2026年11月22日`. */
 export function chineseDate(at: number): string {

@@ -1,5 +1,5 @@
-import { formatBeijingTime } from '../../rules/index.ts';
-import type { AttemptStatus } from '../../server/store/index.ts';
+import { formatBeijingTime } from '../rules/index.ts';
+import type { AttemptStatus } from '../quiz/index.ts';
 
 export const ATTEMPT_STATUS_LABELS: Record<AttemptStatus, string> = {
   'in-progress': '进行中',

@@ -1,5 +1,5 @@
-import type { AttemptRecord } from '../../../server/store/index.ts';
-import { isScored } from './attempt-counts.ts';
+import type { AttemptView } from '../../quiz/index.ts';
+import { isGraded } from '../../quiz/index.ts';
 
 /** Items answered correctly out of items asked, in one rule area (or overall when `area` is '*'). */
 export interface AreaTally {
@@ -15,10 +15,10 @@ export interface AreaInfo {
 }
 
 /** Per-area tallies over every item of every scored attempt given, in first-seen order. */
-export function areaTallies(attempts: readonly AttemptRecord[]): AreaTally[] {
+export function areaTallies(attempts: readonly AttemptView[]): AreaTally[] {
   const tallies = new Map<string, { correct: number; total: number }>();
   for (const attempt of attempts) {
-    if (!isScored(attempt)) continue;
+    if (!isGraded(attempt)) continue;
     for (const item of attempt.result.perItem) {
       const tally = tallies.get(item.ruleArea) ?? { correct: 0, total: 0 };
       tally.total += 1;

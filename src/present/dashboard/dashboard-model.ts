@@ -1,5 +1,6 @@
-import { compareCohorts } from '../../../server/store/index.ts';
-import type { AttemptRecord, User } from '../../../server/store/index.ts';
+import type { AttemptView } from '../../quiz/index.ts';
+import { compareCohorts } from '../cohort-order.ts';
+import type { UserView } from '../records.ts';
 import type { AreaInfo } from './area-accuracy.ts';
 import { type CohortScope, cohortScopeLabel, isInScope, NO_COHORT_LABEL } from './cohort-scope.ts';
 import { type CohortSummary, cohortSummary } from './cohort-summary.ts';
@@ -9,9 +10,9 @@ import { type CertificateWithStatus, type TraineeProgress, traineeProgress } fro
 
 export interface DashboardInput {
   /** Every trainee account; the scope picks among them. */
-  readonly trainees: readonly User[];
+  readonly trainees: readonly UserView[];
   /** Every attempt at the exam shown. */
-  readonly attempts: readonly AttemptRecord[];
+  readonly attempts: readonly AttemptView[];
   /** Every certificate of the exam shown, with its status from src/server/certificates. */
   readonly certificates: readonly CertificateWithStatus[];
   readonly attemptsAllowed: number;

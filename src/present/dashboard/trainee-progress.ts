@@ -1,25 +1,26 @@
-import type { CertificateStatus } from '../../../server/certificates/index.ts';
-import type { AttemptRecord, Certificate, User } from '../../../server/store/index.ts';
+import { isGraded, type AttemptView, type GradedAttempt } from '../../quiz/index.ts';
+import type { CertificateStatus } from '../certificate-status.ts';
+import type { CertificateView, UserView } from '../records.ts';
 import { type AreaTally, areaTallies, overallTally } from './area-accuracy.ts';
-import { hasPassed, isClosed, isScored, type ScoredAttempt } from './attempt-counts.ts';
+import { hasPassed, isClosed } from './attempt-counts.ts';
 
 /** A certificate with its standing, as src/server/certificates decided it (the dashboard never re-derives it). */
 export interface CertificateWithStatus {
-  readonly certificate: Certificate;
+  readonly certificate: CertificateView;
   readonly status: CertificateStatus;
 }
 
 /** One trainee's record at one exam. */
 export interface TraineeProgress {
-  readonly user: User;
+  readonly user: UserView;
   /** Attempts at the exam, oldest first. */
-  readonly attempts: readonly AttemptRecord[];
-  readonly scored: readonly ScoredAttempt[];
+  readonly attempts: readonly AttemptView[];
+  readonly scored: readonly GradedAttempt[];
   readonly hasAttemptInProgress: boolean;
   /** Whether the first attempt passed; null while there is none or it is still open. */
   readonly firstAttemptPassed: boolean | null;
   readonly hasEverPassed: boolean;
-  readonly latestClosed: AttemptRecord | null;
+  readonly latestClosed: AttemptView | null;
   /** The most recently issued certificate for the exam, whatever its status. */
   readonly certificate: CertificateWithStatus | null;
   /** Per rule area over every scored attempt. */
@@ -32,8 +33,8 @@ export interface TraineeProgress {
  * only the trainee's are kept.
  */
 export function traineeProgress(
-  user: User,
-  attempts: readonly AttemptRecord[],
+  user: UserView,
+  attempts: readonly AttemptView[],
   certificates: readonly CertificateWithStatus[],
 ): TraineeProgress {
   const mine = attempts.filter((a) => a.userId === user.id).sort((a, b) => a.startedAt - b.startedAt);
@@ -46,7 +47,7 @@ export function traineeProgress(
   return {
     user,
     attempts: mine,
-    scored: mine.filter(isScored),
+    scored: mine.filter(isGraded),
     hasAttemptInProgress: mine.some((a) => a.status === 'in-progress'),
     firstAttemptPassed: first && isClosed(first) ? hasPassed(first) : null,
     hasEverPassed: mine.some(hasPassed),

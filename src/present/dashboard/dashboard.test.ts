@@ -13,9 +13,10 @@ import {
   scoreDistribution,
   scoreStats,
   traineeProgress,
-} from '../src/components/lead/dashboard/index.ts';
-import type { CertificateStatus } from '../src/server/certificates/index.ts';
-import type { AttemptRecord, AttemptStatus, Certificate, User } from '../src/server/store/index.ts';
+} from '../index.ts';
+import type { AttemptStatus, AttemptView } from '../../quiz/index.ts';
+import type { CertificateStatus } from '../certificate-status.ts';
+import type { CertificateView, UserView } from '../records.ts';
 
 const DAY = 24 * 60 * 60 * 1000;
 const NOW = Date.UTC(2026, 5, 1, 2, 0, 0);
@@ -25,14 +26,13 @@ const AREAS = [
   { id: 'quality', title: '质量问题与假货' },
 ];
 
-function trainee(id: string, cohort: string | null, options: { activated?: boolean; disabled?: boolean } = {}): User {
+function trainee(id: string, cohort: string | null, options: { activated?: boolean; disabled?: boolean } = {}): UserView {
   return {
     id,
     role: 'trainee',
     name: `学员${id}`,
     employeeId: `E-${id}`,
     cohort,
-    passwordHash: null,
     createdAt: NOW - 100 * DAY,
     activatedAt: options.activated === false ? null : NOW - 90 * DAY,
     disabled: options.disabled ?? false,
@@ -47,7 +47,7 @@ function attempt(
   status: AttemptStatus,
   areas: Record<string, [number, number]> | null,
   passed = false,
-): AttemptRecord {
+): AttemptView {
   const perItem = Object.entries(areas ?? {}).flatMap(([ruleArea, [correct, total]]) =>
     Array.from({ length: total }, (_, index) => ({ itemId: `${id}-${ruleArea}-${index}`, correct: index < correct, ruleArea })),
   );
@@ -55,14 +55,9 @@ function attempt(
     id,
     examId: 'basic',
     userId,
-    seed: 1,
-    edition: '2025-08-15',
-    contentVersion: 'v1',
     items: perItem.map((item) => ({ itemId: item.itemId })),
     startedAt: NOW - 60 * DAY + day * DAY,
-    deadlineAt: NOW - 60 * DAY + day * DAY + 3_600_000,
     status,
-    lastSeq: 0,
     answers: {},
     submittedAt: status === 'in-progress' ? null : NOW - 60 * DAY + day * DAY + 1_000_000,
     result:
@@ -73,7 +68,7 @@ function attempt(
 }
 
 function certificate(id: string, userId: string, status: CertificateStatus, expiresAt: number, issuedDay = 10): CertificateWithStatus {
-  const record: Certificate = {
+  const record: CertificateView = {
     id,
     userId,
     examId: 'basic',

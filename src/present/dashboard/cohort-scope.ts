@@ -1,4 +1,4 @@
-import type { User } from '../../../server/store/index.ts';
+import type { UserView } from '../records.ts';
 
 /** Which trainees a dashboard view covers: everyone, those without a cohort, or one named cohort. */
 export type CohortScope =
@@ -31,7 +31,7 @@ export function cohortScopeLabel(scope: CohortScope): string {
   return scope.kind === 'all' ? ALL_COHORTS_LABEL : scope.kind === 'none' ? NO_COHORT_LABEL : scope.name;
 }
 
-export function isInScope(user: Pick<User, 'cohort'>, scope: CohortScope): boolean {
+export function isInScope(user: Pick<UserView, 'cohort'>, scope: CohortScope): boolean {
   if (scope.kind === 'all') return true;
   if (scope.kind === 'none') return user.cohort === null;
   return user.cohort === scope.name;

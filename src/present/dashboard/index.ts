@@ -1,5 +1,5 @@
 export { accuracyOf, type AreaInfo, type AreaTally, areaTallies, areasPresent, mergeTallies, overallTally } from './area-accuracy.ts';
-export { type AttemptCounts, attemptCounts, hasPassed, isClosed, isScored, type ScoredAttempt } from './attempt-counts.ts';
+export { type AttemptCounts, attemptCounts, hasPassed, isClosed } from './attempt-counts.ts';
 export {
   ALL_COHORTS_LABEL,
   type CohortScope,
