@@ -73,11 +73,6 @@ export function reviewCase(file: string, rawFrontmatter: unknown, context: CaseC
 /** In file order, so the output reads top to bottom; errors on one line keep the order they were found in. */
 const byLine = (errors: readonly AuthorError[]) => [...errors].sort((a, b) => (a.line ?? Infinity) - (b.line ?? Infinity));
 
-/** The author errors for one case; see `reviewCase`. */
-export function checkCase(file: string, frontmatter: unknown, context: CaseCheckContext): AuthorError[] {
-  return [...reviewCase(file, frontmatter, context).errors];
-}
-
 function editionOf(value: unknown): EditionId {
   return editions.find((edition) => edition.id === value)?.id ?? CURRENT_EDITION;
 }

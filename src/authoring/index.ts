@@ -9,7 +9,7 @@ export {
   type AuthorErrorCode,
   type TraceLine,
 } from './author-error.ts';
-export { checkCase, reviewCase, type CaseCheckContext, type CaseReview } from './check-case.ts';
+export { reviewCase, type CaseCheckContext, type CaseReview } from './check-case.ts';
 export { summarizeContent, formatSummaryLine, type ContentReport, type RuleCoverage } from './content-summary.ts';
 export { normalizeFrontmatter } from './normalize-frontmatter.ts';
 export { caseScaffold, isCaseSlug } from './case-scaffold.ts';

@@ -42,6 +42,5 @@ export { legalShippingTime, shippingDeadline, isShippedLate } from './shipping.t
 export { isValidSigning } from './signing.ts';
 export { sevenDayReturnFreight, type FreightBasis } from './freight.ts';
 export { returnTransitRisk } from './returns.ts';
-export { giftValue } from './gifts.ts';
 export { threeGuaranteesOptions } from './quality.ts';
 export { compensationApproval, negotiationLadder, serviceFlow, firstResponseDeadline } from './sop/index.ts';
