@@ -35,7 +35,7 @@ export { defaultParameters, type PolicyParameters } from './parameters.ts';
 export { ShopPolicySchema, defaultShopPolicy, type ShopPolicy } from './shop-policy.ts';
 export { ruleCatalogue, ruleById, ruleAreas, ruleKindLabels, type RuleArea } from './catalogue.ts';
 export type { RuleMeta, RuleKind, RuleAreaId, RuleSource, EditionNote } from './rule-meta.ts';
-export { resolutionLabels, partyLabels, channelLabels, receiverLabels, riskLabels } from './labels.ts';
+export { resolutionLabels, resolutionPhrases, partyLabels, channelLabels, receiverLabels, riskLabels } from './labels.ts';
 export { parseBeijingTime, formatBeijingTime, type Instant } from './beijing-time.ts';
 export { sevenDayWindow, isInSevenDayWindow, sevenDayEligibility, refundDueBy } from './seven-day.ts';
 export { legalShippingTime, shippingDeadline, isShippedLate } from './shipping.ts';

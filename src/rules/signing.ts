@@ -1,4 +1,5 @@
 import { cite, tb } from './citations.ts';
+import { receiverLabels } from './labels.ts';
 import type { Receiver } from './facts.ts';
 import { defineRule, type FactReader } from './rule.ts';
 import type { RuleMeta } from './rule-meta.ts';
@@ -21,16 +22,6 @@ export function isValidSigning(receivedBy: Receiver, placeDesignated?: boolean):
   if (isPlaceReceiver(receivedBy)) return placeDesignated === true;
   return false;
 }
-
-const receiverNames: Record<Receiver, string> = {
-  self: '收件人本人',
-  'authorised-person': '收件人委托的人',
-  door: '门口',
-  'property-office': '物业',
-  station: '驿站',
-  locker: '快递柜',
-  'other-person': '未经委托的他人',
-};
 
 export const signRiskMeta: RuleMeta = {
   id: 'R-SIGN-RISK',
@@ -67,7 +58,7 @@ export const signWhoRule = defineRule(signWhoMeta, (read: FactReader) => {
   const receivedBy = read.fact('delivery.receivedBy');
   const designated = isPlaceReceiver(receivedBy) ? read.fact('delivery.placeDesignated') : undefined;
   const valid = isValidSigning(receivedBy, designated);
-  const where = receiverNames[receivedBy];
+  const where = receiverLabels[receivedBy];
   const note = isPlaceReceiver(receivedBy)
     ? designated
       ? `商品放在收件人指示的${where}，视为本人签收。`

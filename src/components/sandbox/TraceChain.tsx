@@ -1,6 +1,6 @@
 import { ruleById, type Ruling } from '../../rules/index.ts';
-import type { FieldModel } from './fact-form-model.ts';
-import { factValueText } from './ruling-format.ts';
+import type { FieldModel } from '../../present/index.ts';
+import { factValueText } from '../../present/index.ts';
 
 interface Props {
   readonly ruling: Ruling;
@@ -43,7 +43,7 @@ export function TraceChain({ ruling, fields }: Props) {
                     return (
                       <li key={read.path}>
                         {field?.label ?? read.path} <code>{read.path}</code>：
-                        <span class={read.value === undefined ? 'absent' : undefined}>{factValueText(field, read.value)}</span>
+                        <span class={read.value === undefined ? 'absent' : undefined}>{factValueText(read.path, read.value)}</span>
                       </li>
                     );
                   })}

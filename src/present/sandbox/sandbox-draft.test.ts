@@ -7,9 +7,9 @@ import {
   parseFieldText,
   withFieldText,
   withSection,
-} from '../src/components/sandbox/fact-draft.ts';
-import { factFormModel, fieldIndex } from '../src/components/sandbox/fact-form-model.ts';
-import { decide } from '../src/rules/index.ts';
+} from './fact-draft.ts';
+import { factFormModel, fieldIndex } from './fact-form-model.ts';
+import { decide } from '../../rules/index.ts';
 
 const model = factFormModel();
 const fields = fieldIndex(model);
@@ -21,7 +21,7 @@ const field = (path: string) => {
 
 /** The one case the sandbox e2e test opens, read the way a page would see its frontmatter. */
 function caseFacts(slug: string): Record<string, unknown> {
-  const text = readFileSync(new URL(`../content/cases/${slug}.mdx`, import.meta.url), 'utf8');
+  const text = readFileSync(new URL(`../../../content/cases/${slug}.mdx`, import.meta.url), 'utf8');
   const frontmatter = /^---\n([\s\S]*?)\n---/.exec(text)?.[1];
   if (!frontmatter) throw new Error(`${slug}.mdx has no frontmatter`);
   return (parse(frontmatter) as { facts: Record<string, unknown> }).facts;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { allFlows, layoutFlow, negotiationChart, serviceFlowChart } from '../src/components/flow/flows.ts';
-import { layoutChain, layoutLanes, textWidth, wrapBalanced, wrapText } from '../src/components/flow/layout.ts';
-import { defaultShopPolicy } from '../src/rules/index.ts';
+import { allFlows, layoutFlow, negotiationChart, serviceFlowChart } from './flows.ts';
+import { layoutChain, layoutLanes, textWidth, wrapBalanced, wrapText } from './layout.ts';
+import { defaultShopPolicy } from '../../rules/index.ts';
 
 describe('text measuring and wrapping', () => {
   it('counts Chinese characters as a full em and Latin letters and digits as about half', () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { areaSummary } from '../src/components/practice/area-summary.ts';
-import { mixedRound, questionGroups, questionId, reviewRound, topicRound } from '../src/components/practice/quiz-round.ts';
-import { seededRandom } from '../src/quiz/index.ts';
-import type { PracticeItem } from '../src/quiz/index.ts';
+import { areaSummary } from './area-summary.ts';
+import { mixedRound, questionGroups, questionId, reviewRound, topicRound } from './quiz-round.ts';
+import { seededRandom } from '../../quiz/index.ts';
+import type { PracticeItem } from '../../quiz/index.ts';
 
 const item = (id: string, area: string, difficulty: 1 | 2 | 3 = 1): PracticeItem => ({
   id,

@@ -1,4 +1,4 @@
-import type { AnalysisFlag, Discrimination, ItemAnalysisRow, ItemStatistics } from '../../../quiz/index.ts';
+import type { AnalysisFlag, Discrimination, ItemAnalysisRow, ItemStatistics } from '../quiz/index.ts';
 
 export const FLAG_LABELS: Record<AnalysisFlag, string> = {
   'too-hard': '过难：通过率低于 20%',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { enumHint, splitDescription } from '../src/components/sandbox/fact-description.ts';
-import { factFormModel, fieldIndex, sectionIndex } from '../src/components/sandbox/fact-form-model.ts';
-import { enumValueLabel, FactsSchema } from '../src/rules/index.ts';
+import { enumHint, splitDescription } from './fact-description.ts';
+import { factFormModel, fieldIndex, sectionIndex } from './fact-form-model.ts';
+import { enumValueLabel, FactsSchema } from '../../rules/index.ts';
 
 const model = factFormModel();
 const fields = fieldIndex(model);

@@ -1,4 +1,4 @@
-import { channelLabels, describeFact, enumValueLabels, formatBeijingTime, isTimeFact, receiverLabels, resolutionLabels, type Facts } from '../../rules/index.ts';
+import { channelLabels, describeFact, enumValueLabels, formatBeijingTime, isTimeFact, receiverLabels, resolutionLabels, type Facts } from '../rules/index.ts';
 
 /** One block of a case's facts, e.g. 订单 or 物流与签收, as readable Chinese sentences. */
 export interface FactGroup {

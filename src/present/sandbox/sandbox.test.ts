@@ -1,15 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { factsToYaml } from '../src/components/sandbox/facts-yaml.ts';
-import { changeSentence, rulingChanges } from '../src/components/sandbox/ruling-changes.ts';
-import { factValueText } from '../src/components/sandbox/ruling-format.ts';
-import { factFormModel, fieldIndex } from '../src/components/sandbox/fact-form-model.ts';
-import { sandboxCaseGroups } from '../src/components/sandbox/sandbox-cases.ts';
-import { sandboxOutcome } from '../src/components/sandbox/sandbox-outcome.ts';
-import { decide, parseBeijingTime } from '../src/rules/index.ts';
-import { scenario } from './factories/facts.ts';
-
-const fields = fieldIndex(factFormModel());
+import { decide, parseBeijingTime } from '../../rules/index.ts';
+import { changeSentence, factValueText, factsToYaml, rulingChanges, sandboxCaseGroups, sandboxOutcome } from '../index.ts';
+import { scenario } from '../../../tests/factories/facts.ts';
 
 describe('rulingChanges', () => {
   it('says what an edit changed, the resolution first', () => {
@@ -66,10 +59,10 @@ describe('sandboxOutcome', () => {
 
 describe('factValueText', () => {
   it('shows what a rule read the way a learner reads it', () => {
-    expect(factValueText(fields.get('delivery.signedAt'), parseBeijingTime('2025-09-03 20:15'))).toBe('2025-09-03 20:15');
-    expect(factValueText(fields.get('goods.sevenDayClass'), 'standard')).toBe('一般商品（必须支持）');
-    expect(factValueText(fields.get('order.freeShipping'), true)).toBe('是');
-    expect(factValueText(fields.get('shipment.carrierHasSystem'), undefined)).toBe('未填写');
+    expect(factValueText('delivery.signedAt', parseBeijingTime('2025-09-03 20:15'))).toBe('2025-09-03 20:15');
+    expect(factValueText('goods.sevenDayClass', 'standard')).toBe('一般商品（必须支持）');
+    expect(factValueText('order.freeShipping', true)).toBe('是');
+    expect(factValueText('shipment.carrierHasSystem', undefined)).toBe('未填写');
   });
 });
 

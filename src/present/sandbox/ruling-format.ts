@@ -10,7 +10,6 @@ import {
   type Ruling,
   type TransitRisk,
 } from '../../rules/index.ts';
-import type { FieldModel } from './fact-form-model.ts';
 
 export function partyText(party: Party | 'none' | null | undefined): string {
   return party ? partyLabels[party] : '无';
@@ -59,15 +58,4 @@ export const deadlineLabels: Readonly<Record<keyof Deadlines, string>> = {
 export function deadlineText(value: number | boolean | undefined): string {
   if (typeof value === 'boolean') return yesNo(value);
   return value === undefined ? '—' : `${formatBeijingTime(value)}（北京时间）`;
-}
-
-/** A value a rule read, as a learner reads it: times in Beijing time, enum values by name, booleans as 是/否. */
-export function factValueText(field: FieldModel | undefined, value: unknown): string {
-  if (value === undefined) return '未填写';
-  if (typeof value === 'boolean') return yesNo(value);
-  if (field?.kind === 'time' && typeof value === 'number') return formatBeijingTime(value);
-  if (field?.kind === 'enum' && typeof value === 'string') {
-    return field.options.find((option) => option.value === value)?.label ?? value;
-  }
-  return typeof value === 'string' ? value : JSON.stringify(value);
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { enumLabel, factGroups, factLabel, factValueText } from '../src/components/case/facts-text.ts';
-import { enumValueLabels, FactsSchema, parseBeijingTime, parseFacts, resolutionLabels, type FactsInput } from '../src/rules/index.ts';
-import { scenario } from './factories/facts.ts';
+import { enumLabel, factGroups, factLabel, factValueText } from './fact-text.ts';
+import { enumValueLabels, FactsSchema, parseBeijingTime, parseFacts, resolutionLabels, type FactsInput } from '../rules/index.ts';
+import { scenario } from '../../tests/factories/facts.ts';
 
 type Node = { def: Record<string, unknown> & { type: string } };
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { practicePayload, practiceQuestions, topicQuizzes } from '../src/components/practice/practice-payload.ts';
-import { readPayload } from '../src/components/practice/payload-shape.ts';
-import { ItemSchema, TemplateSchema, type ScenarioContext } from '../src/quiz/index.ts';
-import { defaultShopPolicy } from '../src/rules/index.ts';
+import { practicePayload, practiceQuestions, topicQuizzes } from './practice-payload.ts';
+import { readPayload } from './payload-shape.ts';
+import { ItemSchema, TemplateSchema, type ScenarioContext } from '../../quiz/index.ts';
+import { defaultShopPolicy } from '../../rules/index.ts';
 
 const context: ScenarioContext = { caseFacts: () => undefined, shopPolicy: defaultShopPolicy };
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { answerLines, feedbackView, isCorrect, keyAnswer, type Answer } from '../src/components/practice/answer-view.ts';
-import { ItemSchema, deriveKey, grade, toPracticeItem, type Item, type Response, type ScenarioContext } from '../src/quiz/index.ts';
-import { defaultShopPolicy } from '../src/rules/index.ts';
-import { scenario } from './factories/facts.ts';
+import { answerLines, feedbackView, isCorrect, keyAnswer, type Answer } from './answer-view.ts';
+import { ItemSchema, deriveKey, grade, toPracticeItem, type Item, type Response, type ScenarioContext } from '../../quiz/index.ts';
+import { defaultShopPolicy } from '../../rules/index.ts';
+import { scenario } from '../../../tests/factories/facts.ts';
 
 const context: ScenarioContext = { caseFacts: () => undefined, shopPolicy: defaultShopPolicy };
 const base = { topics: ['seven-day'], difficulty: 1 };
