@@ -26,3 +26,4 @@ export * from './practice/quiz-round.ts';
 export * from './practice/review-schedule.ts';
 export * from './flow/flows.ts';
 export * from './flow/layout.ts';
+export { explanationTraceView, traceView, type TraceFactView, type TraceStepView } from './trace.ts';

@@ -188,7 +188,7 @@ export default function Sandbox({ groups, shopPolicy }: Props) {
           {outcome?.kind === 'ruling' && (
             <>
               <RulingDetails ruling={outcome.ruling} changed={changed} />
-              <TraceChain ruling={outcome.ruling} fields={fields} />
+              <TraceChain ruling={outcome.ruling} />
               <SopGuidanceList sop={outcome.ruling.sop} />
             </>
           )}
