@@ -15,7 +15,13 @@ export const LAYERS = [
   { type: 'rules', patterns: ['src/rules'], imports: [], entry: ['index.ts'] },
   { type: 'quiz', patterns: ['src/quiz'], imports: ['rules'], entry: ['index.ts'] },
   { type: 'authoring', patterns: ['src/authoring'], imports: ['quiz', 'rules'], entry: ['index.ts'] },
-  { type: 'present', patterns: ['src/present'], imports: ['quiz', 'rules'], entry: ['index.ts'] },
+  {
+    type: 'present',
+    patterns: ['src/present'],
+    imports: ['quiz', 'rules'],
+    // Islands enter through their own index.ts (practice/, sandbox/): a browser bundle must not pull every model in.
+    entry: ['index.ts', '*/index.ts'],
+  },
   {
     type: 'server',
     patterns: ['src/server'],

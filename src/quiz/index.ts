@@ -19,7 +19,7 @@ export {
 } from './item-schema.ts';
 export { TemplateSchema, ParamSpecSchema, type Template, type ParamSpec } from './template-schema.ts';
 export { QuestionFileSchema } from './question-file.ts';
-export { mergeFacts, scenarioFacts, decideScenario, UnknownCaseError, type ScenarioContext } from './scenario.ts';
+export { scenarioFacts, decideScenario, UnknownCaseError, type ScenarioContext } from './scenario.ts';
 export { deriveKey, sequenceSteps, UnkeyableItemError, type Key } from './keys.ts';
 export { grade, type Grade, type Response } from './grade.ts';
 export { generateVariant, drawParams, distractors, variantId, type Variant } from './variants.ts';

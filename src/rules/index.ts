@@ -44,3 +44,4 @@ export { sevenDayReturnFreight, type FreightBasis } from './freight.ts';
 export { returnTransitRisk } from './returns.ts';
 export { threeGuaranteesOptions } from './quality.ts';
 export { compensationApproval, negotiationLadder, serviceFlow, firstResponseDeadline } from './sop/index.ts';
+export { mergePatch } from './merge-patch.ts';

@@ -1,5 +1,5 @@
 import type { ExplanationStep } from '../../quiz/index.ts';
-import { explanationTraceView } from '../../present/index.ts';
+import { explanationTraceView } from '../../present/practice/index.ts';
 import { RuleTrace } from '../trace/RuleTrace.tsx';
 
 interface Props {

@@ -1,7 +1,7 @@
 import type { Ref } from 'preact';
 import { difficulties } from '../../quiz/index.ts';
 import type { PracticeItem } from '../../quiz/index.ts';
-import { keyAnswer, type Answer } from '../../present/index.ts';
+import { keyAnswer, type Answer } from '../../present/practice/index.ts';
 import { ChoiceList } from './ChoiceList.tsx';
 import { OrderingList } from './OrderingList.tsx';
 

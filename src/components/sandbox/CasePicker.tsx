@@ -1,4 +1,4 @@
-import type { SandboxCaseGroup } from '../../present/index.ts';
+import type { SandboxCaseGroup } from '../../present/sandbox/index.ts';
 
 interface Props {
   readonly groups: readonly SandboxCaseGroup[];

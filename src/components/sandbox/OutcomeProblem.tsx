@@ -1,5 +1,5 @@
-import type { FieldModel } from '../../present/index.ts';
-import type { SandboxOutcome } from '../../present/index.ts';
+import type { FieldModel } from '../../present/sandbox/index.ts';
+import type { SandboxOutcome } from '../../present/sandbox/index.ts';
 
 type Problem = Exclude<SandboxOutcome, { kind: 'ruling' }>;
 

@@ -1,5 +1,5 @@
 import { ruleById, type Ruling } from '../../rules/index.ts';
-import { traceView } from '../../present/index.ts';
+import { traceView } from '../../present/sandbox/index.ts';
 import { RuleTrace } from '../trace/RuleTrace.tsx';
 
 interface Props {
