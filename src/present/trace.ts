@@ -1,30 +1,6 @@
 import { ruleById, ruleKindLabels, type RuleMeta, type TraceStep } from '../rules/index.ts';
-import type { ExplanationStep } from '../quiz/index.ts';
 import { factLabel, factValueText } from './fact-text.ts';
-
-/** One fact a rule read, worded for a learner. */
-export interface TraceFactView {
-  readonly path: string;
-  readonly label: string;
-  readonly value: string;
-  /** The fact was not given; views may mark it. */
-  readonly absent: boolean;
-}
-
-/** One rule the engine consulted, as every trace view (case page, sandbox, practice feedback) shows it. */
-export interface TraceStepView {
-  readonly ruleId: string;
-  readonly title: string;
-  /** Platform rule, law or shop SOP, with its Chinese label; null for an id the catalogue no longer has. */
-  readonly kind: RuleMeta['kind'] | null;
-  readonly kindLabel: string | null;
-  readonly applied: boolean;
-  /** This rule decided the resolution. */
-  readonly deciding: boolean;
-  readonly note: string;
-  /** The distinct facts the rule read, first reading wins; empty where the view shows no facts (practice). */
-  readonly facts: readonly TraceFactView[];
-}
+import type { TraceFactView, TraceStepView } from './trace-view.ts';
 
 /**
  * The platform and law steps of a ruling's trace, in the engine's order. Shop SOP steps are left out: SOP guidance has
@@ -44,11 +20,6 @@ export function traceView(trace: readonly TraceStep[], decidingRuleId: string | 
   });
 }
 
-/** A practice item's explanation (the steps behind its key, see quiz's `explanationSteps`) as trace steps. */
-export function explanationTraceView(steps: readonly ExplanationStep[], decidingRuleId: string | null): TraceStepView[] {
-  return steps.map((step) => stepView(step.ruleId, ruleById(step.ruleId), step.applied, step.note, decidingRuleId, [], step.title));
-}
-
 function stepView(
   ruleId: string,
   rule: RuleMeta | undefined,
@@ -56,11 +27,10 @@ function stepView(
   note: string,
   decidingRuleId: string | null,
   facts: readonly TraceFactView[],
-  title = rule?.title ?? ruleId,
 ): TraceStepView {
   return {
     ruleId,
-    title,
+    title: rule?.title ?? ruleId,
     kind: rule?.kind ?? null,
     kindLabel: rule ? ruleKindLabels[rule.kind] : null,
     applied,

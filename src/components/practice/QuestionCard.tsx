@@ -1,5 +1,5 @@
 import type { Ref } from 'preact';
-import { difficulties } from '../../quiz/index.ts';
+import { difficulties } from '../../quiz/topics.ts';
 import type { PracticeItem } from '../../quiz/index.ts';
 import { keyAnswer, type Answer } from '../../present/practice/index.ts';
 import { ChoiceList } from './ChoiceList.tsx';
