@@ -31,3 +31,6 @@ export { normalizeQuestionFile } from './normalize-question-file.ts';
 export { fieldText, fieldSegments } from './question-paths.ts';
 export { askedFieldLabels, askedFieldText } from './asked-field-text.ts';
 export * from './impact/index.ts';
+export { CONTENT_KINDS, POLICY_PATH, contentKindOf, readContentModel, writeContentModel, type ContentKind, type ContentModel } from './content-source.ts';
+export { CASE_SECTIONS, type CaseSection } from './case-source.ts';
+export { YamlEditError, type YamlValue } from './yaml-source.ts';

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { API_ERRORS } from '../../src/server/http/api-errors.ts';
 import { ROOT } from '../server/built-server.ts';
-import { anyJson, bodyFor, type FuzzBody, idParam, integerField, type JsonText, oneOfField, queryJunk, textField } from './fuzz-bodies.ts';
+import { anyJson, bodyFor, type FuzzBody, idParam, integerField, type JsonText, oneOfField, queryJunk, studioModel, studioPath, textField } from './fuzz-bodies.ts';
 import type { RawResponse } from './raw-http.ts';
 import { discoverRoutes, pathFor } from './routes.ts';
 import {
@@ -140,6 +140,23 @@ const GENERATORS: Readonly<Record<string, Generator>> = {
   'GET /api/lead/exports/question-bank.gift': { weight: 0.2, body: () => null },
   'GET /api/lead/exports/question-bank.xml': { weight: 0.2, body: () => null },
   'GET /api/lead/exports/results.csv': { weight: 0.3, body: () => null },
+  // The studio: saves and checks that reach the content gate are slow (~1 s), so these stay light; the paths are
+  // mostly refused ones (see studioPath). CONTENT_DIR is a copy in the test's data folder (security-server.ts).
+  'GET /api/studio/files': { weight: 0.2, body: () => null },
+  'GET /api/studio/file': { weight: 0.3, body: () => null },
+  'PUT /api/studio/file': {
+    weight: 0.4,
+    body: () => bodyFor({ path: studioPath, baseVersion: oneOfField(['null', json('0'.repeat(64))]), text: textField(2_000), model: studioModel }),
+  },
+  'POST /api/studio/check': { weight: 0.2, body: () => bodyFor({ path: studioPath, text: textField(2_000), model: studioModel }) },
+  'GET /api/studio/history': { weight: 0.2, body: () => null },
+  'GET /api/studio/drafts': { weight: 0.2, body: () => null },
+  'PUT /api/studio/drafts': { weight: 0.3, body: () => bodyFor({ path: studioPath, baseVersion: oneOfField(['null']), text: textField(2_000) }) },
+  'DELETE /api/studio/drafts': { weight: 0.2, body: () => null },
+  // Publishing is off on the security server (STUDIO_PUBLISH unset): it must answer 409, never build.
+  'GET /api/studio/publish': { weight: 0.1, body: () => null },
+  'POST /api/studio/publish': { weight: 0.2, body: noBody },
+  'GET /api/studio/publish/[job]': { weight: 0.2, body: () => null, params: () => ({ job: idParam([]) }) },
 };
 
 function apiRouteKeys(): string[] {

@@ -158,7 +158,7 @@ export const queryJunk: fc.Arbitrary<string> = fc.oneof(
   {
     weight: 1,
     arbitrary: fc
-      .array(fc.tuple(fc.oneof(fc.constantFrom('next', 'exam', 'cohort', 'token', '__proto__'), fc.string({ maxLength: 8 })), fc.oneof(fc.string({ unit: 'binary', maxLength: 40 }), fc.constantFrom('//evil.example', '/\\evil.example', 'https://evil.example', 'javascript:alert(1)'))), { minLength: 1, maxLength: 3 })
+      .array(fc.tuple(fc.oneof(fc.constantFrom('next', 'exam', 'cohort', 'token', 'path', 'kind', '__proto__'), fc.string({ maxLength: 8 })), fc.oneof(fc.string({ unit: 'binary', maxLength: 40 }), fc.constantFrom('//evil.example', '/\\evil.example', 'https://evil.example', 'javascript:alert(1)'))), { minLength: 1, maxLength: 3 })
       .map((pairs) => `?${pairs.map(([k, v]) => `${encodeUtf8(k)}=${encodeUtf8(v)}`).join('&')}`),
   },
 );
@@ -166,6 +166,31 @@ export const queryJunk: fc.Arbitrary<string> = fc.oneof(
 function encodeUtf8(text: string): string {
   return [...new TextEncoder().encode(text)].map((byte) => `%${byte.toString(16).padStart(2, '0')}`).join('');
 }
+
+/** A content path for the studio: mostly ones the guard refuses (traversal, other folders), sometimes a real file. */
+export const studioPath: fc.Arbitrary<JsonText> = fc.oneof(
+  { weight: 1, arbitrary: fc.constantFrom('cases/seven-day-last-minute.mdx', 'questions/seven-day.yaml', 'exams/basic-certification.yaml', 'policy/shop.json', 'cases/fuzz-new-case.mdx').map((path) => JSON.stringify(path)) },
+  {
+    weight: 6,
+    arbitrary: fc
+      .constantFrom('../package.json', 'cases/../../package.json', '/etc/passwd', 'cases\\x.mdx', 'policy/README.md', 'README.md', 'cases/%2e%2e/x.mdx', 'cases/x.mdx\u0000', 'exams/a/b.yaml', '.git/config')
+      .map((path) => JSON.stringify(path)),
+  },
+  { weight: 3, arbitrary: textField(300) },
+);
+
+/** The studio's editable model: right-shaped with junk data, or anything. */
+export const studioModel: fc.Arbitrary<JsonText> = fc.oneof(
+  {
+    weight: 2,
+    arbitrary: fc
+      .tuple(fc.constantFrom('case', 'question', 'exam', 'policy', 'other'), anyJson, fc.option(fc.array(fc.tuple(textField(40), textField(200)), { maxLength: 6 })))
+      .map(([kind, data, sections]) =>
+        `{"kind":${JSON.stringify(kind)},"data":${data}${sections ? `,"sections":[${sections.map(([heading, markdown]) => `{"heading":${heading},"markdown":${markdown}}`).join(',')}]` : ''}}`,
+      ),
+  },
+  { weight: 1, arbitrary: anyJson },
+);
 
 /** A path parameter: one of the ids that exist (so handlers get past their lookups), or junk. */
 export function idParam(real: readonly string[]): fc.Arbitrary<string> {

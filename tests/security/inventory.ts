@@ -36,6 +36,13 @@ export const INVENTORY: Readonly<Record<string, InventoryEntry>> = {
   '/api/lead/trainees/[id]/disable': { audience: 'lead', methods: ['POST'] },
   '/api/lead/trainees/[id]/enable': { audience: 'lead', methods: ['POST'] },
   '/api/lead/certificates/[id]/revoke': { audience: 'lead', methods: ['POST'] },
+  '/api/studio/files': { audience: 'lead', methods: ['GET'] },
+  '/api/studio/file': { audience: 'lead', methods: ['GET', 'PUT'] },
+  '/api/studio/check': { audience: 'lead', methods: ['POST'] },
+  '/api/studio/history': { audience: 'lead', methods: ['GET'] },
+  '/api/studio/drafts': { audience: 'lead', methods: ['GET', 'PUT', 'DELETE'] },
+  '/api/studio/publish': { audience: 'lead', methods: ['GET', 'POST'] },
+  '/api/studio/publish/[job]': { audience: 'lead', methods: ['GET'] },
 };
 
 /**

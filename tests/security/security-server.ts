@@ -1,8 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { rm } from 'node:fs/promises';
+import { cp, rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import { hashPassword } from '../../src/server/auth/passwords.ts';
 import { openLowdbStore, type NewUser, type Store } from '../../src/server/store/index.ts';
-import { ensureBuilt, startServer, tempDataDir, type TestServer } from '../server/built-server.ts';
+import { ensureBuilt, ROOT, startServer, tempDataDir, type TestServer } from '../server/built-server.ts';
 import { closeConnections, rawRequest, type RawRequest, type RawResponse } from './raw-http.ts';
 
 export type Identity = 'anonymous' | 'trainee' | 'lead';
@@ -94,7 +95,10 @@ export async function startSecurityServer(
   await options.prepare?.(store, now);
   await store.close();
 
-  const server = await startServer({ dataDir, ...(options.env ? { env: options.env } : {}) });
+  // The studio writes to CONTENT_DIR: a lead's fuzzed save must land in a throwaway copy, never in the repository.
+  const contentDir = join(dataDir, 'content');
+  await cp(join(ROOT, 'content'), contentDir, { recursive: true });
+  const server = await startServer({ dataDir, env: { CONTENT_DIR: contentDir, ...options.env } });
   const current = new Map<string, string>();
   const sessionOf = (user: SeededUser) => {
     const token = pools.get(user.id)?.shift();

@@ -9,6 +9,7 @@ export type Access = 'public' | 'signed-in' | Role;
  */
 export const ACCESS_RULES: readonly { readonly prefix: string; readonly access: Access }[] = [
   { prefix: '/api/lead', access: 'lead' },
+  { prefix: '/api/studio', access: 'lead' },
   { prefix: '/lead', access: 'lead' },
   { prefix: '/api/auth/me', access: 'signed-in' },
   { prefix: '/me', access: 'signed-in' },

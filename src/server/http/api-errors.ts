@@ -57,6 +57,22 @@ export const API_ERRORS = {
   CERTIFICATE_NOT_FOUND: { status: 404, message: '没有这张证书。请刷新页面后再试。' },
   CERTIFICATE_REVOKED: { status: 409, message: '这张证书已经撤销过了。' },
   ATTEMPT_NOT_SUBMITTED: { status: 409, message: '交卷后才能查看结果与解析。' },
+  STUDIO_BAD_PATH: {
+    status: 400,
+    message: '只能编辑内容目录里的案例（cases/*.mdx）、题目（questions/*.yaml）、考试（exams/*.yaml）和本店规范（policy/shop.json）；文件名只用小写英文、数字和连字符。',
+  },
+  STUDIO_FILE_NOT_FOUND: { status: 404, message: '没有这个内容文件，可能已被删除或改名。请刷新文件列表。' },
+  STUDIO_CONFLICT: {
+    status: 409,
+    message: '这个文件在你打开之后已被别人保存过，你的修改没有保存。请先打开最新版本，再把你的修改合进去。',
+  },
+  STUDIO_CONTENT_REFUSED: { status: 422, message: '内容检查没有通过，文件没有保存。请按每条提示修改后再保存。' },
+  STUDIO_MODEL_UNWRITABLE: { status: 422, message: '无法把表单里的修改写回文件。请改用文本方式编辑这个文件。' },
+  STUDIO_PUBLISH_UNAVAILABLE: {
+    status: 409,
+    message: '这台服务器不能重新构建站点（只读部署）。保存的内容已写入内容目录，请由部署流程重新构建发布。',
+  },
+  STUDIO_PUBLISH_JOB_NOT_FOUND: { status: 404, message: '没有这次发布记录（服务器重启后记录会清空）。请重新发布。' },
   INTERNAL_ERROR: { status: 500, message: '服务器出错了，请稍后再试。如果一直这样，请联系管理员。' },
 } as const satisfies Record<string, { readonly status: number; readonly message: string }>;
 
