@@ -1,5 +1,5 @@
 import { decisiveRules, ruleCatalogue } from '../rules/index.ts';
-import { variantsPerTemplate } from '../quiz/bank.ts';
+import { variantsPerTemplate } from '../quiz/index.ts';
 import type { AuthorError } from './author-error.ts';
 import type { CaseReview } from './check-case.ts';
 import type { QuestionReview } from './question-gate.ts';

@@ -12,7 +12,7 @@ import type { AuthorError, AuthorErrorCode } from './author-error.ts';
 import { lineOf, type Locate } from './fact-issues.ts';
 import { issueTexts, valueAt } from './issue-text.ts';
 import { fieldText, type FieldPath } from './question-paths.ts';
-import { topics } from './topics.ts';
+import { topics } from '../quiz/index.ts';
 
 const itemSchemas = { single: SingleChoiceSchema, multiple: MultipleChoiceSchema, truefalse: TrueFalseSchema, ordering: OrderingSchema } as const;
 const typeNames = 'single（单选）、multiple（多选）、truefalse（判断）、ordering（排序）';

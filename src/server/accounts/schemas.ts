@@ -64,5 +64,3 @@ export const TraineeBodySchema = z.strictObject({
 });
 
 export const ImportBodySchema = z.strictObject({ csv: z.string({ error: '缺少 CSV 内容' }) });
-
-export const EmptyBodySchema = z.strictObject({});
