@@ -106,7 +106,9 @@ export const sequenceRules: Readonly<Record<Sequence, string>> = { 'service-flow
 function askedParts(item: Item): readonly AskedField[][] {
   switch (item.type) {
     case 'single':
-      return [[item.ask]];
+      // A reply item rests on every promise of every reply: changing any of them can change which reply is right.
+      if ('ask' in item) return [[item.ask]];
+      return [item.options.flatMap((option) => option.promises.map((claim) => claim.ask))];
     case 'truefalse':
       return [[item.claim.ask]];
     case 'multiple':
