@@ -24,7 +24,7 @@ const TRAINEE = { name: '基准学员', employeeId: 'BENCH-TRAINEE-01', cohort: 
 const EXAM = 'basic-certification';
 
 const zero: Target = { op: '<=', value: 0, of: 'value' };
-/** Page templates in README order; `who` says which session loads it. */
+/** Page templates in the order of docs/architecture.md's page table; `who` says which session loads it. */
 const templates: readonly { id: string; label: string; path: string; who: 'anonymous' | 'lead' | 'trainee'; js?: Target }[] = [
   { id: 'home', label: 'home', path: '/', who: 'anonymous' },
   { id: 'case', label: 'case page', path: '/cases/seven-day-last-minute', who: 'anonymous', js: zero },

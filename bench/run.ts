@@ -8,7 +8,7 @@ import { NODE, PROJECT_ROOT } from './lib/temp-project.ts';
 
 /**
  * `npm run bench`: runs every benchmark as its own child process, in order (peak memory is per benchmark, and one
- * crash loses only its own result), then regenerates the README table with bench/summary.ts.
+ * crash loses only its own result), then regenerates the table in docs/performance.md with bench/summary.ts.
  *
  *   npm run bench                                   everything, ≤ 15 min on 2 cores
  *   npm run bench -- --only build,content-gate      a subset, by name

@@ -3,11 +3,11 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { RESULTS_DIR, type BenchResult, type Target } from './lib/results.ts';
 
-// Regenerates the block between <!-- bench:start --> and <!-- bench:end --> in README.md from bench/results/*.json.
-// Usage: node bench/summary.ts [--print]: --print writes the table to stdout instead of README.md. The last run's
+// Regenerates the block between <!-- bench:start --> and <!-- bench:end --> in docs/performance.md from
+// bench/results/*.json. Usage: node bench/summary.ts [--print]: --print writes the table to stdout instead. The last run's
 // total time comes from bench/results/run.json, which bench/run.ts writes.
 
-const README = fileURLToPath(new URL('../README.md', import.meta.url));
+const TABLE_DOC = fileURLToPath(new URL('../docs/performance.md', import.meta.url));
 const START = '<!-- bench:start -->';
 const END = '<!-- bench:end -->';
 /** Benchmarks in the order of `npm run bench`; results from other names follow alphabetically. */
@@ -59,13 +59,13 @@ export function summaryMarkdown(results: readonly BenchResult[], lastRun?: LastR
   return lines.join('\n');
 }
 
-/** Replaces the README block; throws when the markers are missing so a run never appends a second table. */
-export function updateReadme(markdown: string, readme = README): void {
-  const text = readFileSync(readme, 'utf8');
+/** Replaces the table block; throws when the markers are missing so a run never appends a second table. */
+export function updateTable(markdown: string, doc = TABLE_DOC): void {
+  const text = readFileSync(doc, 'utf8');
   const start = text.indexOf(START);
   const end = text.indexOf(END);
-  if (start < 0 || end < start) throw new Error(`${readme}: the ${START} … ${END} markers are missing`);
-  writeFileSync(readme, `${text.slice(0, start + START.length)}\n${markdown}\n${text.slice(end)}`);
+  if (start < 0 || end < start) throw new Error(`${doc}: the ${START} … ${END} markers are missing`);
+  writeFileSync(doc, `${text.slice(0, start + START.length)}\n${markdown}\n${text.slice(end)}`);
 }
 
 if (import.meta.main) {
@@ -73,8 +73,8 @@ if (import.meta.main) {
   if (process.argv.includes('--print')) {
     process.stdout.write(`${markdown}\n`);
   } else {
-    updateReadme(markdown);
-    process.stderr.write(`README.md: benchmark table regenerated from ${RESULTS_DIR}\n`);
+    updateTable(markdown);
+    process.stderr.write(`docs/performance.md: benchmark table regenerated from ${RESULTS_DIR}\n`);
   }
 }
 

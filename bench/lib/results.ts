@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /**
- * Where every benchmark writes its JSON; the README table is generated from these files. `BENCH_RESULTS_DIR`
+ * Where every benchmark writes its JSON; the table in docs/performance.md is generated from these files. `BENCH_RESULTS_DIR`
  * redirects it (`npm run bench -- --quick` does, so a smoke test never replaces real figures).
  */
 export const RESULTS_DIR = process.env.BENCH_RESULTS_DIR ?? fileURLToPath(new URL('../results/', import.meta.url));
@@ -18,9 +18,9 @@ export interface Target {
 
 /** One measured figure, measured in the same run as its baseline when it has one. */
 export interface Measurement {
-  /** Stable key, e.g. `build.1000.seconds`; the README table is ordered and matched by it. */
+  /** Stable key, e.g. `build.1000.seconds`; the performance table is ordered and matched by it. */
   readonly id: string;
-  /** Short English label for the README table, e.g. "Cold build, 1,000 cases". */
+  /** Short English label for the performance table, e.g. "Cold build, 1,000 cases". */
   readonly label: string;
   readonly value: number;
   /** Unit of `value` and of the baseline's value: `s`, `ms`, `MB`, `KB`, `/s`, `count`. */

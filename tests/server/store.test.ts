@@ -155,10 +155,10 @@ describe('store: refusing untrustworthy data at open', () => {
       [
         '数据文件无法读取，服务器没有启动：/srv/academy/data/sessions.json',
         '  原因：文件是空的',
-        '  没有改写任何文件。请停止服务器，从最近的备份恢复这个文件（见 README 的“Data and backups”），再重新启动。',
+        '  没有改写任何文件。请停止服务器，从最近的备份恢复这个文件（见 docs/operations.md 的“Data, backup and restore”），再重新启动。',
         '  这个文件也可以直接删除，代价是所有人需要重新登录。',
         '  (The data file /srv/academy/data/sessions.json is unreadable: 文件是空的. Nothing was overwritten. Restore it from the latest',
-        '  backup, see README "Data and backups", then start again. Deleting it also works: everyone has to sign in again.)',
+        '  backup, see docs/operations.md "Data, backup and restore", then start again. Deleting it also works: everyone has to sign in again.)',
       ].join('\n'),
     );
   });

@@ -31,7 +31,7 @@ export interface ScopedItemAnalysis extends ItemAnalysis {
 /**
  * Item analysis of the stored attempts in `scope`: closed attempts only (submitted or expired, graded), each response
  * mapped through its attempt's option order back to authored options. Reads every attempt of the scope on each call;
- * mapping and analysing 500 attempts × 20 questions takes a few tens of milliseconds (measured in the README).
+ * mapping and analysing 500 attempts × 20 questions takes a few tens of milliseconds (measured in docs/lead-tools.md).
  */
 export async function analyseStoredAttempts(store: Store, content: ExamContent, scope: AnalysisScope): Promise<ScopedItemAnalysis> {
   const attempts = await store.listAttempts(scope === 'bank' ? {} : { examId: scope.examId });

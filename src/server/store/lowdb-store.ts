@@ -27,7 +27,7 @@ export interface LowdbStoreOptions {
   readonly io?: DurableIo;
 }
 
-/** The data folder's layout; README "Data and backups" documents the same names. */
+/** The data folder's layout; docs/operations.md "Data, backup and restore" documents the same names. */
 export const DATA_FILES = {
   accounts: 'accounts.json',
   sessions: 'sessions.json',

@@ -28,10 +28,10 @@ export class StoreCorruptError extends Error {
       [
         `数据文件无法读取，服务器没有启动：${file}`,
         `  原因：${reason}`,
-        '  没有改写任何文件。请停止服务器，从最近的备份恢复这个文件（见 README 的“Data and backups”），再重新启动。',
+        '  没有改写任何文件。请停止服务器，从最近的备份恢复这个文件（见 docs/operations.md 的“Data, backup and restore”），再重新启动。',
         ...(disposable ? [`  这个文件也可以直接删除，代价是${disposable.zh}。`] : []),
         `  (The data file ${file} is unreadable: ${reason}. Nothing was overwritten. Restore it from the latest`,
-        `  backup, see README "Data and backups", then start again.${disposable ? ` Deleting it also works: ${disposable.en}.` : ''})`,
+        `  backup, see docs/operations.md "Data, backup and restore", then start again.${disposable ? ` Deleting it also works: ${disposable.en}.` : ''})`,
       ].join('\n'),
     );
     this.file = file;
