@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { normalizeQuestionFile, reviewQuestionFiles } from '../src/authoring/index.ts';
 import { impactReport, type ImpactPolicy } from '../src/authoring/impact/index.ts';
-import { deriveKey, ItemSchema, keyRules, TemplateSchema, UnkeyableItemError, type QuestionSource, type ScenarioContext } from '../src/quiz/index.ts';
+import { buildBank, deriveKey, ItemSchema, keyRules, TemplateSchema, UnkeyableItemError, type QuestionSource, type ScenarioContext } from '../src/quiz/index.ts';
 import { decide, decisiveRules, type ShopPolicy } from '../src/rules/index.ts';
 import { loadShopPolicy } from '../src/server/content-check/content-files.ts';
 import { loadCaseFacts, readQuestionFiles } from '../src/server/content-check/question-files.ts';
@@ -67,6 +67,21 @@ describe('SOP items are keyed from content/policy/shop.json', { timeout: 60_000 
       .flatMap((review) => [...review.items, ...review.variants])
       .filter(({ item, key }) => keyRules(item, key, decisiveRules).some((id) => id.startsWith('SOP-')));
     expect(sopItems.length).toBeGreaterThanOrEqual(60);
+  });
+
+  it('keeps exam-only SOP items out of practice and in the exam pool', () => {
+    const built = buildBank(bank.sources, bank.context(bank.policy));
+    const examSop = items.filter((item) => item.exam && item.id.startsWith('sop-')).map((item) => item.id);
+    expect(examSop.length).toBeGreaterThanOrEqual(5);
+    const practiceIds = new Set(built.practice.map((entry) => entry.id));
+    for (const id of examSop) {
+      expect(practiceIds.has(id), id).toBe(false);
+      expect(built.examPool).toContain(id);
+    }
+    // Reply items reach practice as ordinary single-choice questions: the options' text, never their promises.
+    const reply = built.practice.find((entry) => entry.id === 'sop-reply-hole-in-shirt');
+    expect(reply?.type).toBe('single');
+    expect(JSON.stringify(reply)).not.toContain('promises');
   });
 
   it('raising the agent’s compensation limit from 30 to 50 元 flips exactly the items about a 45 元 agreement', () => {

@@ -4,6 +4,7 @@ import { answerOf, askedFieldIds } from './asked-fields.ts';
 import type { Item } from './item-schema.ts';
 import { deriveKey } from './keys.ts';
 import { optionText } from './option-text.ts';
+import { toPracticeItem } from './practice-item.ts';
 import { isSopField, keyRules, sopAnswer, sopFieldIds, sopFieldRule, sopValueFields } from './sop-fields.ts';
 
 /** A cardigan the buyer finds misdescribed, settled (or not) by a partial refund of `amount` 元. */
@@ -98,6 +99,16 @@ describe('keyRules', () => {
     const ids = keyRules(platform, deriveKey(platform, context), decisiveRules);
     expect(ids).toContain('R-7DAY-SCOPE');
     expect(ids.some((id) => id.startsWith('SOP-'))).toBe(false);
+  });
+
+  it('files a SOP item under its SOP rule in practice and explains it with that rule’s step', () => {
+    const sop: Item = { ...base, id: 'd', type: 'truefalse', scenario: { facts: cardigan(45) }, claim: { ask: 'sop.compensationDecidedBy', equals: '店长' }, labels: '正确错误', answer: true };
+    const practice = toPracticeItem(sop, deriveKey(sop, context));
+    expect(practice).toMatchObject({ decidingRuleId: 'SOP-COMP-RANGE', area: 'shop-sop' });
+    expect(practice.explanation.map((step) => step.ruleId)).toContain('SOP-COMP-RANGE');
+    expect(practice.explanation.find((step) => step.ruleId === 'SOP-COMP-RANGE')?.note).toContain('45 元超过客服可直接处理的 30 元');
+    // Other SOP rules that happened to apply (registering the case, say) do not clutter the explanation.
+    expect(practice.explanation.map((step) => step.ruleId)).not.toContain('SOP-REGISTER');
   });
 
   it('attributes an ordering item to the SOP rule of its sequence', () => {
