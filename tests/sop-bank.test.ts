@@ -115,6 +115,8 @@ describe('SOP items are keyed from content/policy/shop.json', { timeout: 60_000 
       { seedCount: 60 },
     );
     const itemFlips = report.items.map((flip) => `${flip.contentId} ${flip.ruleId}`);
+    // What a certificate that examined these items covers, so a recertification check can find it.
+    expect(new Set(report.items.map((flip) => flip.decidingRuleBefore))).toEqual(new Set(['SOP-COMP-RANGE']));
     expect(new Set(itemFlips)).toEqual(new Set(['sop-comp-45-yuan-who-decides SOP-COMP-RANGE', 'sop-reply-compensation-45 SOP-COMP-RANGE']));
     const template = report.templates.find((entry) => entry.templateId === 't-sop-comp-authority');
     expect(template?.variantsFlipped ?? 0).toBeGreaterThan(0);

@@ -5,6 +5,7 @@ import type { Item } from './item-schema.ts';
 import { deriveKey } from './keys.ts';
 import { optionText } from './option-text.ts';
 import { toPracticeItem } from './practice-item.ts';
+import { coveredRules } from './exam-paper.ts';
 import { isSopField, keyRules, sopAnswer, sopFieldIds, sopFieldRule, sopValueFields } from './sop-fields.ts';
 
 /** A cardigan the buyer finds misdescribed, settled (or not) by a partial refund of `amount` 元. */
@@ -109,6 +110,12 @@ describe('keyRules', () => {
     expect(practice.explanation.find((step) => step.ruleId === 'SOP-COMP-RANGE')?.note).toContain('45 元超过客服可直接处理的 30 元');
     // Other SOP rules that happened to apply (registering the case, say) do not clutter the explanation.
     expect(practice.explanation.map((step) => step.ruleId)).not.toContain('SOP-REGISTER');
+  });
+
+  it('makes a certificate that examined a SOP item cover its SOP rule', () => {
+    const sop: Item = { ...base, id: 'e', type: 'truefalse', scenario: { facts: cardigan(45) }, claim: { ask: 'sop.compensationDecidedBy', equals: '店长' }, labels: '正确错误', answer: true };
+    const key = deriveKey(sop, context);
+    expect(coveredRules([{ item: sop, key }])).toEqual([key.rulings[0]!.decidingRuleId, 'SOP-COMP-RANGE'].sort());
   });
 
   it('attributes an ordering item to the SOP rule of its sequence', () => {
