@@ -6,7 +6,7 @@ import { askedFieldIds, type AskedField } from './asked-fields.ts';
 const editionIds = editions.map((edition) => edition.id) as [EditionId, ...EditionId[]];
 const answerValue = z.union([z.string(), z.number(), z.boolean(), z.null()]);
 const askedField = z.enum(askedFieldIds as [AskedField, ...AskedField[]]).describe(
-  '问的是裁决的哪一项：resolution 处理结果；supported 支持哪方；decidingRule 决定性规则；freight.outbound / freight.return / freight.resend 运费；transitRisk.minor / destroyed / lost 运输风险；refundAmount 退款金额；testFee 检测费；shippedLate 是否延迟发货；claimInSevenDayWindow 是否在七天内；sevenDayWindowEnd 七天期限截止；shipBy 最晚发货；refundDueBy 退款期限；validSigning 是否有效签收；sevenDayEligible 是否支持七天无理由。',
+  '问的是裁决的哪一项：resolution 处理结果；supported 支持哪方；decidingRule 决定性规则；freight.outbound / freight.return / freight.resend 运费；transitRisk.minor / destroyed / lost 运输风险；refundAmount 退款金额；testFee 检测费；shippedLate 是否延迟发货；claimInSevenDayWindow 是否在七天内；sevenDayWindowEnd 七天期限截止；shipBy 最晚发货；refundDueBy 退款期限；validSigning 是否有效签收；sevenDayEligible 是否支持七天无理由；sop.* 本店规范（取自 content/policy/shop.json，见 content/README.md）。',
 );
 
 /**
