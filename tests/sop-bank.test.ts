@@ -72,7 +72,7 @@ describe('SOP items are keyed from content/policy/shop.json', { timeout: 60_000 
   it('keeps exam-only SOP items out of practice and in the exam pool', () => {
     const built = buildBank(bank.sources, bank.context(bank.policy));
     const examSop = items.filter((item) => item.exam && item.id.startsWith('sop-')).map((item) => item.id);
-    expect(examSop.length).toBeGreaterThanOrEqual(5);
+    expect(examSop.length).toBeGreaterThanOrEqual(8);
     const practiceIds = new Set(built.practice.map((entry) => entry.id));
     for (const id of examSop) {
       expect(practiceIds.has(id), id).toBe(false);
@@ -84,8 +84,8 @@ describe('SOP items are keyed from content/policy/shop.json', { timeout: 60_000 
     expect(JSON.stringify(reply)).not.toContain('promises');
   });
 
-  it('raising the agent’s compensation limit from 30 to 50 元 flips exactly the items about a 45 元 agreement', () => {
-    expect(flippedBy(withCompensationLimit(50))).toEqual(['sop-comp-45-yuan-who-decides', 'sop-reply-compensation-45']);
+  it('raising the agent’s compensation limit from 30 to 50 元 flips exactly the items about a 35 or 45 元 agreement', () => {
+    expect(flippedBy(withCompensationLimit(50))).toEqual(['sop-comp-45-yuan-who-decides', 'sop-exam-comp-35-misdescribed', 'sop-reply-compensation-45']);
     // The 45 元 item now keys "客服自己决定即可", the reply item the reply that answers on the spot.
     const context = bank.context(withCompensationLimit(50)(bank.policy));
     expect(deriveKey(items.find((item) => item.id === 'sop-comp-45-yuan-who-decides')!, context).answer).toBe(0);
@@ -117,7 +117,9 @@ describe('SOP items are keyed from content/policy/shop.json', { timeout: 60_000 
     const itemFlips = report.items.map((flip) => `${flip.contentId} ${flip.ruleId}`);
     // What a certificate that examined these items covers, so a recertification check can find it.
     expect(new Set(report.items.map((flip) => flip.decidingRuleBefore))).toEqual(new Set(['SOP-COMP-RANGE']));
-    expect(new Set(itemFlips)).toEqual(new Set(['sop-comp-45-yuan-who-decides SOP-COMP-RANGE', 'sop-reply-compensation-45 SOP-COMP-RANGE']));
+    expect(new Set(itemFlips)).toEqual(
+      new Set(['sop-comp-45-yuan-who-decides SOP-COMP-RANGE', 'sop-exam-comp-35-misdescribed SOP-COMP-RANGE', 'sop-reply-compensation-45 SOP-COMP-RANGE']),
+    );
     const template = report.templates.find((entry) => entry.templateId === 't-sop-comp-authority');
     expect(template?.variantsFlipped ?? 0).toBeGreaterThan(0);
     expect(report.templates.filter((entry) => entry.variantsFlipped > 0).map((entry) => entry.templateId)).toEqual(['t-sop-comp-authority']);
