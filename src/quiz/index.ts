@@ -8,6 +8,17 @@ export {
   TrueFalseSchema,
   OrderingSchema,
   sequences,
+  tones,
+  ReplyOptionSchema,
+  ReplySingleSchema,
+  ValueSingleSchema,
+  looksLikeReplyItem,
+  isReplyItem,
+  isValueItem,
+  type ReplyItem,
+  type ReplyOption,
+  type ValueItem,
+  type ValueOption,
   type Item,
   type Scenario,
   type Claim,
@@ -21,6 +32,18 @@ export { TemplateSchema, ParamSpecSchema, type Template, type ParamSpec } from '
 export { QuestionFileSchema } from './question-file.ts';
 export { scenarioFacts, decideScenario, UnknownCaseError, type ScenarioContext } from './scenario.ts';
 export { deriveKey, sequenceSteps, UnkeyableItemError, type Key } from './keys.ts';
+export { judgeReplies, UnkeyableReplyError, type ReplyVerdict, type PromiseVerdict } from './replies.ts';
+export {
+  sopFieldIds,
+  sopValueFields,
+  isSopField,
+  sopFieldRule,
+  sopFieldLabel,
+  keyRules,
+  sequenceRules,
+  type SopField,
+  type SopValueFieldId,
+} from './sop-fields.ts';
 export { grade, type Grade, type Response } from './grade.ts';
 export { generateVariant, drawParams, distractors, variantId, type Variant } from './variants.ts';
 export { substitute, renderStem, type ParamValues } from './placeholders.ts';

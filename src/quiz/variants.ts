@@ -1,7 +1,7 @@
 import { addMinutesText, shipByText, sevenDayEndText } from './variant-time.ts';
 import { CURRENT_EDITION, formatBeijingTime, parseBeijingTime, RuleEngineError } from '../rules/index.ts';
 import { answerOf, sameAnswer, type AnswerValue } from './asked-fields.ts';
-import type { SingleChoiceItem, TrueFalseItem } from './item-schema.ts';
+import type { TrueFalseItem, ValueItem } from './item-schema.ts';
 import { deriveKey, type Key } from './keys.ts';
 import { fieldDomain, optionText } from './option-text.ts';
 import { renderStem, substitute, type ParamValues } from './placeholders.ts';
@@ -17,7 +17,7 @@ export interface Variant {
   readonly templateId: string;
   readonly seed: number;
   readonly params: ParamValues;
-  readonly item: SingleChoiceItem | TrueFalseItem;
+  readonly item: ValueItem | TrueFalseItem;
   readonly key: Key;
 }
 
@@ -128,7 +128,7 @@ export function generateVariant(template: Template, seed: number, context: Scena
   const wanted = fieldDomain(field).length === 2 ? 1 : 3;
   const values = shuffled(seededRandom(seed ^ 0x5bd1e995), [keyValue, ...distractors(template, params, keyValue, wanted, rules)]);
   const options = values.map((value) => ({ value, text: optionText(field, value) }));
-  const provisional: SingleChoiceItem = { ...common, type: 'single', scenario, ask: field, options, answer: 0 };
+  const provisional: ValueItem = { ...common, type: 'single', scenario, ask: field, options, answer: 0 };
   const key = deriveKey(provisional, context);
   return { templateId: template.id, seed, params, item: { ...provisional, answer: key.answer as number }, key };
 }

@@ -127,6 +127,8 @@ export const managerEscalateRule = defineSopRule({
       ESCALATE_ID,
       `${sign}，买家已有投诉维权意向。`,
       `${sign}，买家已有投诉维权意向：立即咨询${manager}，协助处理；疑难问题由客服和运营领导共同解决，事后把话术归类总结。`,
+      undefined,
+      { escalateTo: manager },
     );
   },
 });
