@@ -37,6 +37,7 @@ export {
   sopFieldIds,
   sopValueFields,
   isSopField,
+  isSopTimeField,
   sopFieldRule,
   sopFieldLabel,
   keyRules,

@@ -4,7 +4,8 @@ import { sevenDayWindow } from '../seven-day.ts';
 import { involvesReturnLeg } from './scope.ts';
 import { seedDocuments } from './seed-documents.ts';
 import { defineSopRule, guide, sopMeta } from './sop-rule.ts';
-import { at, resolutionLabels } from './wording.ts';
+import { resolutionPhrases } from '../labels.ts';
+import { at } from './wording.ts';
 
 /**
  * End (exclusive) of the shop's own window: the shop counts `days` × 24 h from the signing instant, unlike the law,
@@ -56,7 +57,7 @@ export const returnWindowsRule = defineSopRule({
       return guide(
         ID,
         `已过本店${kind}期限，但平台裁决（${situation.decidingRuleId}）支持买家。`,
-        `${window}；本案已过本店期限，但平台规则（${situation.decidingRuleId}）支持买家${resolutionLabels[situation.resolution]}：按平台结果办理，本店期限只用于分流。`,
+        `${window}；本案已过本店期限，但平台规则（${situation.decidingRuleId}）支持买家${resolutionPhrases[situation.resolution]}：按平台结果办理，本店期限只用于分流。`,
         situation.decidingRuleId,
         values,
       );

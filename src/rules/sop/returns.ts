@@ -2,7 +2,8 @@ import { citeSecondary } from '../citations.ts';
 import { involvesReturnLeg, isProductProblem, refundYieldsTo } from './scope.ts';
 import { seedDocuments } from './seed-documents.ts';
 import { defineSopRule, guide, skip, sopMeta } from './sop-rule.ts';
-import { at, resolutionLabels } from './wording.ts';
+import { resolutionPhrases } from '../labels.ts';
+import { at } from './wording.ts';
 
 const NO_COD_ID = 'SOP-NO-COD';
 
@@ -146,7 +147,7 @@ export const returnThenRefundRule = defineSopRule({
       return guide(
         RETURN_FIRST_ID,
         `平台裁决直接退款（${yieldsTo}），买家无需先退货。`,
-        `本店通常等退货寄回后再退款，但本案平台规则（${yieldsTo}）裁决${resolutionLabels.refund}、买家无需退货：按平台结果直接退款，不得以未收到退货为由拖延。`,
+        `本店通常等退货寄回后再退款，但本案平台规则（${yieldsTo}）裁决${resolutionPhrases.refund}、买家无需退货：按平台结果直接退款，不得以未收到退货为由拖延。`,
         yieldsTo,
       );
     }

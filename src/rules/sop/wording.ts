@@ -1,10 +1,6 @@
 import { formatBeijingTime, type Instant } from '../beijing-time.ts';
 import type { ShopPolicy } from '../shop-policy.ts';
 
-// One source of wording (src/rules/labels.ts). The old name stays for the SOP modules that read it as
-// `resolutionLabels`; lane sopbank is editing them, so renaming their imports waits for that merge.
-export { resolutionPhrases as resolutionLabels } from '../labels.ts';
-
 export const reportPeriodLabels: Readonly<Record<ShopPolicy['reports']['lostParcels'], string>> = {
   weekly: '每周',
   monthly: '每月',
