@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { readContentModel, type ContentModel } from '../../src/authoring/index.ts';
-import { StudioContent, StudioDrafts, versionOf } from '../../src/server/studio/index.ts';
+import { SaveBodySchema, StudioContent, StudioDrafts, versionOf } from '../../src/server/studio/index.ts';
 import { ROOT } from './built-server.ts';
 
 vi.setConfig({ testTimeout: 60_000 });
@@ -206,5 +206,21 @@ describe('studio content service', () => {
     expect(existsSync(join(content, 'cases/new-draft.mdx'))).toBe(false);
     drafts.remove(lead.employeeId, 'cases/new-draft.mdx');
     expect(drafts.list(lead.employeeId)).toEqual([]);
+  });
+});
+
+describe('studio save body', () => {
+  const body = (data: unknown) => ({ path: 'questions/x.yaml', baseVersion: null, model: { kind: 'question', data } });
+
+  it('refuses model data nested 100,000 deep with a field issue instead of overflowing the stack', () => {
+    let data: unknown = 1;
+    for (let index = 0; index < 100_000; index += 1) data = [data];
+    const parsed = SaveBodySchema.safeParse(body(data));
+    expect(parsed.success).toBe(false);
+    expect(parsed.error?.issues[0]?.path).toEqual(['model', 'data']);
+  });
+
+  it('accepts data as deep as a question file nests', () => {
+    expect(SaveBodySchema.safeParse(body({ items: [{ id: 'q', scenario: { facts: { shipment: { shipped: true } } } }] })).success).toBe(true);
   });
 });

@@ -32,8 +32,29 @@ export function contentPath(value: string | null | undefined): string {
 
 const PathSchema = z.string().max(300);
 const SectionSchema = z.object({ heading: z.string().regex(/^[^\r\n]{1,40}$/), markdown: z.string().max(MAX_TEXT) }).strict();
+/** Content files nest a few levels (item → scenario → facts → group → value); far deeper data is not a content model. */
+const MAX_MODEL_DEPTH = 32;
+
+/** Whether `value` nests at most `limit` arrays or objects deep; iterative, so hostile depth cannot overflow the stack. */
+function nestsWithin(value: unknown, limit: number): boolean {
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    if (node === null || typeof node !== 'object') continue;
+    if (depth >= limit) return false;
+    for (const child of Object.values(node)) stack.push([child, depth + 1]);
+  }
+  return true;
+}
+
+// The depth check runs before z.json(), whose recursion would otherwise overflow on data nested thousands deep.
+const ModelDataSchema = z
+  .unknown()
+  .refine((data) => nestsWithin(data, MAX_MODEL_DEPTH), { message: `表单内容嵌套超过 ${MAX_MODEL_DEPTH} 层` })
+  .pipe(z.json());
+
 const ModelSchema = z
-  .object({ kind: z.enum(CONTENT_KINDS), data: z.json(), sections: z.array(SectionSchema).max(20).optional() })
+  .object({ kind: z.enum(CONTENT_KINDS), data: ModelDataSchema, sections: z.array(SectionSchema).max(20).optional() })
   .strict()
   .refine((model) => (model.kind === 'case') === (model.sections !== undefined), { message: '案例要有 sections，其他文件不要写 sections', path: ['sections'] });
 
