@@ -1,3 +1,4 @@
+import type { APIContext, MiddlewareNext } from 'astro';
 import { defineMiddleware } from 'astro:middleware';
 import { sameSitePath } from './server/accounts/index.ts';
 import {
@@ -9,16 +10,17 @@ import {
   resumeSession,
   SESSION_COOKIE,
 } from './server/auth/index.ts';
-import { errorResponse, jsonError, plainPage } from './server/http/index.ts';
+import { errorResponse, jsonError, plainPage, withSecurityHeaders } from './server/http/index.ts';
 import { allowedOrigins, getStore } from './server/index.ts';
 
 /**
  * Every on-demand request: (1) refuses a state-changing request that is not from our own origin, JSON included;
  * (2) resolves the session cookie to `locals.user`; (3) enforces the access rules in server/auth/access.ts: anonymous
  * → 401 JSON for APIs or a redirect to /login for pages, wrong role → 403; (4) turns anything thrown below into a
- * generic 500 without a stack (logged here). Prerendered pages are static files and never reach it at run time.
+ * generic 500 without a stack (logged here); (5) adds the security headers to every answer. Prerendered pages are static
+ * files and never reach it at run time (security-headers-integration.ts gives them the same headers).
  */
-export const onRequest = defineMiddleware(async (context, next) => {
+const handle = async (context: APIContext, next: MiddlewareNext): Promise<Response> => {
   if (context.isPrerendered) return next();
   const { request, url } = context;
   const api = isApiPath(url.pathname);
@@ -70,4 +72,7 @@ export const onRequest = defineMiddleware(async (context, next) => {
     console.error(`[page] ${request.method} ${url.pathname} failed:`, error);
     return plainPage(500, '服务器出错了', '请稍后再试。如果一直这样，请联系管理员。');
   }
-});
+};
+
+/** `handle`, with the security headers (server/http/security-headers.ts) on whatever it answers. */
+export const onRequest = defineMiddleware(async (context, next) => withSecurityHeaders(await handle(context, next)));

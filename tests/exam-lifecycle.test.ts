@@ -56,7 +56,7 @@ describe('attempt lifecycle', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  it('start → autosave → replayed seq → submit → write after submit → review → certificate', async () => {
+  it('start → autosave → replayed version → older version superseded → submit → write after submit → review → certificate', async () => {
     const { attempt, resumed } = await service.start(trainee, 'basic-certification');
     expect(resumed).toBe(false);
     expect(attempt.questions).toHaveLength(20);
@@ -65,25 +65,24 @@ describe('attempt lifecycle', () => {
 
     // Answer every question correctly, using the server's own key (the test stands in for a perfect trainee).
     const stored = (await store.getAttempt(attempt.id))!;
-    let seq = 0;
     for (const entry of stored.items) {
       const response = displayAnswer(entry, content.lookup(entry.itemId)!.key);
-      seq += 1;
-      expect((await service.save(trainee, attempt.id, { itemId: entry.itemId, response: response as never, flagged: false, seq })).duplicate).toBe(false);
+      expect((await service.save(trainee, attempt.id, { itemId: entry.itemId, response: response as never, flagged: false, version: 2 })).outcome).toBe('stored');
     }
     const last = stored.items.at(-1)!;
-    const replay = { itemId: last.itemId, response: displayAnswer(last, content.lookup(last.itemId)!.key) as never, flagged: false, seq };
-    expect((await service.save(trainee, attempt.id, replay)).duplicate).toBe(true);
-    expect(await codeOf(service.save(trainee, attempt.id, { ...replay, seq: 1 }))).toBe('ATTEMPT_STALE_SEQ');
+    const replay = { itemId: last.itemId, response: displayAnswer(last, content.lookup(last.itemId)!.key) as never, flagged: false, version: 2 };
+    expect(await service.save(trainee, attempt.id, replay)).toMatchObject({ outcome: 'duplicate', version: 2 });
+    expect(await service.save(trainee, attempt.id, { ...replay, flagged: true, version: 1 })).toMatchObject({ outcome: 'superseded', version: 2 });
+    expect((await store.getAttempt(attempt.id))!.answers[last.itemId]).toMatchObject({ flagged: false, version: 2 });
     expect(await codeOf(service.review(trainee, attempt.id))).toBe('ATTEMPT_NOT_SUBMITTED');
 
     expect(await codeOf(service.read(other, attempt.id))).toBe('ATTEMPT_NOT_FOUND');
-    expect(await codeOf(service.save(other, attempt.id, { ...replay, seq: 999 }))).toBe('ATTEMPT_NOT_FOUND');
+    expect(await codeOf(service.save(other, attempt.id, { ...replay, version: 999 }))).toBe('ATTEMPT_NOT_FOUND');
     expect(await codeOf(service.submit(other, attempt.id))).toBe('ATTEMPT_NOT_FOUND');
 
     const submitted = await service.submit(trainee, attempt.id);
     expect(submitted.result).toMatchObject({ score: 20, maxScore: 20, passed: true });
-    expect(await codeOf(service.save(trainee, attempt.id, { ...replay, seq: seq + 1 }))).toBe('ATTEMPT_CLOSED');
+    expect(await codeOf(service.save(trainee, attempt.id, { ...replay, version: 3 }))).toBe('ATTEMPT_CLOSED');
     expect(await codeOf(service.submit(trainee, attempt.id))).toBe('ATTEMPT_CLOSED');
 
     const review = await service.review(trainee, attempt.id);
@@ -118,7 +117,7 @@ describe('attempt lifecycle', () => {
     const { attempt } = await service.start(other, 'basic-certification');
     clock += 31 * 60_000;
     const itemId = attempt.questions[0]!.id;
-    expect(await codeOf(service.save(other, attempt.id, { itemId, response: 0, flagged: false, seq: 1 }))).toBe('ATTEMPT_DEADLINE_PASSED');
+    expect(await codeOf(service.save(other, attempt.id, { itemId, response: null, flagged: false, version: 1 }))).toBe('ATTEMPT_DEADLINE_PASSED');
     expect(await codeOf(service.start(other, 'no-such-exam'))).toBe('EXAM_NOT_FOUND');
   });
 });

@@ -63,7 +63,7 @@ function attempt(
     startedAt: NOW - 60 * DAY + day * DAY,
     deadlineAt: NOW - 60 * DAY + day * DAY + 3_600_000,
     status,
-    lastSeq: 0,
+    fencedAt: null,
     answers: {},
     submittedAt: status === 'in-progress' ? null : NOW - 60 * DAY + day * DAY + 1_000_000,
     result:

@@ -65,6 +65,7 @@ describe('factFormModel', () => {
     expect(times.sort()).toEqual(
       [
         'claim.at',
+        'delivery.collectedAt',
         'delivery.signedAt',
         'order.paidAt',
         'returnLeg.sellerReceivedAt',

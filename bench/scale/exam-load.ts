@@ -18,7 +18,8 @@ export interface AnswerBody {
   readonly itemId: string;
   readonly response: number | boolean | null;
   readonly flagged: boolean;
-  readonly seq: number;
+  /** The per-question version; a trainee-wide counter only ever goes up, so it is one for every question. */
+  readonly version: number;
 }
 
 export interface LoadOptions {
@@ -92,9 +93,10 @@ export async function runExamLoad(target: LoadTarget, trainees: readonly LoadTra
       while (performance.now() < endAt) {
         seq += 1;
         const question = attempt.questions[seq % attempt.questions.length]!;
-        const response = question.type === 'truefalse' ? seq % 2 === 0 : question.type === 'single' ? seq % 4 : null;
+        // Shapes every paper accepts: a single choice question has at least two options.
+        const response = question.type === 'truefalse' ? seq % 2 === 0 : question.type === 'single' ? seq % 2 : null;
         const sentAt = performance.now();
-        const answer = await target.save(trainee, attempt.id, { itemId: question.id, response, flagged: seq % 7 === 0, seq });
+        const answer = await target.save(trainee, attempt.id, { itemId: question.id, response, flagged: seq % 7 === 0, version: seq });
         if (answer.retried) retries += 1;
         if (answer.status !== 200) failed('autosave', answer);
         else if (sentAt >= measureFrom && sentAt < endAt) latencies.push(answer.ms);

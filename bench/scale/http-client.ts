@@ -37,7 +37,7 @@ export function httpClient(origin: string) {
   }
   /**
    * Like `send`, but a request whose reused keep-alive connection was closed under it (ECONNRESET before any answer)
-   * is sent once more, as browsers do for idempotent requests. An autosave is idempotent by its seq.
+   * is sent once more, as browsers do for idempotent requests. An autosave is idempotent by its version.
    */
   async function sendIdempotent(method: string, path: string, options: { readonly token?: string | null; readonly json?: unknown } = {}) {
     const first = await send(method, path, options);

@@ -1,9 +1,7 @@
-import { mkdir, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import * as fs from 'node:fs/promises';
 import { hashPassword } from '../../src/server/auth/passwords.ts';
 import { randomToken, sha256Hex } from '../../src/server/auth/tokens.ts';
-import type { AccountsFile, AttemptFile, AttemptIndexRecord, SessionsFile } from '../../src/server/store/schemas.ts';
-import { DATA_FILES } from '../../src/server/store/index.ts';
+import { type AttemptRecord, type DurableIo, openLowdbStore, type Store, type User } from '../../src/server/store/index.ts';
 
 /** The exam every generated attempt belongs to (the one in content/exams). */
 export const EXAM_ID = 'basic-certification';
@@ -29,22 +27,44 @@ export interface Trainee {
 }
 
 const DAY = 86_400_000;
+/** Closed attempts imported at once: the lowdb store writes their index lines together (group commit). */
+const BATCH = 500;
 
 /**
- * Writes a data folder the way the store itself would have written it: `accounts.json` and `sessions.json` as the
- * store's pretty JSON, each closed attempt as its compact snapshot `attempts/<id>.json` (what closing an attempt
- * writes), and `attempt-index.jsonl` with a start and a close line per attempt. Plain writes without fsync: only
- * reading them back is measured, and opening the store validates them like any other data.
+ * File calls for filling a throwaway benchmark folder: real writes and renames, no fsync. The data is only read back
+ * by the benchmark, so it need not survive a power cut, and 50,000 fsyncs would take minutes.
+ */
+const UNSYNCED_IO: DurableIo = {
+  async open(path, flags, mode) {
+    const handle = await fs.open(path, flags, mode);
+    return { writeFile: (data, encoding) => handle.writeFile(data, encoding), sync: async () => undefined, close: () => handle.close() };
+  },
+  rename: fs.rename,
+  unlink: fs.unlink,
+  readFile: (path, encoding) => fs.readFile(path, encoding),
+};
+
+/** Fills the lowdb data folder `dir` through the store (see `prefillStore`), writing without fsync. */
+export async function prefillDataDir(dir: string, options: PrefillOptions): Promise<Trainee[]> {
+  const store = await openLowdbStore(dir, { io: UNSYNCED_IO });
+  try {
+    return await prefillStore(store, options);
+  } finally {
+    await store.close();
+  }
+}
+
+/**
+ * Fills any store through its contract verbs, as a real one would have been filled: one lead, `alumni` trainees with
+ * `attempts` closed attempts between them, `trainees` fresh trainees (with a live session each when asked).
  * All accounts share one Argon2id hash of TRAINEE_PASSWORD: verifying it costs the same as verifying distinct ones.
  */
-export async function prefillDataDir(dir: string, options: PrefillOptions): Promise<Trainee[]> {
-  const attemptsDir = join(dir, DATA_FILES.attempts);
-  await mkdir(attemptsDir, { recursive: true, mode: 0o700 });
+export async function prefillStore(store: Store, options: PrefillOptions): Promise<Trainee[]> {
   const now = Date.now();
   const passwordHash = await hashPassword(TRAINEE_PASSWORD);
-  const user = (id: string, employeeId: string, cohort: string) => ({
+  const user = (id: string, employeeId: string, cohort: string | null, role: User['role'] = 'trainee'): User => ({
     id,
-    role: 'trainee' as const,
+    role,
     name: `学员${employeeId}`,
     employeeId,
     cohort,
@@ -58,59 +78,41 @@ export async function prefillDataDir(dir: string, options: PrefillOptions): Prom
     employeeId: `T${String(i).padStart(6, '0')}`,
     token: options.sessions ? randomToken(32) : null,
   }));
-  const accounts: AccountsFile = {
-    version: 1,
-    users: [
-      { ...user('bench-lead', 'L000001', '组长'), role: 'lead' },
-      ...Array.from({ length: options.alumni }, (_, i) =>
-        user(`bench-alumni-${i}`, `A${String(i).padStart(6, '0')}`, `往届${i % 20}组`),
-      ),
-      ...trainees.map((t, i) => user(t.userId, t.employeeId, `压测${i % 20}组`)),
-    ],
-    activations: [],
-    setup: null,
-  };
-  await writeFile(join(dir, DATA_FILES.accounts), `${JSON.stringify(accounts, null, 2)}\n`, { mode: 0o600 });
-  const sessions: SessionsFile = {
-    version: 1,
-    sessions: trainees.flatMap((t) =>
+  await store.importUsers([
+    user('bench-lead', 'L000001', null, 'lead'),
+    ...Array.from({ length: options.alumni }, (_, i) =>
+      user(`bench-alumni-${i}`, `A${String(i).padStart(6, '0')}`, `往届${i % 20}组`),
+    ),
+    ...trainees.map((t, i) => user(t.userId, t.employeeId, `压测${i % 20}组`)),
+  ]);
+  await Promise.all(
+    trainees.flatMap((t) =>
       t.token
         ? [
-            {
+            store.createSession({
               id: sha256Hex(t.token),
               userId: t.userId,
               createdAt: now - 3_600_000,
               expiresAt: now + 11 * 3_600_000,
-              // Spread over the last minute, as in steady use: each session is then touched (sessions.json rewritten)
-              // once a minute at its own moment, not all in one burst a minute after the pre-fill.
+              // Spread over the last minute, as in steady use: each session is then touched once a minute at its own
+              // moment, not all in one burst a minute after the pre-fill.
               lastSeenAt: now - Math.floor(Math.random() * 60_000),
-            },
+            }),
           ]
         : [],
     ),
-  };
-  await writeFile(join(dir, DATA_FILES.sessions), `${JSON.stringify(sessions, null, 2)}\n`, { mode: 0o600 });
-
-  const index: string[] = [];
-  const BATCH = 500;
+  );
   for (let first = 0; first < options.attempts; first += BATCH) {
-    const writes: Promise<void>[] = [];
+    const batch: Promise<void>[] = [];
     for (let n = first; n < Math.min(first + BATCH, options.attempts); n += 1) {
-      const file = closedAttempt(n, options, now);
-      const { id, examId, userId, startedAt, status } = file.attempt;
-      index.push(
-        JSON.stringify({ op: 'start', id, examId, userId, startedAt } satisfies AttemptIndexRecord),
-        JSON.stringify({ op: 'close', id, status: status as 'submitted' } satisfies AttemptIndexRecord),
-      );
-      writes.push(writeFile(join(attemptsDir, `${id}.json`), JSON.stringify(file), { mode: 0o600 }));
+      batch.push(store.importAttempt(closedAttempt(n, options, now)));
     }
-    await Promise.all(writes);
+    await Promise.all(batch);
   }
-  await writeFile(join(dir, DATA_FILES.attemptIndex), index.length ? `${index.join('\n')}\n` : '', { mode: 0o600 });
   return trainees;
 }
 
-function closedAttempt(n: number, options: PrefillOptions, now: number): AttemptFile {
+function closedAttempt(n: number, options: PrefillOptions, now: number): AttemptRecord {
   const startedAt = now - 300 * DAY + n * 60_000;
   const items = Array.from({ length: options.answersPerAttempt }, (_, i) => ({
     itemId: `archive-item-${(n * 7 + i) % 400}`,
@@ -119,33 +121,30 @@ function closedAttempt(n: number, options: PrefillOptions, now: number): Attempt
   const answers = Object.fromEntries(
     items.map((item, i) => [
       item.itemId,
-      { itemId: item.itemId, response: (n + i) % 4, flagged: i % 9 === 0, seq: i + 1, savedAt: startedAt + (i + 1) * 45_000 },
+      { itemId: item.itemId, response: (n + i) % 4, flagged: i % 9 === 0, version: 1, savedAt: startedAt + (i + 1) * 45_000 },
     ]),
   );
   const score = items.filter((_, i) => (n + i) % 5 !== 0).length;
   return {
-    version: 1,
-    attempt: {
-      id: `bench-attempt-${String(n).padStart(7, '0')}`,
-      examId: EXAM_ID,
-      userId: `bench-alumni-${n % Math.max(1, options.alumni)}`,
-      seed: (n * 2_654_435_761) % 2 ** 31,
-      edition: '2025-08-15',
-      contentVersion: 'bench',
-      items,
-      startedAt,
-      deadlineAt: startedAt + 30.5 * 60_000,
-      status: 'submitted',
-      lastSeq: items.length,
-      answers,
-      submittedAt: startedAt + 25 * 60_000,
-      result: {
-        score,
-        maxScore: items.length,
-        passed: score / items.length >= 0.8,
-        perItem: items.map((item, i) => ({ itemId: item.itemId, correct: (n + i) % 5 !== 0, ruleArea: `area-${i % 6}` })),
-        certificateId: null,
-      },
+    id: `bench-attempt-${String(n).padStart(7, '0')}`,
+    examId: EXAM_ID,
+    userId: `bench-alumni-${n % Math.max(1, options.alumni)}`,
+    seed: (n * 2_654_435_761) % 2 ** 31,
+    edition: '2025-08-15',
+    contentVersion: 'bench',
+    items,
+    startedAt,
+    deadlineAt: startedAt + 30.5 * 60_000,
+    status: 'submitted',
+    fencedAt: null,
+    answers,
+    submittedAt: startedAt + 25 * 60_000,
+    result: {
+      score,
+      maxScore: items.length,
+      passed: score / items.length >= 0.8,
+      perItem: items.map((item, i) => ({ itemId: item.itemId, correct: (n + i) % 5 !== 0, ruleArea: `area-${i % 6}` })),
+      certificateId: null,
     },
   };
 }

@@ -42,9 +42,9 @@ async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> 
     return reply(res, 200, { attempt: { id: attempt.id, questions: attempt.items.map((item) => ({ id: item.itemId, type: 'single' })) } });
   }
   if (req.method === 'PUT' && route === 'answers' && id) {
-    const answer = (await body(req)) as { itemId: string; response: unknown; flagged: boolean; seq: number };
+    const answer = (await body(req)) as { itemId: string; response: unknown; flagged: boolean; version: number };
     const saved = await store.saveAnswer(id, { ...answer, savedAt: now });
-    return saved.ok ? reply(res, 200, { saved: true, duplicate: saved.duplicate }) : reply(res, 409, saved);
+    return saved.ok ? reply(res, 200, { outcome: saved.outcome, version: saved.version }) : reply(res, 409, saved);
   }
   if (req.method === 'POST' && route === 'submit' && id) {
     const closed = await store.submitAttempt(

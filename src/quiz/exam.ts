@@ -15,3 +15,4 @@ export {
   type PaperGrade,
 } from './exam-paper.ts';
 export { examReview, type ReviewItem, type ReviewPolicy } from './exam-review.ts';
+export { responseShapeProblem } from './response-shape.ts';

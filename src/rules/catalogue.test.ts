@@ -52,3 +52,13 @@ describe('rule catalogue', () => {
     for (const source of tbSources) expect(texts.has(source.quote), source.article).toBe(true);
   });
 });
+
+describe('records on 阿里旺旺 (第三条)', () => {
+  it('teaches, in every rule about an agreement that changes the deal, that it is made and kept on 阿里旺旺', () => {
+    for (const id of ['R-SIGN-ADDRESS-CHANGE', 'R-GEN-PARTIAL-REFUND', 'R-FREIGHT-PRE-INTERVENTION', 'R-GEN-DENIED-AGREEMENT', 'R-GEN-ORDER-OF-SOURCES']) {
+      const rule = ruleById(id)!;
+      expect(rule.statement, id).toContain('阿里旺旺');
+      expect(rule.sources.map((source) => source.article), id).toContain('第三条');
+    }
+  });
+});

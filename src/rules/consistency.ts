@@ -13,6 +13,9 @@ export function assertConsistent(facts: Facts): void {
   if (claim.at < order.paidAt) {
     throw new ContradictoryFactsError(['order.paidAt', 'claim.at'], `申请时间 ${at(claim.at)} 早于付款时间 ${at(order.paidAt)}`);
   }
+  if (facts.goods.price !== undefined && facts.goods.price > order.price) {
+    throw new ContradictoryFactsError(['goods.price', 'order.price'], `争议商品金额 ${facts.goods.price} 元高于整单实付 ${order.price} 元`);
+  }
   if (!shipment.shipped) {
     const agreed = facts.agreement?.resolution;
     if (agreed === 'return-and-refund' || agreed === 'exchange' || agreed === 'repair') {
@@ -28,6 +31,9 @@ export function assertConsistent(facts: Facts): void {
   const shippedAt = legalShippingTime(shipment);
   if (shippedAt !== null && shippedAt < order.paidAt) {
     throw new ContradictoryFactsError(['order.paidAt', 'shipment.carrierRecordedAt'], `发货 ${at(shippedAt)} 早于付款 ${at(order.paidAt)}`);
+  }
+  if (delivery?.collectedAt !== undefined && delivery.signedAt !== undefined && delivery.collectedAt < delivery.signedAt) {
+    throw new ContradictoryFactsError(['delivery.signedAt', 'delivery.collectedAt'], `取件 ${at(delivery.collectedAt)} 早于物流显示的放置时间 ${at(delivery.signedAt)}`);
   }
   if (delivery?.signedAt !== undefined) {
     if (delivery.status !== 'signed') {

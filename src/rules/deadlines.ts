@@ -2,6 +2,7 @@ import type { Facts } from './facts.ts';
 import type { PolicyParameters } from './parameters.ts';
 import type { Deadlines } from './ruling.ts';
 import { refundDueBy, sevenDayWindow } from './seven-day.ts';
+import { receiptTime } from './signing.ts';
 import { isShippedLate, legalShippingTime, shippingDeadline } from './shipping.ts';
 
 /**
@@ -11,15 +12,15 @@ import { isShippedLate, legalShippingTime, shippingDeadline } from './shipping.t
 export function computeDeadlines(facts: Facts, parameters: PolicyParameters): Deadlines {
   const shipBy = shippingDeadline(facts.order.paidAt, facts.channel, facts.shipment.promisedHours, parameters);
   const shippedAt = facts.shipment.shipped ? legalShippingTime(facts.shipment) : null;
-  const signedAt = facts.delivery?.signedAt;
-  const window = signedAt === undefined ? undefined : sevenDayWindow(signedAt, parameters);
-  const receivedAt = facts.returnLeg?.sellerReceivedAt;
+  const receivedAt = facts.delivery ? receiptTime(facts.delivery) : undefined;
+  const window = receivedAt === undefined ? undefined : sevenDayWindow(receivedAt, parameters);
+  const returnReceivedAt = facts.returnLeg?.sellerReceivedAt;
   return {
     shipBy,
     ...(shippedAt !== null ? { shippedAt, shippedLate: isShippedLate(shippedAt, shipBy) } : {}),
     ...(window
       ? { sevenDayWindowStart: window.start, sevenDayWindowEnd: window.end, claimInSevenDayWindow: facts.claim.at < window.end }
       : {}),
-    ...(receivedAt !== undefined ? { refundDueBy: refundDueBy(receivedAt, parameters) } : {}),
+    ...(returnReceivedAt !== undefined ? { refundDueBy: refundDueBy(returnReceivedAt, parameters) } : {}),
   };
 }

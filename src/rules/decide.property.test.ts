@@ -28,6 +28,7 @@ const scenarioArbitrary: fc.Arbitrary<FactsInput> = fc
   .record({
     channel: fc.constantFrom(...channels),
     price: fc.integer({ min: 1, max: 5000 }),
+    partOfOrder: fc.boolean(),
     freeShipping: fc.boolean(),
     membershipAbuse: fc.boolean(),
     shipped: fc.integer({ min: 0, max: 4 }).map((value) => value > 0),
@@ -96,6 +97,7 @@ const scenarioArbitrary: fc.Arbitrary<FactsInput> = fc
       },
       goods: {
         name: '测试商品',
+        ...(draw.partOfOrder ? { price: Math.ceil(draw.price / 2) } : {}),
         sevenDayClass: draw.sevenDayClass,
         sevenDayOptOutConfirmed: draw.optOut,
         listingNoReturnNotice: draw.noReturnNotice,
@@ -121,7 +123,7 @@ const scenarioArbitrary: fc.Arbitrary<FactsInput> = fc
     if (draw.shipped) {
       facts.delivery = {
         status: draw.status,
-        ...(draw.status === 'signed' ? { signedAt: at(signedAt) } : {}),
+        ...(draw.status === 'signed' ? { signedAt: at(signedAt), collectedAt: at(signedAt + 600) } : {}),
         receivedBy: draw.receivedBy,
         placeDesignated: draw.placeDesignated,
         sellerHasDeliveryProof: draw.proof,

@@ -50,7 +50,7 @@ describe('decide() rulings explain themselves', () => {
     const ruling = decide(scenario());
     const window = ruling.trace.find((step) => step.ruleId === 'R-7DAY-WINDOW');
     expect(window).toMatchObject({ applied: true });
-    expect(window?.facts.map((read) => read.path)).toEqual(['delivery.signedAt', 'claim.at']);
+    expect(window?.facts.map((read) => read.path)).toEqual(['delivery.signedAt', 'delivery.receivedBy', 'claim.at']);
     expect(ruling.trace.map((step) => step.ruleId)).toContain(ruling.decidingRuleId);
   });
 

@@ -4,12 +4,13 @@ import { computeDeadlines } from './deadlines.ts';
 import { parseFacts } from './parse-facts.ts';
 import type { Facts } from './facts.ts';
 import { defaultParameters, type PolicyParameters } from './parameters.ts';
-import { supportedParty } from './outcome.ts';
+import { freightFor, supportedParty } from './outcome.ts';
 import { Evaluation } from './rule.ts';
 import { route } from './route.ts';
 import type { Ruling } from './ruling.ts';
 import { defaultShopPolicy, type ShopPolicy } from './shop-policy.ts';
 import { applyShopSop } from './sop/index.ts';
+import { refundBaseRule } from './seven-day.ts';
 
 export interface DecideOptions {
   /** Policy edition to decide under; defaults to the current edition (2025-08-15). */
@@ -31,6 +32,13 @@ export function decide(input: unknown, options: DecideOptions = {}): Ruling {
   return decideParsed(parseFacts(input), options);
 }
 
+/** The price a refund starts from; traced only when part of the order is disputed, so whole-order traces stay short. */
+function refundBase(evaluation: Evaluation): number {
+  const { order, goods } = evaluation.facts;
+  if (goods.price === undefined && !order.freeShippingLostByPartialReturn) return order.price;
+  return evaluation.check(refundBaseRule).base;
+}
+
 /**
  * `decide()` for facts already returned by `parseFacts()`, for callers that parse each scenario once and need the
  * parsed facts themselves (the content gate). Throws what `decide()` throws after parsing.
@@ -41,7 +49,11 @@ export function decideParsed(facts: Facts, options: DecideOptions = {}): Ruling 
   const parameters: PolicyParameters = { ...defaultParameters, ...options.parameters };
   const evaluation = new Evaluation(facts, edition, parameters, options.shopPolicy ?? defaultShopPolicy);
 
-  const outcome = route(evaluation);
+  const routed = route(evaluation);
+  const outcome =
+    routed.freight === null && facts.shipment.shipped && routed.resolution !== 'not-accepted'
+      ? { ...routed, freight: freightFor(evaluation, { kind: 'as-ordered' }, { outbound: true, return: false }) }
+      : routed;
   const deadlines = computeDeadlines(facts, parameters);
   const supported = outcome.supported ?? supportedParty(outcome.resolution);
   const sop = applyShopSop(evaluation, {
@@ -55,7 +67,7 @@ export function decideParsed(facts: Facts, options: DecideOptions = {}): Ruling 
   const refundAmount =
     outcome.refundAmount ??
     (outcome.resolution === 'refund' || outcome.resolution === 'return-and-refund'
-      ? Math.max(0, facts.order.price - deductions.reduce((sum, deduction) => sum + deduction.amount, 0))
+      ? Math.max(0, refundBase(evaluation) - deductions.reduce((sum, deduction) => sum + deduction.amount, 0))
       : undefined);
 
   return {

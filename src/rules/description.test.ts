@@ -97,7 +97,7 @@ describe('R-SHIP-SEPARATE-PARCELS', () => {
         shipment: { mergedWithoutConsent: true },
       }),
     );
-    expect(ruling).toMatchObject({ resolution: 'pay-seller', decidingRuleId: 'R-SHIP-SEPARATE-PARCELS', freight: null });
+    expect(ruling).toMatchObject({ resolution: 'pay-seller', decidingRuleId: 'R-SHIP-SEPARATE-PARCELS', freight: { outbound: 'seller', return: null } });
   });
 
   it('refunds missing goods the buyer asked money for, with nothing to send back', () => {

@@ -1,6 +1,6 @@
 /** Base class of every error the engine throws on purpose; `code` is stable and safe to branch on. */
 export class RuleEngineError extends Error {
-  readonly code: 'INVALID_FACTS' | 'MISSING_FACT' | 'CONTRADICTORY_FACTS' | 'UNKNOWN_RULE';
+  readonly code: 'INVALID_FACTS' | 'MISSING_FACT' | 'CONTRADICTORY_FACTS' | 'UNKNOWN_RULE' | 'EDITION_SILENT';
   constructor(code: RuleEngineError['code'], message: string) {
     super(message);
     this.name = new.target.name;
@@ -43,6 +43,20 @@ export class ContradictoryFactsError extends RuleEngineError {
   constructor(facts: readonly string[], reason: string, ruleId?: string) {
     super('CONTRADICTORY_FACTS', `${facts.join('、')} 相互矛盾：${reason}${ruleId ? `（由规则 ${ruleId} 发现）` : ''}。请核对这些事实。`);
     this.facts = facts;
+    this.ruleId = ruleId;
+  }
+}
+
+/**
+ * The chosen edition's wording says nothing that decides the scenario. Thrown instead of inventing a rule: silence is
+ * no ground to reject or to grant. The message says what the edition does say and what to do.
+ */
+export class EditionSilentError extends RuleEngineError {
+  readonly edition: string;
+  readonly ruleId: string;
+  constructor(edition: string, ruleId: string, whatItSays: string) {
+    super('EDITION_SILENT', `所选版本（${edition}）对此没有规定，不能据此驳回或支持：${whatItSays}（对照规则 ${ruleId}）。请改用现行版判定，或改写情景。`);
+    this.edition = edition;
     this.ruleId = ruleId;
   }
 }

@@ -40,7 +40,7 @@ export const sevenDayClasses = [
 ] as const;
 export const receivers = ['self', 'authorised-person', 'door', 'property-office', 'station', 'locker', 'other-person'] as const;
 export const deliveryStatuses = ['in-transit', 'lost', 'intercepted', 'refused', 'undeliverable', 'signed'] as const;
-export const claimTypes = ['refund-only', 'return-and-refund', 'exchange', 'resend', 'repair', 'partial-refund'] as const;
+export const claimTypes = ['refund-only', 'return-and-refund', 'exchange', 'resend', 'repair', 'partial-refund', 'freight-refund'] as const;
 export const claimReasons = [
   'not-received',
   'no-reason',
@@ -59,6 +59,7 @@ export const transitDamages = ['none', 'minor', 'destroyed', 'lost'] as const;
 export const agreementTimings = ['none', 'before-intervention', 'after-intervention'] as const;
 export const freightAgreements = ['not-mentioned', 'seller', 'buyer'] as const;
 export const consentStates = ['none', 'agreed', 'unagreed'] as const;
+export const cashOnDeliveryStates = ['none', 'agreed', 'unagreed', 'buyer-requested'] as const;
 export const confirmations = ['none', 'buyer-clicked', 'auto', 'induced-by-seller'] as const;
 export const giftIssues = ['not-shipped', 'unlicensed', 'ambiguous-description', 'returned-damaged'] as const;
 export const refusalReasons = ['surface-mismatch', 'no-reason', 'seller-breach'] as const;
@@ -87,6 +88,9 @@ export const OrderSchema = z
 export const GoodsSchema = z
   .object({
     name: z.string().min(1).describe('商品名称，供页面展示，例如“羊毛呢大衣”。'),
+    price: money(
+      '争议所涉商品的实付金额（元）。一单多件只就其中部分商品退货、拒签或退款时必填（按购买时各商品价格结算，七日办法第十七条）；争议整单时不填，按 order.price。',
+    ).optional(),
     sevenDayClass: z
       .enum(sevenDayClasses)
       .describe(
@@ -130,7 +134,10 @@ export const ShipmentSchema = z
       .boolean()
       .describe('卖家超时或买家已申请退款后，卖家发货前是否征得买家同意。')
       .optional(),
-    cashOnDelivery: z.enum(consentStates).describe('运费到付：none 非到付；agreed 事先与买家约定；unagreed 未经买家同意。不填视为 none。').default('none'),
+    cashOnDelivery: z
+      .enum(cashOnDeliveryStates)
+      .describe('运费到付：none 非到付；agreed 卖家事先明确承运人和运费并征得买家同意；unagreed 未经买家同意；buyer-requested 买家自己要求到付（第三十条：运费由买家与卖家自行明确，属于买家）。不填视为 none。')
+      .default('none'),
     pickupRequired: z
       .enum(consentStates)
       .describe('是否需要买家自提：none 送货上门；agreed 事先显著明示或买家同意；unagreed 未明示也未经同意。不填视为 none。')
@@ -148,7 +155,11 @@ export const RefusalSchema = z
     reason: z
       .enum(refusalReasons)
       .describe('拒签原因：surface-mismatch 当场发现表面不一致；no-reason 无理由拒签；seller-breach 因卖家违反发货规范拒签（未约定到付、未明示自提、未经同意发货等）。'),
-    photographed: z.boolean().describe('表面不一致时买家是否当场拍照留证。').optional(),
+    photographed: z.boolean().describe('表面不一致时买家是否当场拍照留证（第三十七条“可予以拍照”：拍照是可选的证据，不是拒签的条件）。').optional(),
+    mismatchConfirmed: z
+      .boolean()
+      .describe('没有拍照时，表面不一致是否已经其他方式证实（快递员签注、退回后卖家拆包确认、物流破损记录等）。没有拍照时必填。')
+      .optional(),
     returnedOutcome: z
       .enum(refusedReturnOutcomes)
       .describe('商品退回卖家后的结果（仅不支持七天无理由的商品需要）：seller-refused 卖家拒收；seller-signed-refunded 卖家签收后退款；seller-signed-resent 卖家签收后再次发回；unfit-to-resend 商品已不适宜再次发回。')
@@ -178,6 +189,9 @@ export const DeliverySchema = z
       .boolean()
       .describe('放在门口、物业、驿站、快递柜时，是否是收件人指示放置的地点。')
       .optional(),
+    collectedAt: time(
+      '快递员把商品放在收件人没有指示的快递柜、驿站、物业或门口，或交给未经委托的他人时，买家实际取到商品的时间。这种放置不算签收（第三十六条），七天无理由从取到商品的次日零时起算。',
+    ).optional(),
     sellerHasDeliveryProof: z
       .boolean()
       .describe('卖家能否提供签收底单、授权签收证明或物流红章证明。')
@@ -197,7 +211,7 @@ export const ClaimSchema = z
     at: time('买家申请退款或发起维权的时间。'),
     type: z
       .enum(claimTypes)
-      .describe('买家的诉求：refund-only 仅退款；return-and-refund 退货退款；exchange 换货；resend 补寄；repair 维修；partial-refund 部分退款（折价）。'),
+      .describe('买家的诉求：refund-only 仅退款；return-and-refund 退货退款；exchange 换货；resend 补寄；repair 维修；partial-refund 部分退款（折价）；freight-refund 签收后只要求卖家退还或承担运费（未用承诺的快递、未经同意到付等）。'),
     reason: z
       .enum(claimReasons)
       .describe('申请理由：not-received 未收到货；no-reason 七天无理由；quality 质量问题；misdescribed 描述不当；surface-mismatch 表面不一致（破损、少件、空包、错发）；counterfeit 假冒商品；late-shipment 延迟发货；shipping-breach 卖家违反其他发货规范（未约定到付、未明示自提、未用承诺的快递）；gift 赠品问题；return-not-received 卖家称未收到退货。'),
@@ -220,6 +234,11 @@ export const IssueSchema = z
     onlyNoticeableAfterUse: z.boolean().describe('描述不当是否需使用后才能察觉。不填视为否。').default(false),
     disclosedInListing: z.boolean().describe('该瑕疵是否已在商品页面明确告知（二手、瑕疵、临期等）。不填视为否。').default(false),
     personalConsumption: z.boolean().describe('假冒商品是否是买家基于生活消费需要购买。').optional(),
+    sellerPromisedMultiple: z
+      .number()
+      .positive()
+      .describe('卖家自己承诺的假冒赔付倍数（例如商品页标注“假一赔十”写 10）；卖家没有承诺不填。平台规则本身没有“假一赔三”之类的默认赔偿，只有卖家承诺的才按第十五条兑现。')
+      .optional(),
     sellerRefusesRemedy: z.boolean().describe('表面不一致属实后，卖家是否拒绝补寄、换货或退货。不填视为否。').default(false),
   })
   .strict();

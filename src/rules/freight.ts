@@ -15,7 +15,9 @@ export type FreightBasis =
   | { readonly kind: 'fault'; readonly party: Party }
   /** A return that never reached the seller: the party at fault pays the wasted return leg (第四十七、四十八条). */
   | { readonly kind: 'return-failed'; readonly party: Party }
-  | { readonly kind: 'unclear' };
+  | { readonly kind: 'unclear' }
+  /** The sale stands or is settled in money only: the outbound leg stays as the order had it (包邮 → seller). */
+  | { readonly kind: 'as-ordered' };
 
 /** Which legs of transport exist in the scenario's outcome. */
 export interface FreightLegs {
@@ -43,10 +45,10 @@ export function sevenDayReturnFreight(
 export const freightPreInterventionMeta: RuleMeta = {
   id: 'R-FREIGHT-PRE-INTERVENTION',
   title: '介入前自行协商未约定运费的由卖家承担',
-  statement: '买卖双方在淘宝介入前自行达成退换货或维修协议、但未约定运费的，运费由卖家承担。',
+  statement: '买卖双方在淘宝介入前自行达成退换货或维修协议、但未约定运费的，运费由卖家承担；要由买家承担运费，须在阿里旺旺上明确约定并保留记录。',
   kind: 'platform',
   area: 'freight',
-  sources: [tb(49)],
+  sources: [tb(49), tb(3)],
   editions: both,
   decides: true,
 };
@@ -188,6 +190,17 @@ const preInterventionRule = defineRule(freightPreInterventionMeta, (read: FactRe
   };
 });
 
+/** With no rule moving it, the outbound freight stays as the order had it (约定优先, 第七条). */
+const asOrderedRule = defineRule(orderOfSourcesMeta, (read: FactReader) => {
+  const freeShipping = read.fact('order.freeShipping');
+  const party: Party = freeShipping ? 'seller' : 'buyer';
+  return {
+    applies: true,
+    party,
+    note: `本单没有退回商品，发货运费按订单约定由${partyName[party]}承担（${freeShipping ? '包邮' : '非包邮'}）。`,
+  };
+});
+
 const faultRule = defineRule(freightFaultMeta, (_read: FactReader, party: Party) => ({
   applies: true,
   note: `责任在${partyName[party]}，按“谁过错、谁承担”，运费由${partyName[party]}承担。`,
@@ -228,7 +241,7 @@ export const shipCarrierFreightRule = defineRule(shipCarrierMeta, (read: FactRea
 });
 
 /** 第五十条: a buyer who signed an unagreed 到付 parcel may make the seller bear that freight. */
-const codOutboundRule = defineRule(shipCodFreightMeta, (read: FactReader) => {
+export const codOutboundRule = defineRule(shipCodFreightMeta, (read: FactReader) => {
   const cod = read.optional('shipment.cashOnDelivery');
   return {
     applies: cod === 'unagreed',
@@ -261,6 +274,10 @@ export function decideFreight(evaluation: Evaluation, basis: FreightBasis, legs:
     // A return that failed through one party's breach is that party's cost, whatever was agreed before intervention.
     outbound = returnBearer = 'seller';
     ruleId = freightPreInterventionMeta.id;
+  } else if (basis.kind === 'as-ordered') {
+    outbound = evaluation.check(asOrderedRule).party;
+    returnBearer = 'buyer';
+    ruleId = orderOfSourcesMeta.id;
   } else if (basis.kind === 'fault') {
     evaluation.check(faultRule, basis.party);
     outbound = returnBearer = basis.party;

@@ -51,6 +51,14 @@ describe('platform findings', () => {
     expect(decide(scenario({ platform: { finding: 'prohibited' } })).decidingRuleId).toBe('R-GEN-PROHIBITED');
   });
 
+  it('decides prohibited goods 视情形: 退货退款 where the goods can go back, 退款 where they cannot (第二十条)', () => {
+    expect(decide(scenario({ platform: { finding: 'prohibited' } })).resolution).toBe('return-and-refund');
+    const unreturnable = decide(scenario({ goods: { cannotBeReturned: true }, platform: { finding: 'prohibited' } }));
+    expect(unreturnable).toMatchObject({ resolution: 'refund', decidingRuleId: 'R-GEN-PROHIBITED', freight: { return: null } });
+    const virtual = decide(scenario({ goods: { virtualOrService: true }, platform: { finding: 'prohibited' } }));
+    expect(virtual.resolution).toBe('refund');
+  });
+
   it('applies the big-data presumption only under the 2025 edition', () => {
     const facts = scenario({
       claim: { reason: 'misdescribed' },
@@ -79,12 +87,12 @@ describe('R-ACCEPT-DEADLINE', () => {
 describe('R-GEN-PARTIAL-REFUND', () => {
   it('rejects a price cut the buyer asked for without agreement', () => {
     const ruling = decide(scenario({ claim: { type: 'partial-refund', reason: 'quality' }, issue: { visible: true, buyerProof: true, sellerRebuttal: false } }));
-    expect(ruling).toMatchObject({ resolution: 'reject', supported: 'seller', decidingRuleId: 'R-GEN-PARTIAL-REFUND', freight: null });
+    expect(ruling).toMatchObject({ resolution: 'reject', supported: 'seller', decidingRuleId: 'R-GEN-PARTIAL-REFUND', freight: { outbound: 'seller', return: null } });
   });
 
-  it('settles no freight for an agreed 折价, since no goods move', () => {
+  it('moves no freight leg for an agreed 折价: the outbound leg stays as ordered and nothing goes back', () => {
     const ruling = decide(scenario({ agreement: { resolution: 'partial-refund', amount: 20, performed: false } }));
-    expect(ruling.freight).toBeNull();
+    expect(ruling.freight).toEqual({ outbound: 'seller', return: null, ruleId: 'R-GEN-ORDER-OF-SOURCES' });
   });
 
   it('lets a freight agreement cover every leg of an agreed exchange', () => {

@@ -1,5 +1,5 @@
 import { formatBeijingTime, addDays } from './beijing-time.ts';
-import { tb } from './citations.ts';
+import { cite, tb } from './citations.ts';
 import { defineRule, type FactReader } from './rule.ts';
 import type { RuleMeta } from './rule-meta.ts';
 import type { Resolution } from './ruling.ts';
@@ -9,10 +9,10 @@ const both = ['2025-08-15', 'legacy'] as const;
 export const orderOfSourcesMeta: RuleMeta = {
   id: 'R-GEN-ORDER-OF-SOURCES',
   title: '约定优先，规则次之',
-  statement: '双方有约定的从约定；未约定的可补充协议；仍无法达成的按本规则处理，特别规定优先；仍无法确定责任的按交易习惯或支持退货退款。',
+  statement: '双方有约定的从约定；未约定的可补充协议；仍无法达成的按本规则处理，特别规定优先；仍无法确定责任的按交易习惯或支持退货退款。改变交易内容的约定（收件信息、运费、部分退款、送货安排）在阿里旺旺上达成并保留记录，淘宝才能据以认定。',
   kind: 'platform',
   area: 'general',
-  sources: [tb(2), tb(7)],
+  sources: [tb(2), tb(7), tb(3)],
   editions: both,
   decides: true,
 };
@@ -93,10 +93,10 @@ export const acceptDeadlineRule = defineRule(acceptDeadlineMeta, (read: FactRead
 export const agreementFirstMeta: RuleMeta = {
   id: 'R-GEN-PARTIAL-REFUND',
   title: '折价（部分退款）须双方协商',
-  statement: '部分退款是双方协商的结果：淘宝除赠品、组合商品、运费等规定的扣减外不强制折价；折价须买家同意，最好在旺旺上留下记录。',
+  statement: '部分退款是双方协商的结果：淘宝除赠品、组合商品、运费等规定的扣减外不强制折价；折价须买家同意，金额和方式在阿里旺旺上约定并保留记录，淘宝据此认定。',
   kind: 'platform',
   area: 'general',
-  sources: [tb(6), tb(7)],
+  sources: [tb(6), tb(7), tb(3)],
   editions: both,
   decides: true,
 };
@@ -180,7 +180,18 @@ const findingRule = (meta: RuleMeta, resolution: Resolution, note: string) =>
 export const platformFindingRules = {
   'bad-faith': findingRule(badFaithMeta, 'refund', '大量严重劣质、货不对板，视为卖家拒绝履约，支持退款。'),
   recall: findingRule(recallMeta, 'return-and-refund', '商品被曝光、通报或抽检确认须召回，支持退货退款。'),
-  prohibited: findingRule(prohibitedMeta, 'return-and-refund', '卖家出售禁售商品，支持退货退款。'),
+  prohibited: defineRule(prohibitedMeta, (read: FactReader) => {
+    read.fact('platform.finding');
+    // 第二十条 says 视情形: goods that cannot or need not go back are simply refunded.
+    const noReturn = read.fact('goods.virtualOrService') || read.fact('goods.cannotBeReturned');
+    return {
+      applies: true,
+      resolution: (noReturn ? 'refund' : 'return-and-refund') as Resolution,
+      note: noReturn
+        ? '卖家出售禁售商品（服务），视情形处理：商品无法或无需退回，支持退款。'
+        : '卖家出售禁售商品，视情形处理：商品可以退回，支持退货退款。',
+    };
+  }),
   'big-data': findingRule(bigDataMeta, 'return-and-refund', '平台基于大数据认定描述不当、混淆误导或伪劣，减轻买家举证，支持退货退款。'),
 } as const;
 
@@ -208,10 +219,10 @@ export const generalProcedureMetas: readonly RuleMeta[] = [
   {
     id: 'R-GEN-DENIED-AGREEMENT',
     title: '否认补充协议',
-    statement: '双方达成补充协议但一方否认的，主张协议无效的一方应举证，否则承担不利后果。',
+    statement: '双方达成补充协议但一方否认的，主张协议无效的一方应举证，否则承担不利后果；协议在阿里旺旺上达成并保留的聊天记录是最直接的凭证。',
     kind: 'platform',
     area: 'general',
-    sources: [tb(12)],
+    sources: [tb(12), tb(3)],
     editions: both,
     decides: false,
   },
@@ -225,17 +236,45 @@ export const generalProcedureMetas: readonly RuleMeta[] = [
     editions: both,
     decides: false,
   },
-  {
-    id: 'R-GEN-PENALTY-MAX',
-    title: '承诺违约金就高',
-    statement: '卖家就特定违约行为承诺赔付违约金的应当赔付；与平台规定数额不一致的，就高。',
-    kind: 'platform',
-    area: 'general',
-    sources: [tb(15)],
-    editions: both,
-    decides: false,
-  },
 ];
+
+export const penaltyPromiseMeta: RuleMeta = {
+  id: 'R-GEN-PENALTY-MAX',
+  title: '承诺违约金就高',
+  statement: '卖家就特定违约行为承诺赔付违约金的应当赔付；与平台规定数额不一致的，就高。平台规则本身没有“假一赔三”等默认赔偿：额外赔偿只来自卖家自己的承诺，或由法院等依法判定（消法第五十五条）。',
+  kind: 'platform',
+  area: 'general',
+  sources: [tb(15)],
+  editions: both,
+  decides: true,
+};
+
+/**
+ * Extra compensation for a counterfeit: only what the seller itself promised (第十五条). No edition orders a default
+ * multiple; a statutory 三倍 for fraud (消法第五十五条) is for a court, and 淘宝 does not accept such claims (第六条).
+ */
+export const penaltyPromiseRule = defineRule(penaltyPromiseMeta, (read: FactReader) => {
+  const multiple = read.optional('issue.sellerPromisedMultiple');
+  return {
+    applies: multiple !== undefined,
+    compensationMultiple: multiple,
+    note:
+      multiple !== undefined
+        ? `卖家自己承诺过“假一赔${multiple}”，依第十五条应当兑现，按价款的 ${multiple} 倍赔付。`
+        : '卖家没有承诺额外赔付；平台规则没有“假一赔三”的默认赔偿。买家主张法定赔偿（消法第五十五条）须向法院等主张，淘宝不予受理（第六条）。',
+  };
+});
+
+export const lawFraudDamagesMeta: RuleMeta = {
+  id: 'R-LAW-FRAUD-DAMAGES',
+  title: '欺诈的法定增加赔偿（由法院等认定）',
+  statement: '经营者有欺诈行为的，消费者可要求增加赔偿价款的三倍（不足五百元的为五百元）；这是法院或行政机关依法认定的赔偿，不是平台争议处理的默认结果，淘宝对主张法定赔偿的维权不予受理。',
+  kind: 'law',
+  area: 'quality',
+  sources: [cite('consumerLaw', 55), tb(6)],
+  editions: both,
+  decides: false,
+};
 
 export const procedureMetas: readonly RuleMeta[] = [
   {

@@ -29,7 +29,7 @@ export {
   type Deadlines,
   type SopGuidance,
 } from './ruling.ts';
-export { RuleEngineError, InvalidFactsError, MissingFactError, ContradictoryFactsError, type FactIssue } from './errors.ts';
+export { RuleEngineError, InvalidFactsError, MissingFactError, ContradictoryFactsError, EditionSilentError, type FactIssue } from './errors.ts';
 export { editions, CURRENT_EDITION, type Edition, type EditionId } from './editions.ts';
 export { defaultParameters, type PolicyParameters } from './parameters.ts';
 export { ShopPolicySchema, defaultShopPolicy, type ShopPolicy } from './shop-policy.ts';

@@ -24,6 +24,12 @@ export interface PolicyParameters {
   readonly threeGuaranteesReturnDays: number;
   /** 三包: within this many days, exchange or repair (第十条). */
   readonly threeGuaranteesExchangeDays: number;
+  /**
+   * Who pays a test 淘宝 requested whose result did not confirm the problem. 第七十一条 covers a confirmed problem
+   * (seller) and 第七十二条 a test 淘宝 did not request (negotiated); neither says who pays here, so the default is
+   * 'negotiate' (本站默认) and a lead may set another value.
+   */
+  readonly unconfirmedTestFee: 'buyer' | 'seller' | 'negotiate';
 }
 
 export const defaultParameters: PolicyParameters = {
@@ -33,4 +39,5 @@ export const defaultParameters: PolicyParameters = {
   acceptanceDeadlineDays: null,
   threeGuaranteesReturnDays: 7,
   threeGuaranteesExchangeDays: 15,
+  unconfirmedTestFee: 'negotiate',
 };

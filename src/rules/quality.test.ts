@@ -66,6 +66,14 @@ describe('R-TEST-FEE', () => {
     expect(ruling.testFee).toBe('seller');
   });
 
+  it('does not invent who pays a requested test that did not confirm the problem: a named parameter, default 协商, shown in the trace', () => {
+    const facts = quality({ visible: false, sellerRebuttal: true, buyerTestReport: false }, { platform: { intervened: true, requestedTest: true, testConfirmedProblem: false } });
+    const ruling = decide(facts);
+    expect(ruling.testFee).toBe('negotiate');
+    expect(ruling.trace.find((step) => step.ruleId === 'R-TEST-FEE')?.note).toMatch(/本站默认.*unconfirmedTestFee/);
+    expect(decide(facts, { parameters: { unconfirmedTestFee: 'buyer' } }).testFee).toBe('buyer');
+  });
+
   it('leaves the fee to negotiation when the buyer tested on their own', () => {
     const ruling = decide(quality({ visible: false, sellerRebuttal: true, buyerTestReport: true }, { platform: { intervened: true, requestedTest: false } }));
     expect(ruling.testFee).toBe('negotiate');
@@ -105,8 +113,21 @@ describe('R-FAKE-REFUND', () => {
     expect(ruling.compensationMultiple).toBeUndefined();
   });
 
-  it('adds 假一赔三 only under the older wording', () => {
-    expect(decide(fake(true), { edition: 'legacy' }).compensationMultiple).toBe(3);
+  it('orders no 假一赔三 in any edition: the older wording\'s multiple was a third party\'s addition', () => {
+    expect(decide(fake(true), { edition: 'legacy' }).compensationMultiple).toBeUndefined();
+    expect(decide(fake(true)).compensationMultiple).toBeUndefined();
+  });
+
+  it('holds the seller to its own promise of extra compensation (第十五条), in every edition', () => {
+    const promised = scenario({
+      claim: { type: 'refund-only', reason: 'counterfeit', at: '2025-09-10 10:00' },
+      issue: { sellerRebuttal: true, buyerTestReport: true, personalConsumption: true, sellerPromisedMultiple: 10 },
+    });
+    for (const edition of ['2025-08-15', 'legacy'] as const) {
+      const ruling = decide(promised, { edition });
+      expect(ruling).toMatchObject({ resolution: 'refund', compensationMultiple: 10 });
+      expect(ruling.trace.find((step) => step.ruleId === 'R-GEN-PENALTY-MAX')).toMatchObject({ applied: true });
+    }
   });
 
   it('handles a fake not bought for personal use as a quality return', () => {

@@ -158,7 +158,7 @@ export const fakeRefundMeta: RuleMeta = {
   editionNotes: [
     {
       edition: 'legacy',
-      summary: '旧版措辞（第三方协议）：退款并“假一赔三”。2025 版没有默认赔偿，卖家自行承诺的赔付按第十五条就高处理。',
+      summary: '旧版措辞同样是退款。转载旧版措辞的第三方协议另写有“假一赔三”，那是该协议自己的附加条款，不是平台规则，本站不作为任何版本的规则；卖家自己承诺的赔付按第十五条兑现。',
       source: citeSecondary('旧版争议处理规则（第三方协议转载）', '假冒商品', '假一赔三'),
     },
   ],
@@ -167,12 +167,10 @@ export const fakeRefundMeta: RuleMeta = {
 
 export const fakeRefundRule = defineRule(fakeRefundMeta, (read: FactReader) => {
   const personal = read.fact('issue.personalConsumption');
-  const compensationMultiple = read.edition === 'legacy' && personal ? 3 : undefined;
   return {
     applies: personal,
-    compensationMultiple,
     note: personal
-      ? `假冒属实且买家为生活消费购买，支持退款，买家无需退货${compensationMultiple ? '；旧版措辞另按“假一赔三”赔付' : ''}。`
+      ? '假冒属实且买家为生活消费购买，支持退款，买家无需退货。'
       : '买家不是为生活消费购买，不适用假货直接退款，按质量问题处理为退货退款。',
   };
 });
@@ -180,7 +178,7 @@ export const fakeRefundRule = defineRule(fakeRefundMeta, (read: FactReader) => {
 export const testFeeMeta: RuleMeta = {
   id: 'R-TEST-FEE',
   title: '检测费用的承担',
-  statement: '应淘宝要求送检并证实质量问题的，检测费由卖家承担；非应淘宝要求送检的，检测费由双方协商。',
+  statement: '应淘宝要求送检并证实质量问题的，检测费由卖家承担；非应淘宝要求送检的，检测费由双方协商。应淘宝要求送检而未证实问题的，规则没有规定，本站默认双方协商（参数 unconfirmedTestFee）。',
   kind: 'platform',
   area: 'quality',
   sources: [tb(71), tb(72)],
@@ -192,10 +190,13 @@ export const testFeeRule = defineRule(testFeeMeta, (read: FactReader) => {
   const requested = read.fact('platform.requestedTest');
   if (!requested) return { applies: true, testFee: 'negotiate' as const, note: '不是应淘宝要求送检，检测费由双方自行协商。' };
   const confirmed = read.fact('platform.testConfirmedProblem');
+  if (confirmed) return { applies: true, testFee: 'seller' as const, note: '应淘宝要求送检并证实质量问题，检测费由卖家承担。' };
+  const fee = read.parameters.unconfirmedTestFee;
+  const names = { buyer: '买家承担', seller: '卖家承担', negotiate: '双方协商' } as const;
   return {
     applies: true,
-    testFee: confirmed ? ('seller' as const) : ('buyer' as const),
-    note: confirmed ? '应淘宝要求送检并证实质量问题，检测费由卖家承担。' : '应淘宝要求送检但未证实质量问题，检测费由送检的买家自行承担。',
+    testFee: fee,
+    note: `应淘宝要求送检但未证实质量问题：第七十一、七十二条没有规定这种情形谁付检测费，按本站默认参数 unconfirmedTestFee 处理，即${names[fee]}（负责人可修改）。`,
   };
 });
 

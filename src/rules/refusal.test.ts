@@ -15,9 +15,16 @@ describe('R-SIGN-INSPECT-REFUSE', () => {
     expect(ruling).toMatchObject({ resolution: 'refund', decidingRuleId: 'R-SIGN-INSPECT-REFUSE', freight: { outbound: 'seller', return: 'seller' } });
   });
 
-  it('treats an unphotographed 表面不一致 refusal as a no-reason refusal', () => {
-    const ruling = decide(refused({ reason: 'surface-mismatch', photographed: false }));
+  it('treats an unphotographed 表面不一致 refusal as a no-reason refusal when nothing else shows the mismatch', () => {
+    const ruling = decide(refused({ reason: 'surface-mismatch', photographed: false, mismatchConfirmed: false }));
     expect(ruling.decidingRuleId).toBe('R-REFUSE-7DAY-ITEM');
+  });
+
+  it('does not let a missing photo decide by itself: 第三十七条 says 可予以拍照', () => {
+    const custom = { goods: { sevenDayClass: 'custom' } };
+    const confirmed = decide(refused({ reason: 'surface-mismatch', photographed: false, mismatchConfirmed: true, returnedOutcome: 'seller-refused' }, custom));
+    expect(confirmed).toMatchObject({ resolution: 'refund', decidingRuleId: 'R-SIGN-INSPECT-REFUSE' });
+    expect(() => decide(refused({ reason: 'surface-mismatch', photographed: false, returnedOutcome: 'seller-refused' }, custom))).toThrow(/mismatchConfirmed/);
   });
 });
 
@@ -67,5 +74,26 @@ describe('R-REFUSE-NON7DAY-ITEM', () => {
 
   it('asks what happened to the returned goods', () => {
     expect(() => decide(refused({ reason: 'no-reason' }, custom))).toThrowError(/delivery\.refusal\.returnedOutcome/);
+  });
+});
+
+describe('a partial refusal (第五十三条, 七日办法第十七、十八条)', () => {
+  const partial = (goods: Record<string, unknown>) =>
+    refused(
+      { reason: 'no-reason' },
+      { order: { price: 108, freeShipping: false, freeShippingLostByPartialReturn: true, outboundFreight: 8 }, goods },
+    );
+
+  it('refunds the refused item, not the whole order, and puts every freight leg on the buyer', () => {
+    const ruling = decide(partial({ price: 59 }));
+    expect(ruling).toMatchObject({ resolution: 'refund', refundAmount: 59, freight: { outbound: 'buyer', return: 'buyer' } });
+  });
+
+  it('asks for the refused item\'s amount when only part of the order was refused', () => {
+    expect(() => decide(partial({}))).toThrow(/goods\.price/);
+  });
+
+  it('rejects an item amount above what the buyer paid for the order', () => {
+    expect(() => decide(partial({ price: 120 }))).toThrow(/goods\.price/);
   });
 });

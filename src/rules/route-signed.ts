@@ -6,6 +6,7 @@ import {
   descVisibleRule,
   surfaceBurdenRule,
 } from './description.ts';
+import { penaltyPromiseRule } from './general.ts';
 import { giftIndependentRule, giftIssueRules, giftValueRule } from './gifts.ts';
 import { freightFor, movesGoodsBack, sendsGoodsAgain, withReturnRisk, type Outcome } from './outcome.ts';
 import {
@@ -194,13 +195,14 @@ export function counterfeit(evaluation: Evaluation): Outcome {
   if (result === 'seller-cannot-prove-source') return unprovenSource(evaluation, fee);
   const fake = evaluation.check(fakeRefundRule);
   if (fake.applies) {
+    const { compensationMultiple } = evaluation.check(penaltyPromiseRule);
     return {
       resolution: 'refund',
       decidingRuleId: 'R-FAKE-REFUND',
       freight: freightFor(evaluation, { kind: 'fault', party: 'seller' }, { outbound: true, return: false }),
       transitRisk: null,
       ...fee,
-      ...(fake.compensationMultiple ? { compensationMultiple: fake.compensationMultiple } : {}),
+      ...(compensationMultiple ? { compensationMultiple } : {}),
     };
   }
   return sellerFaultRemedy(evaluation, evaluation.check(qualRemedyRule).resolution, 'R-QUAL-REMEDY', 'default', fee);

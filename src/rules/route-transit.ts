@@ -1,3 +1,4 @@
+import { EditionSilentError } from './errors.ts';
 import type { FreightBasis } from './freight.ts';
 import { freightFor, outboundRiskOnSeller, type Outcome } from './outcome.ts';
 import { refuseNonSevenDayItemRule, refuseSellerFaultRule, refuseSevenDayItemMeta, refuseSevenDayItemRule } from './refusal.ts';
@@ -134,7 +135,12 @@ export function refusal(evaluation: Evaluation, late: boolean): Outcome {
 export function inTransit(evaluation: Evaluation, late: boolean): Outcome {
   const intercept = evaluation.check(shipInterceptRule);
   if (!intercept.applies) {
-    return { resolution: 'reject', decidingRuleId: 'R-SHIP-INTERCEPT', freight: null, transitRisk: outboundRiskOnSeller };
+    // The older wording has no 第二十三条; its silence is no ground to reject the request either.
+    throw new EditionSilentError(
+      '旧版措辞（示例，非官方文本）',
+      'R-SHIP-INTERCEPT',
+      '旧版措辞没有签收前的拦截义务，也没有据此驳回运输途中退款申请的规定；它只规定签收前商品风险由卖家承担，买家可以在送达时拒签，按拒签规则处理',
+    );
   }
   const breached = shippingBreaches(evaluation, late).length > 0;
   // 第二十三条 sends freight to the freight rules: a seller's breach is the seller's fault; a buyer who simply changed

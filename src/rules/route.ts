@@ -19,6 +19,7 @@ import {
   surfaceMismatch,
 } from './route-signed.ts';
 import { beforeShipment, inTransit, lateShipment, lostInTransit, refusal, shippingBreachClaim, undeliverable } from './route-transit.ts';
+import { freightOnlyClaim } from './route-freight.ts';
 import type { Evaluation } from './rule.ts';
 import { shipDeadlineRule, shipTimeDefRule } from './shipping.ts';
 
@@ -70,6 +71,7 @@ export function route(evaluation: Evaluation): Outcome {
       };
     }
   }
+  if (facts.claim.type === 'freight-refund' && facts.delivery?.status === 'signed') return freightOnlyClaim(evaluation);
   if (facts.claim.type === 'partial-refund' && facts.claim.reason !== 'gift') {
     evaluation.check(partialRefundClaimRule);
     return { resolution: 'reject', decidingRuleId: 'R-GEN-PARTIAL-REFUND', freight: null, transitRisk: null };

@@ -113,7 +113,7 @@ export interface Ruling {
   readonly refundAmount?: number;
   /** Who pays a quality test: `negotiate` when the test was not requested by 淘宝. */
   readonly testFee?: Party | 'negotiate';
-  /** Extra compensation the edition orders, as a multiple of the price. */
+  /** Extra compensation the seller itself promised (第十五条, R-GEN-PENALTY-MAX), as a multiple of the price; no edition orders a default one. */
   readonly compensationMultiple?: number;
   readonly deadlines: Deadlines;
   readonly sop: readonly SopGuidance[];

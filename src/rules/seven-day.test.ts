@@ -104,6 +104,31 @@ describe('R-7DAY-GIFT', () => {
   });
 });
 
+describe('R-7DAY-WINDOW for a place the buyer never chose (第三十六条)', () => {
+  const undesignated = (extra: Record<string, unknown> = {}) =>
+    scenario({
+      delivery: { status: 'signed', signedAt: '2025-09-03 14:20', receivedBy: 'locker', placeDesignated: false, confirmation: 'none', ...extra },
+      claim: { at: '2025-09-12 10:00' },
+    });
+
+  it('starts the clock when the buyer actually took the parcel, not at the courier\'s drop time', () => {
+    const ruling = decide(undesignated({ collectedAt: '2025-09-06 19:00' }));
+    expect(ruling.resolution).toBe('return-and-refund');
+    expect(formatBeijingTime(ruling.deadlines.sevenDayWindowEnd!)).toBe('2025-09-14 00:00');
+    expect(ruling.deadlines.claimInSevenDayWindow).toBe(true);
+  });
+
+  it('asks when the buyer took the parcel instead of counting from the drop', () => {
+    expect(() => decide(undesignated())).toThrow(/delivery\.collectedAt/);
+  });
+
+  it('still counts from signing at a place the buyer designated', () => {
+    const ruling = decide(undesignated({ placeDesignated: true, collectedAt: '2025-09-06 19:00' }));
+    expect(ruling.resolution).toBe('reject');
+    expect(ruling.decidingRuleId).toBe('R-7DAY-WINDOW');
+  });
+});
+
 describe('R-FREIGHT-7DAY-RETURN', () => {
   it('makes the buyer pay only the return leg of a 包邮 order', () => {
     expect(decide(scenario()).freight).toMatchObject({ outbound: 'seller', return: 'buyer', ruleId: 'R-FREIGHT-7DAY-RETURN' });
@@ -111,7 +136,8 @@ describe('R-FREIGHT-7DAY-RETURN', () => {
 
   it('makes the buyer pay all freight of a 非包邮 order, a lost 满额包邮, or membership abuse', () => {
     for (const order of [{ freeShipping: false }, { freeShippingLostByPartialReturn: true }, { membershipAbuse: true }]) {
-      expect(decide(scenario({ order })).freight).toMatchObject({ outbound: 'buyer', return: 'buyer' });
+      const goods = order.freeShippingLostByPartialReturn ? { price: 50 } : {};
+      expect(decide(scenario({ order, goods })).freight).toMatchObject({ outbound: 'buyer', return: 'buyer' });
     }
   });
 

@@ -3,6 +3,7 @@ import { cite, citeSecondary, tb } from './citations.ts';
 import type { SevenDayClass } from './facts.ts';
 import type { PolicyParameters } from './parameters.ts';
 import { defineRule, type FactReader } from './rule.ts';
+import { isPlaceReceiver, isValidSigning } from './signing.ts';
 import type { RuleMeta } from './rule-meta.ts';
 
 const both = ['2025-08-15', 'legacy'] as const;
@@ -101,11 +102,12 @@ export const formatClauseRule = defineRule(formatClauseMeta, (read: FactReader) 
 export const sevenDayWindowMeta: RuleMeta = {
   id: 'R-7DAY-WINDOW',
   title: '七天无理由退货期限',
-  statement: '七天期限自签收次日零时起算，满 168 小时止；退货申请须在此前发出。',
+  statement: '七天期限自签收次日零时起算，满 168 小时止；退货申请须在此前发出。快递员放在收件人没有指定的地点的不算签收（第三十六条），从买家实际取件的次日零时起算。',
   kind: 'law',
   area: 'seven-day',
   sources: [
     cite('sevenDayMeasures', 10),
+    tb(36),
     citeSecondary('《淘宝网七天无理由退货规范》（转引）', '第二条', '七天无理由退换货时间自物流显示签收商品的次日零时开始起算，满168小时为7天。'),
   ],
   editions: both,
@@ -114,13 +116,21 @@ export const sevenDayWindowMeta: RuleMeta = {
 
 export const sevenDayWindowRule = defineRule(sevenDayWindowMeta, (read: FactReader) => {
   const signedAt = read.fact('delivery.signedAt');
+  const receivedBy = read.optional('delivery.receivedBy');
+  const designated = receivedBy !== undefined && isPlaceReceiver(receivedBy) ? read.fact('delivery.placeDesignated') : undefined;
+  // 第三十六条: a drop the buyer never chose is not 签收, so the clock cannot start at the courier's scan.
+  const valid = receivedBy === undefined || isValidSigning(receivedBy, designated);
+  const receivedAt = valid ? signedAt : read.fact('delivery.collectedAt');
   const claimAt = read.fact('claim.at');
-  const window = sevenDayWindow(signedAt, read.parameters);
+  const window = sevenDayWindow(receivedAt, read.parameters);
   const inside = claimAt < window.end;
+  const from = valid
+    ? `签收 ${formatBeijingTime(signedAt)}`
+    : `物流显示 ${formatBeijingTime(signedAt)} 放置，但不是收件人指定的地点或委托的人，不算签收；买家实际取件 ${formatBeijingTime(receivedAt)}`;
   return {
     applies: inside,
     window,
-    note: `签收 ${formatBeijingTime(signedAt)}，期限自 ${formatBeijingTime(window.start)} 起至 ${formatBeijingTime(window.end)} 止；申请 ${formatBeijingTime(claimAt)}，${inside ? '在期限内' : '已超过期限'}。`,
+    note: `${from}，期限自 ${formatBeijingTime(window.start)} 起至 ${formatBeijingTime(window.end)} 止；申请 ${formatBeijingTime(claimAt)}，${inside ? '在期限内' : '已超过期限'}。`,
   };
 });
 
@@ -204,6 +214,33 @@ export const sevenDayGoodFaithMeta: RuleMeta = {
   decides: false,
 };
 
+export const refundAmountMeta: RuleMeta = {
+  id: 'R-7DAY-REFUND-AMOUNT',
+  title: '退款金额与方式',
+  statement: '退还买家实际支付的价款，原路退回；只退一单中的部分商品（部分退货、部分拒签）的，退的是这部分商品按购买时价格结算的价款，不是整单；部分退货致使不再满足包邮条件的，运费由买家承担，卖家可在退款时扣除。',
+  kind: 'law',
+  area: 'seven-day',
+  sources: [cite('sevenDayMeasures', 14), cite('sevenDayMeasures', 17), cite('sevenDayMeasures', 18), tb(53)],
+  editions: both,
+  decides: true,
+};
+
+/**
+ * The amount a refund is based on: the disputed goods' own price where only part of the order is disputed. Throws
+ * `MissingFactError` for `goods.price` when the facts say part of the order was returned but not which amount.
+ */
+export const refundBaseRule = defineRule(refundAmountMeta, (read: FactReader) => {
+  const partial = read.optional('order.freeShippingLostByPartialReturn') === true;
+  const orderPrice = read.fact('order.price');
+  const price = partial ? read.fact('goods.price') : read.optional('goods.price');
+  if (price === undefined) return { applies: false, base: orderPrice, note: `争议整单，按买家实付 ${orderPrice} 元计算退款。` };
+  return {
+    applies: true,
+    base: price,
+    note: `只就订单中的部分商品争议：退款按该商品购买时的价格 ${price} 元结算，不是整单 ${orderPrice} 元${partial ? '；不再满足包邮条件产生的运费由买家承担，卖家可在退款时扣除（七日办法第十八条）' : ''}。`,
+  };
+});
+
 export const sevenDayProcedureMetas: readonly RuleMeta[] = [
   {
     id: 'R-7DAY-ADDRESS',
@@ -212,16 +249,6 @@ export const sevenDayProcedureMetas: readonly RuleMeta[] = [
     kind: 'law',
     area: 'seven-day',
     sources: [cite('sevenDayMeasures', 11), cite('sevenDayMeasures', 19)],
-    editions: both,
-    decides: false,
-  },
-  {
-    id: 'R-7DAY-REFUND-AMOUNT',
-    title: '退款金额与方式',
-    statement: '退还买家实际支付的价款，原路退回；套装、满减部分退货按购买时价格结算。',
-    kind: 'law',
-    area: 'seven-day',
-    sources: [cite('sevenDayMeasures', 14)],
     editions: both,
     decides: false,
   },

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { scenario } from '../../tests/factories/facts.ts';
 import { formatBeijingTime, parseBeijingTime } from './beijing-time.ts';
 import { decide } from './decide.ts';
+import { EditionSilentError } from './errors.ts';
 import { defaultParameters } from './parameters.ts';
 import { isShippedLate, legalShippingTime, shippingDeadline } from './shipping.ts';
 
@@ -148,9 +149,18 @@ describe('R-SHIP-INTERCEPT', () => {
     expect(ruling.freight).toMatchObject({ outbound: 'seller', return: 'seller' });
   });
 
-  it('has no interception duty under the older wording', () => {
-    const ruling = decide(intercepted, { edition: 'legacy' });
-    expect(ruling).toMatchObject({ resolution: 'reject', decidingRuleId: 'R-SHIP-INTERCEPT' });
+  it('does not reject a refund in transit under the older wording, which is silent on it: it says so instead', () => {
+    const error = (() => {
+      try {
+        decide(intercepted, { edition: 'legacy' });
+      } catch (caught) {
+        return caught;
+      }
+      return undefined;
+    })();
+    expect(error).toBeInstanceOf(EditionSilentError);
+    expect((error as EditionSilentError).message).toMatch(/没有.*拦截义务/);
+    expect((error as EditionSilentError).message).toMatch(/拒签/);
   });
 });
 

@@ -70,7 +70,7 @@ export const shipTimeDefRule = defineRule(shipTimeDefMeta, (read: FactReader) =>
 export const shipDeadlineMeta: RuleMeta = {
   id: 'R-SHIP-DEADLINE',
   title: '发货时限',
-  statement: '卖家应在承诺或约定的时限内发货；未约定的，按渠道默认时限（参数：淘宝 72 小时、天猫 48 小时、天猫国际 120 小时）。',
+  statement: '卖家应在承诺或约定的时限内发货；未约定的，按本站默认时限（参数 shipDeadlineHours：淘宝 72 小时、天猫 48 小时、天猫国际 120 小时；2025 版规则原文没有规定默认时限，二手来源说法不一，负责人可修改）。',
   kind: 'platform',
   area: 'shipping',
   sources: [
@@ -91,7 +91,10 @@ export const shipDeadlineRule = defineRule(shipDeadlineMeta, (read: FactReader, 
   const promised = read.optional('shipment.promisedHours');
   const deadline = shippingDeadline(paidAt, channel, promised, read.parameters);
   const late = isShippedLate(shippedAt, deadline);
-  const basis = promised === undefined ? `${channelNames[channel]}默认 ${read.parameters.shipDeadlineHours[channel]} 小时` : `约定 ${promised} 小时`;
+  const basis =
+    promised === undefined
+      ? `${channelNames[channel]} ${read.parameters.shipDeadlineHours[channel]} 小时（本站默认，参数 shipDeadlineHours.${channel}；规则原文没有规定默认时限）`
+      : `约定 ${promised} 小时`;
   return {
     applies: late,
     deadline,
@@ -141,7 +144,7 @@ export const shipInterceptMeta: RuleMeta = {
   sources: [tb(23)],
   editions: ['2025-08-15'],
   editionNotes: [
-    { edition: 'legacy', summary: '旧版没有拦截义务：签收前的退款申请不能要求卖家拦截，买家只能待商品送达后拒签或退货。' },
+    { edition: 'legacy', summary: '旧版措辞没有拦截义务，也没有驳回签收前退款申请的规定（沉默不是驳回的依据）；它只规定签收前风险由卖家承担，买家可在送达时拒签或签收后退货。' },
   ],
   decides: true,
 };
@@ -151,7 +154,7 @@ export const shipInterceptRule = defineRule(shipInterceptMeta, (read: FactReader
   if (read.edition === 'legacy') {
     return {
       applies: false,
-      note: '旧版规则没有签收前的拦截义务：运输途中的退款申请不予支持，买家可在送达时拒签。',
+      note: '旧版措辞没有签收前的拦截义务，也没有驳回运输途中退款申请的规定；买家可在送达时拒签。',
     };
   }
   const intercepted = status === 'intercepted';
@@ -235,7 +238,14 @@ export const shipCodFreightRule = defineRule(shipCodFreightMeta, (read: FactRead
   const cod = read.fact('shipment.cashOnDelivery');
   return {
     applies: cod === 'unagreed',
-    note: cod === 'unagreed' ? '卖家未经买家同意使用运费到付，违反发货规范。' : cod === 'agreed' ? '运费到付事先经买家同意。' : '不是运费到付。',
+    note:
+      cod === 'unagreed'
+        ? '卖家未经买家同意使用运费到付，违反发货规范。'
+        : cod === 'agreed'
+          ? '运费到付事先经买家同意。'
+          : cod === 'buyer-requested'
+            ? '运费到付是买家自己要求的，不违反发货规范。'
+            : '不是运费到付。',
   };
 });
 

@@ -22,6 +22,22 @@ export function isValidSigning(receivedBy: Receiver, placeDesignated?: boolean):
   return false;
 }
 
+/**
+ * When the buyer received the goods in the sense of 消法第二十五条 (自收到商品之日): the signing time of a valid
+ * signing; for a place the buyer never chose or an unauthorised person, the time the buyer actually took the parcel
+ * (`collectedAt`). Undefined when the facts do not fix it.
+ */
+export function receiptTime(delivery: {
+  signedAt?: number | undefined;
+  receivedBy?: Receiver | undefined;
+  placeDesignated?: boolean | undefined;
+  collectedAt?: number | undefined;
+}): number | undefined {
+  if (delivery.receivedBy === undefined) return delivery.signedAt;
+  if (isPlaceReceiver(delivery.receivedBy) && delivery.placeDesignated === undefined) return undefined;
+  return isValidSigning(delivery.receivedBy, delivery.placeDesignated) ? delivery.signedAt : delivery.collectedAt;
+}
+
 const receiverNames: Record<Receiver, string> = {
   self: '收件人本人',
   'authorised-person': '收件人委托的人',
@@ -124,10 +140,10 @@ export const signAddressInfoRule = defineRule(signAddressInfoMeta, (read: FactRe
 export const signAddressChangeMeta: RuleMeta = {
   id: 'R-SIGN-ADDRESS-CHANGE',
   title: '修改收件信息失败',
-  statement: '卖家同意修改收件信息但实际未改成功、商品按原信息被签收，且新旧地址均与买家无显著关联的，支持退款买家，卖家承担商品风险。',
+  statement: '买家修改收件信息须征得卖家同意（在阿里旺旺上提出并确认，留存记录供淘宝核实）；卖家同意修改收件信息但实际未改成功、商品按原信息被签收，且新旧地址均与买家无显著关联的，支持退款买家，卖家承担商品风险。',
   kind: 'platform',
   area: 'signing',
-  sources: [tb(35)],
+  sources: [tb(35), tb(3)],
   editions: both,
   decides: true,
 };
@@ -150,7 +166,7 @@ export const signAddressChangeRule = defineRule(signAddressChangeMeta, (read: Fa
 export const signInspectRefuseMeta: RuleMeta = {
   id: 'R-SIGN-INSPECT-REFUSE',
   title: '当场验货发现表面不一致可拒签',
-  statement: '收件人应当场检视商品表面；发现表面不一致可拍照拒签：卖家发货的支持退款买家，买家退货的支持打款卖家。',
+  statement: '收件人应当场检视商品表面；发现表面不一致可以拍照并拒签（拍照是可选的证据，不是条件）：表面不一致能证实的，卖家发货的支持退款买家，买家退货的支持打款卖家。',
   kind: 'platform',
   area: 'signing',
   sources: [tb(37)],
@@ -171,10 +187,14 @@ export const signInspectRefuseRule = defineRule(signInspectRefuseMeta, (read: Fa
   const reason = read.fact('delivery.refusal.reason');
   if (reason !== 'surface-mismatch') return { applies: false, note: '拒签原因不是当场发现表面不一致。' };
   const photographed = read.fact('delivery.refusal.photographed');
+  // 第三十七条: 可予以拍照 — a photo is one way to show the mismatch, not a condition of the refusal.
+  const confirmed = photographed || read.fact('delivery.refusal.mismatchConfirmed');
   return {
-    applies: photographed,
+    applies: confirmed,
     note: photographed
       ? '买家当场验货发现表面不一致并拍照拒签，卖家发货的支持退款，风险与运费由卖家承担。'
-      : '买家称表面不一致但没有当场拍照留证，不能按表面不一致拒签处理。',
+      : confirmed
+        ? '买家没有拍照，但表面不一致已经其他方式证实（第三十七条只说“可予以拍照”），卖家发货的支持退款，风险与运费由卖家承担。'
+        : '买家称表面不一致，但既没有拍照，也没有其他证据证实，不能按表面不一致拒签处理。',
   };
 });

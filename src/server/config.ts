@@ -1,10 +1,16 @@
 import { resolve } from 'node:path';
+import { type StoreConfig, storeConfig } from './store/open-store.ts';
 
 // Settings read from the environment at run time (not baked in at build), in one place.
 
 /** The data folder: `DATA_DIR`, or `./data` under the server's working directory. */
 export function dataDir(): string {
   return resolve(process.env.DATA_DIR ?? './data');
+}
+
+/** Which store to open: PostgreSQL when `DATABASE_URL` is set, else lowdb in `dataDir()`. */
+export function configuredStore(): StoreConfig {
+  return storeConfig(process.env.DATABASE_URL, dataDir());
 }
 
 /**
@@ -21,9 +27,26 @@ export function publicOrigin(): string | null {
   return url.origin;
 }
 
-/** The origin links should use for a request: PUBLIC_URL when set, else the origin the request was made to. */
-export function linkOrigin(url: URL): string {
-  return publicOrigin() ?? url.origin;
+/**
+ * Host names whose requests may lend their origin to links when PUBLIC_URL is unset: this machine (`localhost`,
+ * `127.0.0.1`, `::1`), the `HOST` the server listens on when it names one, and the comma-separated `ALLOWED_HOSTS`.
+ * Any other Host header is whatever the client (or a proxy) sent, and a link built from it could send a trainee's
+ * activation token to someone else's server.
+ */
+export function isListedHost(hostname: string): boolean {
+  const bare = hostname.toLowerCase().replace(/^\[(.*)\]$/, '$1');
+  const listed = ['localhost', '127.0.0.1', '::1', process.env.HOST ?? '', ...(process.env.ALLOWED_HOSTS ?? '').split(',')]
+    .map((host) => host.trim().toLowerCase().replace(/^\[(.*)\]$/, '$1'))
+    .filter((host) => host !== '' && host !== '0.0.0.0' && host !== '::');
+  return listed.includes(bare);
+}
+
+/**
+ * The origin links (activation, setup, certificate verification) use for a request: PUBLIC_URL when set, else the
+ * origin the request was made to when its host is listed (`isListedHost`), else `null`: no link may be built.
+ */
+export function linkOrigin(url: URL): string | null {
+  return publicOrigin() ?? (isListedHost(url.hostname) ? url.origin : null);
 }
 
 /** Origins a state-changing request may come from. */

@@ -1,6 +1,6 @@
 import { prepareFirstRun, setupUrl } from './accounts/index.ts';
-import { dataDir, listeningOrigin, publicOrigin } from './config.ts';
-import { openLowdbStore, type Store } from './store/index.ts';
+import { configuredStore, isListedHost, listeningOrigin, publicOrigin } from './config.ts';
+import { describeStore, openStore, type Store } from './store/index.ts';
 
 // One store per process, whichever bundle chunk or dev-server module instance asks first: two instances would be
 // two writers to the same files.
@@ -22,8 +22,13 @@ function firstRunMessage(link: string): string {
 }
 
 async function openAndAnnounce(requestOrigin: string | undefined): Promise<Store> {
-  const origin = publicOrigin() ?? requestOrigin ?? listeningOrigin();
-  const store = await openLowdbStore(dataDir());
+  const fromRequest = requestOrigin && isListedHost(new URL(requestOrigin).hostname) ? requestOrigin : undefined;
+  const origin = publicOrigin() ?? fromRequest ?? listeningOrigin();
+  const store = await openStore(configuredStore());
+  console.log(`Store: ${describeStore(store)}`);
+  // With several worker processes only worker 1 prepares the first run (start.mjs), so that workers do not replace
+  // each other's setup link.
+  if (process.env.ACADEMY_SKIP_FIRST_RUN === '1') return store;
   const token = await prepareFirstRun(store, Date.now());
   if (token) console.log(firstRunMessage(setupUrl(origin, token)));
   return store;
@@ -31,7 +36,7 @@ async function openAndAnnounce(requestOrigin: string | undefined): Promise<Store
 
 /**
  * The process's store, opened on first call. On a store with no lead, opening also prints the one-time setup link:
- * for PUBLIC_URL when set, else for the origin of the request that opened it (`astro dev`, where the first request
+ * for PUBLIC_URL when set, else for the origin of the request that opened it when its host is listed (`astro dev`, where the first request
  * opens the store), else for HOST/PORT (the built server, where boot.ts opens it before listening).
  * @throws StoreCorruptError (through the promise) when a data file cannot be trusted.
  */

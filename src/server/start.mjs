@@ -1,19 +1,77 @@
 // Serves the built standalone server; builds first when dist/ has none. Run through `npm start` so
 // the pinned Node 24 (node_modules/.bin/node) is the one on PATH.
+// WORKERS=<n> (PostgreSQL only) runs n server processes with node:cluster, sharing the one port.
 import { spawnSync } from 'node:child_process';
+import cluster from 'node:cluster';
 import { existsSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const entry = fileURLToPath(new URL('../../dist/server/entry.mjs', import.meta.url));
 
-if (!existsSync(entry)) {
-  console.log('dist/server/entry.mjs is missing: running `npm run build` first.');
-  const build = spawnSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
-  if (build.status !== 0) process.exit(build.status ?? 1);
+/** WORKERS as a whole number of processes (1 when unset). */
+function workerCount() {
+  const raw = process.env.WORKERS ?? '1';
+  const n = Number(raw);
+  if (!/^\d+$/.test(raw) || n < 1 || n > 64) {
+    console.error(`WORKERS=${raw} is not a number of processes from 1 to 64.`);
+    process.exit(1);
+  }
+  return n;
 }
 
-process.env.PORT ??= '4321';
-process.env.HOST ??= 'localhost';
-console.log(`售后规则学堂 on http://${process.env.HOST}:${process.env.PORT}`);
-await import(pathToFileURL(entry).href);
+const workers = workerCount();
+
+if (cluster.isPrimary) {
+  if (workers > 1 && !process.env.DATABASE_URL) {
+    console.error(
+      [
+        `WORKERS=${workers} needs the PostgreSQL store: several processes cannot share one lowdb data folder.`,
+        '多进程运行需要 PostgreSQL：请设置 DATABASE_URL=postgres://…（见 docs/operations.md），或去掉 WORKERS。',
+      ].join('\n'),
+    );
+    process.exit(1);
+  }
+  if (!existsSync(entry)) {
+    console.log('dist/server/entry.mjs is missing: running `npm run build` first.');
+    const build = spawnSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
+    if (build.status !== 0) process.exit(build.status ?? 1);
+  }
+  process.env.PORT ??= '4321';
+  process.env.HOST ??= 'localhost';
+}
+
+if (workers > 1 && cluster.isPrimary) {
+  console.log(`售后规则学堂 on http://${process.env.HOST}:${process.env.PORT} with ${workers} worker processes`);
+  let stopping = false;
+  /** Worker number (1..n) by cluster worker id, so a replacement keeps its number. */
+  const numbers = new Map();
+  const fork = (number) => {
+    // Only worker 1 prints the first-run setup link: each print replaces the stored token, voiding the others.
+    const worker = cluster.fork({ ACADEMY_WORKER: String(number), ACADEMY_SKIP_FIRST_RUN: number === 1 ? '0' : '1' });
+    numbers.set(worker.id, number);
+  };
+  for (let number = 1; number <= workers; number += 1) fork(number);
+  cluster.on('exit', (worker, code, signal) => {
+    const number = numbers.get(worker.id);
+    numbers.delete(worker.id);
+    if (stopping) {
+      if (numbers.size === 0) process.exit(0);
+      return;
+    }
+    console.error(`Worker ${number} (pid ${worker.process.pid}) exited (${signal ?? code}); starting a new one.`);
+    setTimeout(() => fork(number), 1000).unref();
+  });
+  for (const signal of ['SIGINT', 'SIGTERM']) {
+    process.once(signal, () => {
+      stopping = true;
+      // Each worker finishes its queued writes (boot.ts) and exits; then the primary does.
+      for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill(signal);
+      setTimeout(() => process.exit(0), 10_000).unref();
+      if (numbers.size === 0) process.exit(0);
+    });
+  }
+} else {
+  if (cluster.isPrimary) console.log(`售后规则学堂 on http://${process.env.HOST}:${process.env.PORT}`);
+  await import(pathToFileURL(entry).href);
+}

@@ -129,9 +129,9 @@ describe('lead dashboard per cohort', () => {
       const api = apis.get(trainee.employeeId);
       if (!api || trainee.correct === null || trainee.correct === undefined) continue;
       const attempt = attempts.get(trainee.employeeId)!;
-      for (const [index, entry] of attempt.items.slice(0, trainee.correct).entries()) {
+      for (const entry of attempt.items.slice(0, trainee.correct)) {
         const response = displayAnswer(entry, content.lookup(entry.itemId)!.key);
-        const saved = await api.put(`/api/attempts/${attempt.id}/answers`, { data: { itemId: entry.itemId, response, seq: index + 1 } });
+        const saved = await api.put(`/api/attempts/${attempt.id}/answers`, { data: { itemId: entry.itemId, response, version: 1 } });
         expect(saved.status()).toBe(200);
       }
       const submitted = await api.post(`/api/attempts/${attempt.id}/submit`, { data: {} });

@@ -77,14 +77,19 @@ export async function startSite(): Promise<Site> {
   throw new Error(`server did not answer on ${url} within 30 s:\n${output}`);
 }
 
-/** Launches Debian's Chromium headless in a fresh profile that is deleted on close. */
-export async function launchBrowser(): Promise<Browser> {
+/**
+ * Launches Debian's Chromium headless in a fresh profile that is deleted on close.
+ * `enforceCsp: false` (the default) lets tests inject axe-core as an inline script, which the site's
+ * Content-Security-Policy refuses; tests/e2e/security-headers.test.ts enforces the policy and checks every page type.
+ */
+export async function launchBrowser(options: { readonly enforceCsp?: boolean } = {}): Promise<Browser> {
   const profile = await mkdtemp(join(tmpdir(), 'asa-e2e-'));
   // playwright-core rejects --user-data-dir in launch(); a persistent context takes the dir instead.
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: '/usr/bin/chromium',
     headless: true,
     viewport: { width: 1280, height: 800 },
+    bypassCSP: !(options.enforceCsp ?? false),
     locale: 'zh-CN',
     args: [
       '--no-sandbox',

@@ -1,4 +1,6 @@
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { createServer, request as httpRequest } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -251,35 +253,37 @@ describe('a topic quiz', () => {
     expect(await page.locator('.practice-feedback').innerText()).toContain('已按这次作答重新安排复习时间');
   });
 
-  it('reloads offline once a practice page has been loaded', async () => {
+  it('reloads offline once a practice page has been loaded, every practice page included', async () => {
     const { page, context } = browser;
     await page.goto(`${site.url}/practice`);
     const topics = await page.locator('.topic-paths a').evaluateAll((links) => links.map((link) => link.getAttribute('href')!.split('/').pop()!));
     const otherTopic = topics.find((topic) => topic !== 'seven-day')!;
-    await page.goto(`${site.url}/practice/review`);
-    await page.locator('.practice-question, .practice-empty').first().waitFor();
-    await page.evaluate(() => navigator.serviceWorker.ready);
-    // The page copies itself, its assets and the JSON into the worker's cache; wait until they are there.
-    await page.waitForFunction(async () => {
-      const keys = (await (await caches.open('practice-v1')).keys()).map((request) => new URL(request.url).pathname);
-      return keys.includes('/practice/review') && keys.includes('/practice/items.json') && keys.some((path) => /\/_astro\/Practice\..+\.js$/.test(path));
-    });
     await page.goto(`${site.url}/practice/seven-day`);
     await currentItem(page);
+    // Ready = installed: the worker has copied its whole list (pages, JSON, assets) into its cache.
+    await page.evaluate(() => navigator.serviceWorker.ready);
+    const cached = await page.evaluate(async () => {
+      const names = (await caches.keys()).filter((name) => name.startsWith('practice-'));
+      return { names, paths: (await (await caches.open(names[0]!)).keys()).map((request) => new URL(request.url).pathname) };
+    });
+    expect(cached.names).toHaveLength(1);
+    expect(cached.paths).toEqual(expect.arrayContaining(['/practice', '/practice/review', `/practice/${otherTopic}`, '/practice/items.json']));
+    expect(cached.paths.some((path) => /\/_astro\/Practice\..+\.js$/.test(path))).toBe(true);
 
     const probe = await context.newPage();
     await context.setOffline(true);
     try {
-      // Controls, in a page of their own (a failed navigation would interrupt the next one): offline really is
-      // offline, for the worker's own fetches too, so only what the cache holds can load.
+      // Control, in a page of its own (a failed navigation would interrupt the next one): offline really is offline,
+      // and the worker answers only for practice pages.
       await expect(probe.goto(`${site.url}/rules`)).rejects.toThrow();
-      await expect(probe.goto(`${site.url}/practice/${otherTopic}`)).rejects.toThrow();
 
       await page.reload();
       await answer(page, true, 'keyboard');
       await page.goto(`${site.url}/practice/review`);
       await page.locator('.practice-question, .practice-empty').first().waitFor();
       expect(await page.locator('.practice-problem').count()).toBe(0);
+      await page.goto(`${site.url}/practice/${otherTopic}`);
+      await currentItem(page);
       await page.goto(`${site.url}/practice`);
       expect(await page.locator('.topic-paths a').count()).toBe(topics.length);
     } finally {
@@ -288,7 +292,61 @@ describe('a topic quiz', () => {
       await probe.close();
     }
   });
+
+  it('makes no requests while the learner reads: the offline copy is fetched once, at install', async () => {
+    // Counted at a proxy in front of the site, so the service worker's own fetches are counted too. Its origin is
+    // new to the browser: the worker installs from scratch here.
+    const counter = await countingProxy(site.url);
+    const page = await browser.context.newPage();
+    try {
+      await page.goto(`${counter.url}/practice/seven-day`);
+      await currentItem(page);
+      await page.evaluate(() => navigator.serviceWorker.ready);
+      const precached = await page.evaluate(async () => {
+        const name = (await caches.keys()).find((key) => key.startsWith('practice-'))!;
+        return (await (await caches.open(name)).keys()).length;
+      });
+      const afterInstall = counter.paths.length;
+      // Each file once for the page, once for the precache: bounded by the list, whatever the time spent.
+      expect(afterInstall).toBeLessThanOrEqual(2 * precached + 5);
+      await page.waitForTimeout(5_000);
+      const idle = counter.paths.slice(afterInstall);
+      expect(idle.length, `requests while idle: ${idle.join(', ')}`).toBeLessThanOrEqual(2);
+    } finally {
+      await page.close();
+      await counter.close();
+    }
+  });
 });
+
+/** An HTTP proxy to `target` that records the path of every request it forwards. */
+async function countingProxy(target: string): Promise<{ url: string; paths: string[]; close(): Promise<void> }> {
+  const paths: string[] = [];
+  const upstream = new URL(target);
+  const server = createServer((request, response) => {
+    paths.push(request.url ?? '');
+    const forward = httpRequest(
+      { host: upstream.hostname, port: upstream.port, method: request.method, path: request.url, headers: request.headers },
+      (answer) => {
+        response.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(response);
+      },
+    );
+    forward.on('error', () => response.destroy());
+    request.pipe(forward);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    paths,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
 
 describe('the review queue', () => {
   /** Stores FSRS cards as the island does, so the review page has these items due. */

@@ -133,7 +133,7 @@ const GENERATORS: Readonly<Record<string, Generator>> = {
         itemId: validOr(fc.constantFrom(...itemIds.map(json)), textField(200)),
         response: answerResponse,
         flagged: oneOfField(['true', 'false']),
-        seq: integerField,
+        version: integerField,
       }),
     params: () => ({ id: idParam([attemptId]) }),
   },

@@ -18,6 +18,7 @@ export const INVENTORY: Readonly<Record<string, InventoryEntry>> = {
   '/setup': { audience: 'public' },
   '/activate': { audience: 'public' },
   '/verify/[id]': { audience: 'public' },
+  '/healthz': { audience: 'public', methods: ['GET'] },
   '/me': { audience: 'signed-in' },
   '/exams/[id]': { audience: 'signed-in' },
   '/api/auth/login': { audience: 'public', methods: ['POST'] },

@@ -61,4 +61,31 @@ describe('where sign-in sends the browser (?next=)', () => {
     const response = await app.send('trainee', { method: 'GET', path: `/login${query('/\n/evil.example')}` });
     expect(response.status).toBeLessThan(500);
   });
+
+  it.each(['/中文', '/cases/退货 运费?tab=规则#裁决', '/é'])('redirects a signed-in account to the non-ASCII path %s, percent-encoded, instead of a 500', async (next) => {
+    const response = await app.send('trainee', { method: 'GET', path: `/login${query(next)}` });
+    expect(response.status).toBe(302);
+    const location = response.header('location')!;
+    expect(location).toMatch(/^\/[\x21-\x7e]*$/);
+    // The browser reads the same path back.
+    const resolved = new URL(location, app.url);
+    expect(resolved.origin).toBe(app.url);
+    expect(decodeURIComponent(resolved.pathname + resolved.search + resolved.hash)).toBe(next);
+  });
+
+  it('sends the browser to a non-ASCII next after logging in, percent-encoded', async () => {
+    expect(await redirectAfterLogin('/中文')).toBe('/%E4%B8%AD%E6%96%87');
+  });
+
+  it('sends an anonymous visitor of a non-ASCII protected path to /login with that path as next', async () => {
+    const response = await app.send('anonymous', { method: 'GET', path: `/lead/${encodeURIComponent('中文')}` });
+    expect(response.status).toBe(302);
+    const location = new URL(response.header('location')!, app.url);
+    expect(location.pathname).toBe('/login');
+    expect(location.searchParams.get('next')).toBe('/lead/%E4%B8%AD%E6%96%87');
+  });
+
+  it('keeps /..//evil.example a path on this site (it is not normalised into //evil.example)', async () => {
+    expect(await redirectAfterLogin('/..//evil.example')).toBe('/..//evil.example');
+  });
 });

@@ -236,6 +236,29 @@ describe('trainees', () => {
       expect((await errorOf(refused)).code).toBe('VALIDATION_FAILED');
     }
   });
+
+  it('stores a name NFC-normalised and trimmed, and refuses lone surrogates, invalid UTF-8 and control characters', async () => {
+    const refused = async (name: string) => {
+      const response = await lead.post('/api/lead/trainees', { name, employeeId: 'TRAINEE-NAME', cohort: '售后二组' });
+      expect(response.status, JSON.stringify(name)).toBe(400);
+      return (await errorOf(response)) as unknown as { fields: { field: string; message: string }[] };
+    };
+    expect((await refused('张\ud800三')).fields).toEqual([{ field: 'name', message: '姓名里有无法识别的字符（可能是文件或输入法编码有误），请重新输入' }]);
+    expect((await refused('张\udfff')).fields[0]!.field).toBe('name');
+    expect((await refused('张\u0007三')).fields).toEqual([{ field: 'name', message: '姓名里有不可见字符，请重新输入' }]);
+    expect((await refused('张\u200b三')).fields[0]!.field).toBe('name');
+    // Bytes that are not UTF-8 (GBK 张三) decode to U+FFFD on the server.
+    const gbk = Uint8Array.from([...Buffer.from('{"name":"'), 0xd5, 0xc5, 0xc8, 0xfd, ...Buffer.from('","employeeId":"TRAINEE-NAME","cohort":"售后二组"}')]);
+    const bytes = await lead.send('POST', '/api/lead/trainees', { body: gbk, headers: { 'content-type': 'application/json' } });
+    expect(bytes.status).toBe(400);
+    expect(await errorOf(bytes)).toMatchObject({ fields: [{ field: 'name' }] });
+
+    // “José” with the accent as a combining mark: stored as the one-character form.
+    const added = await lead.post('/api/lead/trainees', { name: '  Jose\u0301 ', employeeId: 'TRAINEE-NAME', cohort: '售后二组' });
+    expect(added.status).toBe(201);
+    const list = (await (await lead.get('/api/lead/trainees')).json()) as { trainees: { employeeId: string; name: string }[] };
+    expect(list.trainees.find((t) => t.employeeId === 'TRAINEE-NAME')?.name).toBe('Jos\u00e9');
+  });
 });
 
 describe('activation', () => {

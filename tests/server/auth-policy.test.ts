@@ -3,12 +3,13 @@ import {
   isAllowed,
   isSameOriginRequest,
   isStateChanging,
-  lockedUntil,
+  loginThrottleKeys,
   passwordProblem,
   requiredAccess,
   retryAfterSeconds,
   THROTTLE,
 } from '../../src/server/auth/index.ts';
+import { countedFailures, lockEnd } from '../../src/server/store/index.ts';
 
 describe('password policy', () => {
   const account = { employeeId: 'TB2024000123' };
@@ -33,27 +34,37 @@ describe('password policy', () => {
 });
 
 describe('login throttle', () => {
-  const failures = (count: number, lastAt = 0) => ({ key: 'k', count, firstAt: 0, lastAt });
-
-  it('lets an account fail four times freely, then locks 30 s, doubling per failure up to 15 min', () => {
-    expect(lockedUntil('account', null)).toBeNull();
-    expect(lockedUntil('account', failures(4))).toBeNull();
-    expect(lockedUntil('account', failures(5))).toBe(30_000);
-    expect(lockedUntil('account', failures(6))).toBe(60_000);
-    expect(lockedUntil('account', failures(10))).toBe(15 * 60_000);
-    expect(lockedUntil('account', failures(5000))).toBe(15 * 60_000);
+  it('lets a pair fail four times freely, then locks 30 s after the last failure, doubling per failure up to 15 min', () => {
+    expect(lockEnd(THROTTLE.pair, 3, 0)).toBeNull();
+    expect(lockEnd(THROTTLE.pair, 4, 0)).toBe(30_000);
+    expect(lockEnd(THROTTLE.pair, 5, 0)).toBe(60_000);
+    expect(lockEnd(THROTTLE.pair, 9, 0)).toBe(15 * 60_000);
+    expect(lockEnd(THROTTLE.pair, 5000, 0)).toBe(15 * 60_000);
   });
 
-  it('locks an address for 15 min after 50 failures across accounts', () => {
-    expect(lockedUntil('address', failures(THROTTLE.address.maxFailures - 1, 100))).toBeNull();
-    expect(lockedUntil('address', failures(THROTTLE.address.maxFailures, 100))).toBe(100 + 15 * 60_000);
+  it('locks an address for 15 min once 50 failures across accounts are counted', () => {
+    expect(lockEnd(THROTTLE.address, 49, 100)).toBeNull();
+    expect(lockEnd(THROTTLE.address, 50, 100)).toBe(100 + 15 * 60_000);
+    expect(lockEnd(THROTTLE.address, 80, 100)).toBe(100 + 15 * 60_000);
   });
 
-  it('rounds the wait up to whole seconds, at least one, and zero when not locked', () => {
-    expect(retryAfterSeconds(null, 0)).toBe(0);
-    expect(retryAfterSeconds(1000, 1000)).toBe(0);
-    expect(retryAfterSeconds(1001, 1000)).toBe(1);
-    expect(retryAfterSeconds(30_000, 1)).toBe(30);
+  it('forgets a count whose last failure is older than the quiet period', () => {
+    const failures = { key: 'k', count: 7, firstAt: 0, lastAt: 1_000 };
+    expect(countedFailures(THROTTLE.pair, failures, 1_000 + THROTTLE.pair.forgetAfterMs)).toBe(7);
+    expect(countedFailures(THROTTLE.pair, failures, 1_001 + THROTTLE.pair.forgetAfterMs)).toBe(0);
+    expect(countedFailures(THROTTLE.pair, null, 0)).toBe(0);
+  });
+
+  it('reserves against pair and address always, and against the account only from places it never signed in', () => {
+    expect(loginThrottleKeys('tb-1', '10.0.0.1', false).map((k) => k.key)).toEqual(['pair:TB-1@10.0.0.1', 'ip:10.0.0.1', 'account:TB-1']);
+    expect(loginThrottleKeys('tb-1', '10.0.0.1', true).map((k) => k.key)).toEqual(['pair:TB-1@10.0.0.1', 'ip:10.0.0.1']);
+  });
+
+  it('rounds the wait up to whole seconds, at least one', () => {
+    expect(retryAfterSeconds(1)).toBe(1);
+    expect(retryAfterSeconds(1000)).toBe(1);
+    expect(retryAfterSeconds(1001)).toBe(2);
+    expect(retryAfterSeconds(29_999)).toBe(30);
   });
 });
 

@@ -85,6 +85,8 @@ export interface TestServer {
   /** Resolves with the exit code once the process has exited. */
   exited(): Promise<number | null>;
   stop(): Promise<void>;
+  /** Kills the server's process group with SIGKILL (a crash: nothing is flushed); resolves with its exit code. */
+  kill9(): Promise<number | null>;
 }
 
 /**
@@ -135,6 +137,14 @@ export async function startServer(options: {
       }
     },
     exited: () => exit,
+    async kill9() {
+      try {
+        process.kill(-child.pid!, 'SIGKILL');
+      } catch {
+        // Already gone.
+      }
+      return exit;
+    },
     async stop() {
       if (child.exitCode === null && child.signalCode === null) {
         try {

@@ -71,22 +71,24 @@ describe('exam API', () => {
     expect((await me().post('/api/exams/basic-certification/start')).status).toBe(200);
   });
 
-  it('autosaves, treats a replayed seq as a duplicate and refuses an older one with 409 ATTEMPT_STALE_SEQ', async () => {
+  it('autosaves by per-question version: a replay is a duplicate, an older version is superseded and never overwrites', async () => {
     // The paper (with option orders) is read from the attempt file the server wrote: the test plays a perfect trainee.
     const store = await openLowdbStore(dataDir);
     items = (await store.getAttempt(attempt.id))!.items;
-    let seq = 0;
+    await store.close();
     for (const entry of items) {
-      seq += 1;
-      const response = await put(me(), { itemId: entry.itemId, response: displayAnswer(entry, content.lookup(entry.itemId)!.key), seq });
+      const response = await put(me(), { itemId: entry.itemId, response: displayAnswer(entry, content.lookup(entry.itemId)!.key), version: 2 });
       expect(response.status).toBe(200);
+      expect(await response.json()).toMatchObject({ itemId: entry.itemId, outcome: 'stored', version: 2 });
     }
     const last = items.at(-1)!;
-    const replay = { itemId: last.itemId, response: displayAnswer(last, content.lookup(last.itemId)!.key), seq };
-    expect(await (await put(me(), replay)).json()).toMatchObject({ duplicate: true });
-    const stale = await put(me(), { ...replay, seq: 1 });
-    expect(stale.status).toBe(409);
-    expect((await errorOf(stale)).code).toBe('ATTEMPT_STALE_SEQ');
+    const replay = { itemId: last.itemId, response: displayAnswer(last, content.lookup(last.itemId)!.key), version: 2 };
+    expect(await (await put(me(), replay)).json()).toMatchObject({ outcome: 'duplicate', version: 2 });
+    const older = await put(me(), { ...replay, response: null, version: 1 });
+    expect(older.status).toBe(200);
+    expect(await older.json()).toMatchObject({ outcome: 'superseded', version: 2 });
+    const read = (await (await me().get(`/api/attempts/${attempt.id}`)).json()).attempt;
+    expect(read.answers[last.itemId]).toEqual({ response: replay.response, flagged: false, version: 2 });
   });
 
   it("answers someone else's attempt with 404 ATTEMPT_NOT_FOUND, never its content", async () => {
@@ -94,7 +96,7 @@ describe('exam API', () => {
     const read = await intruder.get(`/api/attempts/${attempt.id}`);
     expect(read.status).toBe(404);
     expect((await errorOf(read)).code).toBe('ATTEMPT_NOT_FOUND');
-    expect((await put(intruder, { itemId: attempt.questions[0]!.id, response: 0, seq: 999 })).status).toBe(404);
+    expect((await put(intruder, { itemId: attempt.questions[0]!.id, response: null, version: 999 })).status).toBe(404);
   });
 
   it('refuses a review before submission, submits, then refuses writes with 409 ATTEMPT_CLOSED', async () => {
@@ -102,7 +104,7 @@ describe('exam API', () => {
     const submitted = await me().post(`/api/attempts/${attempt.id}/submit`);
     expect(submitted.status).toBe(200);
     expect((await submitted.json()).attempt.result).toMatchObject({ score: 20, maxScore: 20, passed: true });
-    const late = await put(me(), { itemId: attempt.questions[0]!.id, response: 0, seq: 10_000 });
+    const late = await put(me(), { itemId: attempt.questions[0]!.id, response: null, version: 10_000 });
     expect(late.status).toBe(409);
     expect((await errorOf(late)).code).toBe('ATTEMPT_CLOSED');
   });

@@ -83,14 +83,12 @@ export async function takeExam(
   if (started.status !== 201) throw new Error(`start answered ${started.status}: ${await started.text()}`);
   const attempt = (await started.json()).attempt as { id: string; questions: ShownQuestion[] };
   const rightIds = new Set<string>();
-  let seq = 0;
   for (const [index, question] of attempt.questions.entries()) {
     const right = isRight(index);
     if (right === null) continue;
     if (right) rightIds.add(question.id);
-    seq += 1;
     const saved = await client.send('PUT', `/api/attempts/${attempt.id}/answers`, {
-      json: { itemId: question.id, response: responseFor(question, content, right), seq },
+      json: { itemId: question.id, response: responseFor(question, content, right), version: 1 },
     });
     if (saved.status !== 200) throw new Error(`autosave answered ${saved.status}: ${await saved.text()}`);
   }

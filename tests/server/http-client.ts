@@ -20,8 +20,8 @@ export function parseSetCookie(header: string): SetCookie {
 export interface SendOptions {
   /** Serialised as the JSON body with Content-Type application/json. */
   readonly json?: unknown;
-  /** A raw body; set its content type in `headers`. */
-  readonly body?: string;
+  /** A raw body (bytes to send what no string can, such as invalid UTF-8); set its content type in `headers`. */
+  readonly body?: string | Uint8Array<ArrayBuffer>;
   readonly headers?: Record<string, string>;
   /** The Origin header for state-changing requests: ours by default, `null` to send none. */
   readonly origin?: string | null;

@@ -32,11 +32,10 @@ describe('item analysis of stored attempts', () => {
     await service.start(users[1]!, EXAM_ID);
     const paper = (await store.getAttempt(attempt.id))!.items;
     // Every question answered with what is shown first: display index 0, [0], true, or the keyed order.
-    let seq = 0;
     for (const entry of paper) {
       const { key } = content.lookup(entry.itemId)!;
       const response = key.type === 'single' ? 0 : key.type === 'multiple' ? [0] : key.type === 'truefalse' ? true : [...key.answer];
-      await service.save(users[0]!, attempt.id, { itemId: entry.itemId, response, flagged: false, seq: ++seq });
+      await service.save(users[0]!, attempt.id, { itemId: entry.itemId, response, flagged: false, version: 1 });
     }
     await service.submit(users[0]!, attempt.id);
 

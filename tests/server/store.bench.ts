@@ -72,7 +72,7 @@ test('an autosave: saveAnswer to a 40-item attempt (append one line to its answe
       itemId: `q${seq % ITEMS}`,
       response: { choice: seq % 4 },
       flagged: false,
-      seq,
+      version: seq,
       savedAt: attempt.startedAt + seq,
     });
   }).run({ iterations: 300, time: 0 });

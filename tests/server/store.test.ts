@@ -6,6 +6,7 @@ import { z } from 'zod';
 import {
   type DurableIo,
   DurableJsonFile,
+  LOGIN_IN_FLIGHT_RETRY_MS,
   openLowdbStore,
   type Store,
   StoreCorruptError,
@@ -313,8 +314,8 @@ describe('store: sessions and throttle', () => {
     const session = { id: 'e'.repeat(64), userId: 'u', createdAt: 1, expiresAt: 100, lastSeenAt: 1 };
     await store.createSession(session);
     expect(await store.touchSession(session.id, 50)).toEqual({ ...session, lastSeenAt: 50 });
-    expect(await store.pruneSessions((s) => s.lastSeenAt < 10)).toBe(0);
-    expect(await store.pruneSessions((s) => s.lastSeenAt === 50)).toBe(1);
+    expect(await store.pruneSessions({ lastSeenUpTo: 49, expiresUpTo: 99 })).toBe(0);
+    expect(await store.pruneSessions({ lastSeenUpTo: 50, expiresUpTo: 0 })).toBe(1);
     expect(await store.touchSession(session.id, 60)).toBeNull();
   });
 
@@ -327,40 +328,75 @@ describe('store: sessions and throttle', () => {
     expect((await store.getSession(session.id))?.lastSeenAt).toBe(500);
     expect(await onDisk()).toBe(1);
     // Pruning judges the newest time, written or not.
-    expect(await store.pruneSessions((s) => s.lastSeenAt < 100)).toBe(0);
+    expect(await store.pruneSessions({ lastSeenUpTo: 99, expiresUpTo: 0 })).toBe(0);
     await store.close();
     expect(await onDisk()).toBe(500);
     store = await openLowdbStore(dir);
     expect((await store.getSession(session.id))?.lastSeenAt).toBe(500);
   });
 
-  it('counts failures per key, starts over after the quiet period, and clears on request', async () => {
-    expect(await store.recordLoginFailure('account:A', 1000, 500)).toEqual({
-      key: 'account:A',
-      count: 1,
-      firstAt: 1000,
-      lastAt: 1000,
-    });
-    expect((await store.recordLoginFailure('account:A', 1400, 500)).count).toBe(2);
-    expect(await store.recordLoginFailure('account:A', 2000, 500)).toEqual({
-      key: 'account:A',
-      count: 1,
-      firstAt: 2000,
-      lastAt: 2000,
-    });
-    await store.recordLoginFailure('ip:1.2.3.4', 2000, 500);
-    await store.clearLoginFailures('account:A');
+  const LIMIT = { freeFailures: 2, firstLockMs: 1_000, maxLockMs: 4_000, forgetAfterMs: 3_000 };
+  const keys = (...names: string[]) => names.map((key) => ({ key, limit: LIMIT }));
+  const fail = async (at: number, ...names: string[]) => {
+    const reserved = await store.reserveLoginAttempt(keys(...names), at);
+    if (!reserved.ok) throw new Error(`refused at ${at}`);
+    await store.settleLoginAttempt(reserved.reservation, { succeeded: false });
+  };
+
+  it('counts failures per key, starts over after the quiet period, and clears on success', async () => {
+    await fail(1000, 'account:A');
+    expect(await store.getLoginFailures('account:A')).toEqual({ key: 'account:A', count: 1, firstAt: 1000, lastAt: 1000 });
+    await fail(1400, 'account:A');
+    expect((await store.getLoginFailures('account:A'))?.count).toBe(2);
+    // More than forgetAfterMs after the last failure: a fresh count, and the lock that had run out is gone.
+    await fail(5000, 'account:A', 'ip:1.2.3.4');
+    expect(await store.getLoginFailures('account:A')).toEqual({ key: 'account:A', count: 1, firstAt: 5000, lastAt: 5000 });
+    const reserved = await store.reserveLoginAttempt(keys('account:A', 'ip:1.2.3.4'), 5100);
+    expect(reserved.ok).toBe(true);
+    if (!reserved.ok) return;
+    await store.settleLoginAttempt(reserved.reservation, { succeeded: true, clear: ['account:A'], remember: null });
     expect(await store.getLoginFailures('account:A')).toBeNull();
+    // Not cleared, and the successful attempt was not counted.
     expect((await store.getLoginFailures('ip:1.2.3.4'))?.count).toBe(1);
+  });
+
+  it('refuses parallel reservations beyond the free failures before any is settled, and after them while locked', async () => {
+    const burst = await Promise.all(Array.from({ length: 10 }, () => store.reserveLoginAttempt(keys('pair:B@x', 'ip:x'), 1000)));
+    expect(burst.filter((r) => r.ok)).toHaveLength(LIMIT.freeFailures);
+    expect(burst.filter((r) => !r.ok).map((r) => !r.ok && r.retryAfterMs)).toEqual(Array(8).fill(LOGIN_IN_FLIGHT_RETRY_MS));
+    for (const r of burst) if (r.ok) await store.settleLoginAttempt(r.reservation, { succeeded: false });
+    // Settling twice changes nothing.
+    for (const r of burst) if (r.ok) await store.settleLoginAttempt(r.reservation, { succeeded: false });
+    expect((await store.getLoginFailures('pair:B@x'))?.count).toBe(2);
+    expect(await store.reserveLoginAttempt(keys('pair:B@x'), 1200)).toEqual({ ok: false, retryAfterMs: 800 });
+    // The lock ran out: one more attempt, and its failure doubles the lock.
+    await fail(2000, 'pair:B@x');
+    expect(await store.reserveLoginAttempt(keys('pair:B@x'), 2000)).toEqual({ ok: false, retryAfterMs: 2_000 });
+  });
+
+  it('releases a successful reservation without counting it, and remembers a known sign-in until its end', async () => {
+    const reserved = await store.reserveLoginAttempt(keys('pair:C@y'), 1000);
+    if (!reserved.ok) throw new Error('refused');
+    expect(await store.isKnownSignIn('pair:C@y', 1000)).toBe(false);
+    await store.settleLoginAttempt(reserved.reservation, { succeeded: true, clear: [], remember: { key: 'pair:C@y', until: 9000 } });
+    expect(await store.getLoginFailures('pair:C@y')).toBeNull();
+    expect(await store.isKnownSignIn('pair:C@y', 9000)).toBe(true);
+    expect(await store.isKnownSignIn('pair:C@y', 9001)).toBe(false);
+    // The free failures are all available again: nothing is left in flight.
+    const again = await Promise.all([1, 2, 3].map(() => store.reserveLoginAttempt(keys('pair:C@y'), 1000)));
+    expect(again.filter((r) => r.ok)).toHaveLength(2);
+    await store.close();
+    store = await openLowdbStore(dir);
+    expect(await store.isKnownSignIn('pair:C@y', 5000)).toBe(true);
   });
 });
 
 describe('store: attempts', () => {
-  const answer = (itemId: string, seq: number, response: unknown = 'A', savedAt = 1_700_000_100_000) => ({
+  const answer = (itemId: string, version: number, response: unknown = 'A', savedAt = 1_700_000_100_000) => ({
     itemId,
     response,
     flagged: false,
-    seq,
+    version,
     savedAt,
   });
 
@@ -368,7 +404,7 @@ describe('store: attempts', () => {
     const first = newAttempt({ userId: 'u1' });
     expect(await store.createAttempt(first)).toMatchObject({
       ok: true,
-      attempt: { status: 'in-progress', lastSeq: 0, answers: {} },
+      attempt: { status: 'in-progress', fencedAt: null, answers: {} },
     });
     expect(await readdir(join(dir, 'attempts'))).toEqual([`${first.id}.json`]);
     const again = await store.createAttempt(newAttempt({ userId: 'u1' }));
@@ -381,32 +417,58 @@ describe('store: attempts', () => {
     await expect(store.createAttempt(newAttempt({ id: '../../etc/passwd' }))).rejects.toThrow('URL-safe');
   });
 
-  it('saves answers idempotently: an exact replay of a stored seq succeeds as a duplicate and writes nothing', async () => {
+  it('saves answers idempotently: an exact replay of a stored version succeeds as a duplicate and writes nothing', async () => {
     const attempt = newAttempt();
     await store.createAttempt(attempt);
     expect(await store.saveAnswer(attempt.id, answer('q1', 1, { choice: 'B', note: 'x' }))).toMatchObject({
       ok: true,
-      duplicate: false,
+      outcome: 'stored',
+      version: 1,
     });
     const file = join(dir, 'attempts', `${attempt.id}.json`);
     const before = await stat(file);
     // Same answer, keys in another order, stamped later on arrival: still the same save.
     const replay = await store.saveAnswer(attempt.id, answer('q1', 1, { note: 'x', choice: 'B' }, 1_700_000_200_000));
-    expect(replay).toMatchObject({ ok: true, duplicate: true, attempt: { lastSeq: 1 } });
+    expect(replay).toMatchObject({ ok: true, outcome: 'duplicate', version: 1 });
     expect((await stat(file)).mtimeMs).toBe(before.mtimeMs);
   });
 
-  it('rejects a stale or replayed seq that is not the stored answer, and keeps the newer answer', async () => {
+  it('orders saves per question only: an older version is superseded and never overwrites, other questions are unaffected', async () => {
     const attempt = newAttempt();
     await store.createAttempt(attempt);
     await store.saveAnswer(attempt.id, answer('q1', 3, 'A'));
     await store.saveAnswer(attempt.id, answer('q1', 5, 'C'));
-    expect(await store.saveAnswer(attempt.id, answer('q1', 3, 'A'))).toEqual({ ok: false, code: 'STALE_SEQ' });
-    expect(await store.saveAnswer(attempt.id, answer('q2', 4, 'B'))).toEqual({ ok: false, code: 'STALE_SEQ' });
-    expect(await store.saveAnswer(attempt.id, answer('q1', 5, 'D'))).toEqual({ ok: false, code: 'STALE_SEQ' });
+    expect(await store.saveAnswer(attempt.id, answer('q1', 4, 'B'))).toMatchObject({ ok: true, outcome: 'superseded', version: 5 });
+    // A low version for another question is new for that question: it lands.
+    expect(await store.saveAnswer(attempt.id, answer('q2', 1, 'B'))).toMatchObject({ ok: true, outcome: 'stored', version: 1 });
+    // Same version, different content (a second tab): the later arrival wins, for that question only.
+    expect(await store.saveAnswer(attempt.id, answer('q1', 5, 'D'))).toMatchObject({ ok: true, outcome: 'stored', version: 5 });
     const saved = await store.getAttempt(attempt.id);
-    expect(saved?.answers['q1']).toMatchObject({ response: 'C', seq: 5 });
-    expect(saved?.lastSeq).toBe(5);
+    expect(saved?.answers['q1']).toMatchObject({ response: 'D', version: 5 });
+    expect(saved?.answers['q2']).toMatchObject({ response: 'B', version: 1 });
+  });
+
+  it('fences an attempt once: saves queued before the fence are in the attempt it returns, later ones are refused', async () => {
+    const attempt = newAttempt();
+    await store.createAttempt(attempt);
+    const before = store.saveAnswer(attempt.id, answer('q1', 1, 'A'));
+    const fence = store.fenceAttempt(attempt.id, 1_700_000_200_000);
+    const after = store.saveAnswer(attempt.id, answer('q2', 1, 'B'));
+    expect(await before).toMatchObject({ ok: true, outcome: 'stored' });
+    const fenced = await fence;
+    expect(fenced).toMatchObject({ ok: true, attempt: { fencedAt: 1_700_000_200_000, status: 'in-progress' } });
+    expect(Object.keys(fenced.ok ? fenced.attempt.answers : {})).toEqual(['q1']);
+    expect(await after).toEqual({ ok: false, code: 'ATTEMPT_FENCED' });
+    // Idempotent: a second fence keeps the first instant.
+    expect(await store.fenceAttempt(attempt.id, 1)).toMatchObject({ ok: true, attempt: { fencedAt: 1_700_000_200_000 } });
+    expect(await store.fenceAttempt('attempt-none', 1)).toEqual({ ok: false, code: 'ATTEMPT_NOT_FOUND' });
+    // The fence is durable: a reopened store still refuses saves.
+    await store.close();
+    store = await openLowdbStore(dir);
+    expect(await store.saveAnswer(attempt.id, answer('q3', 1))).toEqual({ ok: false, code: 'ATTEMPT_FENCED' });
+    const result = { score: 1, maxScore: 3, passed: false, perItem: [], certificateId: null };
+    expect((await store.submitAttempt(attempt.id, result, 1_700_000_300_000)).ok).toBe(true);
+    expect(await store.fenceAttempt(attempt.id, 1)).toMatchObject({ ok: false, code: 'ATTEMPT_CLOSED' });
   });
 
   it('refuses answers after the deadline, for items not in the attempt, for unknown attempts, and after submission', async () => {
@@ -463,14 +525,13 @@ describe('store: attempts', () => {
     expect((await stat(otherFile)).mtimeMs).toBe(beforeMtime);
   });
 
-  it('serialises concurrent saves to one attempt: all ten resolve and the highest seq wins', async () => {
+  it('serialises concurrent saves to one attempt: all ten resolve and the highest version wins, in any arrival order', async () => {
     const attempt = newAttempt();
     await store.createAttempt(attempt);
-    const results = await Promise.all(
-      Array.from({ length: 10 }, (_, i) => store.saveAnswer(attempt.id, answer('q1', i + 1, i + 1))),
-    );
+    const versions = [3, 9, 1, 10, 4, 7, 2, 8, 6, 5];
+    const results = await Promise.all(versions.map((v) => store.saveAnswer(attempt.id, answer('q1', v, v))));
     expect(results.every((r) => r.ok)).toBe(true);
-    expect((await store.getAttempt(attempt.id))?.answers['q1']?.response).toBe(10);
+    expect((await store.getAttempt(attempt.id))?.answers['q1']).toMatchObject({ response: 10, version: 10 });
   });
 
   it('lists attempts by user, exam and status from memory, oldest first, and keeps them across a reopen', async () => {
@@ -498,7 +559,7 @@ describe('store: certificates', () => {
     id,
     userId,
     examId: 'exam-a',
-    attemptId: 'attempt-0001',
+    attemptId: `attempt-${id}`,
     issuedAt,
     expiresAt: issuedAt + 1000,
     edition: '2025-11',

@@ -58,6 +58,19 @@ describe('trainee import plan', () => {
     ]);
   });
 
+  it('refuses the same names as the add-trainee form (one NameSchema): lone surrogates and control characters; stores NFC', () => {
+    const plan = planImport(['姓名,工号,班组', '张\ud800三,A2001,一组', '李\u0007四,A2002,一组', ' Jose\u0301 ,A2003,一\u200b组'].join('\n'));
+    expect(plan.ok).toBe(true);
+    if (!plan.ok) return;
+    expect(plan.errors).toEqual([
+      { line: 2, employeeId: 'A2001', code: 'ROW_INVALID', message: '姓名里有无法识别的字符（可能是文件或输入法编码有误），请重新输入' },
+      { line: 3, employeeId: 'A2002', code: 'ROW_INVALID', message: '姓名里有不可见字符，请重新输入' },
+      { line: 4, employeeId: 'A2003', code: 'ROW_INVALID', message: '班组名称里有不可见字符，请重新输入' },
+    ]);
+    const fine = planImport(['姓名,工号,班组', ' Jose\u0301 ,A2004,一组'].join('\n'));
+    expect(fine.ok && fine.rows[0]!.name).toBe('Jos\u00e9');
+  });
+
   it('stops the whole import for a wrong header, an empty list, too many rows, an open quote or a non-UTF-8 file', () => {
     expect(planImport('name,id,group\nx,y,z')).toEqual({ ok: false, code: 'CSV_BAD_HEADER' });
     expect(planImport('张三,A1001,一组\n李四,A1002,一组')).toEqual({ ok: false, code: 'CSV_BAD_HEADER' });

@@ -7,7 +7,7 @@ import type { EditionId, Ruling } from '../../rules/index.ts';
 export interface ImpactPolicy {
   /** What the user named: an edition id (`legacy`) or a git revision (`HEAD~1`). */
   readonly id: string;
-  /** Chinese description for reports, e.g. `旧版措辞（2021 年前）` or `git 版本 HEAD~1（a1b2c3d）`. */
+  /** Chinese description for reports, e.g. `旧版措辞（示例，非官方文本）` or `git 版本 HEAD~1（a1b2c3d）`. */
   readonly title: string;
   /**
    * Decides `facts`; `declaredEdition` is the edition the content names, which an edition side ignores.

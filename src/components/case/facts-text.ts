@@ -62,6 +62,7 @@ function goodsSentences(goods: Facts['goods']): string[] {
   const sevenDay = goods.sevenDayClass ? `，七天无理由分类为“${enumLabel('goods.sevenDayClass', goods.sevenDayClass)}”` : '';
   return present([
     `商品是${goods.name}${sevenDay}。`,
+    goods.price !== undefined && `本次争议只涉及这件商品，按购买时的价格 ${yuan(goods.price)} 结算。`,
     yesNo(goods.sevenDayOptOutConfirmed, '买家下单时确认过“不支持七天无理由退货”。', '买家下单时没有确认过“不支持七天无理由退货”。'),
     goods.listingNoReturnNotice && '详情页写有“特价不退不换”之类的单方声明。',
     goods.condition && `申请时商品状态：${enumLabel('goods.condition', goods.condition)}。`,
@@ -89,6 +90,7 @@ function shipmentSentences(shipment: Facts['shipment']): string[] {
     yesNo(shipment.buyerConsentedToShip, '卖家发货前征得了买家同意。', '卖家发货前没有征得买家同意。'),
     shipment.cashOnDelivery === 'agreed' && '运费到付，已事先与买家约定。',
     shipment.cashOnDelivery === 'unagreed' && '运费到付，未经买家同意。',
+    shipment.cashOnDelivery === 'buyer-requested' && '运费到付是买家自己要求的。',
     shipment.pickupRequired === 'agreed' && '需要买家自提，已事先显著明示或经买家同意。',
     shipment.pickupRequired === 'unagreed' && '需要买家自提，但卖家既没有明示，也没有征得买家同意。',
     shipment.promisedCarrier === 'used' && '卖家按承诺使用了指定快递。',
@@ -125,6 +127,7 @@ function deliverySentences(delivery: NonNullable<Facts['delivery']>): string[] {
   } as const;
   return present([
     status,
+    delivery.collectedAt !== undefined && `买家实际取到商品的时间是 ${time(delivery.collectedAt)}。`,
     yesNo(
       delivery.sellerHasDeliveryProof,
       '卖家能提供签收底单、授权签收证明或物流红章证明。',
@@ -132,6 +135,7 @@ function deliverySentences(delivery: NonNullable<Facts['delivery']>): string[] {
     ),
     refusal &&
       `拒签原因：${enumLabel('delivery.refusal.reason', refusal.reason)}${yesNo(refusal.photographed, '，买家当场拍照留了证', '，买家没有当场拍照留证') ?? ''}。`,
+    refusal && yesNo(refusal.mismatchConfirmed, '表面不一致已经其他方式证实。', '表面不一致没有其他证据证实。'),
     refusal?.returnedOutcome && `商品退回卖家后：${enumLabel('delivery.refusal.returnedOutcome', refusal.returnedOutcome)}。`,
     delivery.confirmation && confirmations[delivery.confirmation],
     delivery.recipientInfoWrong && '买家填写的收件信息有误。',
@@ -159,6 +163,7 @@ function issueSentences(issue: NonNullable<Facts['issue']>): string[] {
     issue.onlyNoticeableAfterUse && '描述不当要使用后才能察觉。',
     issue.disclosedInListing && '该瑕疵已在商品页面明确告知。',
     yesNo(issue.personalConsumption, '买家是基于生活消费需要购买的。', '买家不是基于生活消费需要购买的。'),
+    issue.sellerPromisedMultiple !== undefined && `卖家自己承诺过“假一赔${issue.sellerPromisedMultiple}”。`,
     issue.sellerRefusesRemedy && '表面不一致属实后，卖家拒绝补寄、换货或退货。',
   ]);
 }

@@ -1,4 +1,5 @@
 // The exam island's calls to the attempt API; types mirror what src/server/exams answers (no keys before submission).
+import type { SaveBody, SendResult } from './save-queue.ts';
 
 export interface AttemptView {
   readonly id: string;
@@ -9,8 +10,7 @@ export interface AttemptView {
   readonly endsAt: number;
   readonly deadlineAt: number;
   readonly questions: readonly { readonly id: string; readonly type: 'single' | 'multiple' | 'truefalse' | 'ordering'; readonly stem: string; readonly choices: readonly string[] }[];
-  readonly answers: Readonly<Record<string, { readonly response: unknown; readonly flagged: boolean; readonly seq: number }>>;
-  readonly lastSeq: number;
+  readonly answers: Readonly<Record<string, { readonly response: unknown; readonly flagged: boolean; readonly version: number }>>;
   readonly result: { readonly score: number; readonly maxScore: number; readonly passed: boolean; readonly certificateId: string | null } | null;
 }
 
@@ -35,14 +35,37 @@ export class ExamApiError extends Error {
   }
 }
 
+/** One JSON request to the attempt API: the status (0 when no answer came) and the parsed body, or null. */
+async function request(method: string, path: string, body: unknown, signal?: AbortSignal): Promise<{ status: number; data: any }> {
+  try {
+    const response = await fetch(path, {
+      method,
+      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      body: body === undefined ? null : JSON.stringify(body),
+      credentials: 'same-origin',
+      signal: signal ?? null,
+    });
+    return { status: response.status, data: await response.json().catch(() => null) };
+  } catch {
+    return { status: 0, data: null };
+  }
+}
+
 export async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const response = await fetch(path, {
-    method,
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
-    body: body === undefined ? null : JSON.stringify(body),
-    credentials: 'same-origin',
-  });
-  const data = await response.json().catch(() => null);
-  if (!response.ok) throw new ExamApiError(data?.error?.code ?? 'NETWORK', data?.error?.message ?? '网络异常，请检查网络后重试。');
+  const { status, data } = await request(method, path, body);
+  if (status < 200 || status > 299) throw new ExamApiError(data?.error?.code ?? 'NETWORK', data?.error?.message ?? '网络异常，请检查网络后重试。');
   return data as T;
+}
+
+/** A save that has had no answer after this long is treated as lost and retried (a request can hang on a bad network). */
+const SAVE_TIMEOUT_MS = 15_000;
+
+/** One autosave, as the save queue wants it: every failure becomes a result with its status (0: no answer). */
+export async function sendAnswer(attemptId: string, body: SaveBody): Promise<SendResult> {
+  const abort = new AbortController();
+  const timer = setTimeout(() => abort.abort(), SAVE_TIMEOUT_MS);
+  const { status, data } = await request('PUT', `/api/attempts/${attemptId}/answers`, body, abort.signal);
+  clearTimeout(timer);
+  if (status === 200 && data?.outcome) return { ok: true, outcome: data.outcome, version: data.version };
+  return { ok: false, status, code: data?.error?.code ?? 'NETWORK', message: data?.error?.fields?.[0]?.message ?? data?.error?.message ?? (status ? '保存失败' : '网络中断') };
 }

@@ -55,7 +55,7 @@ function rows(ruling: Ruling): Row[] {
     list.push({ label: '扣除赠品价值', value: <>{yuanText(deduction.amount)}（<RuleLink id={deduction.ruleId} />）</> });
   }
   if (ruling.testFee) list.push({ label: '检测费', value: testFeeText(ruling.testFee) });
-  if (ruling.compensationMultiple) list.push({ label: '另行赔偿', value: `价款的 ${ruling.compensationMultiple} 倍` });
+  if (ruling.compensationMultiple) list.push({ label: '卖家承诺的赔付', value: `价款的 ${ruling.compensationMultiple} 倍（第十五条）` });
   for (const burden of ruling.burdenOfProof) {
     list.push({ label: `${partyText(burden.party)}举证`, value: <>{burden.matter}（<RuleLink id={burden.ruleId} />）</> });
   }

@@ -1,3 +1,4 @@
+import './zod-jitless.ts';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { CURRENT_EDITION, type EditionId, type Ruling, type ShopPolicy } from '../../rules/index.ts';
 import { CasePicker } from './CasePicker.tsx';

@@ -14,12 +14,15 @@ export function accountView(user: User): AccountView {
 }
 
 /**
- * `path` when it is a path on this site; `null` for anything a browser could take elsewhere (`//host`, `/\host`,
- * `https:`), and for any control character: browsers drop tabs and line breaks inside a URL, so `/<TAB>/evil.example`
- * would become `//evil.example`.
+ * `path` when it is a path on this site, with every character outside printable ASCII percent-encoded (UTF-8) so it
+ * can stand in a `Location` header; `null` for anything a browser could take elsewhere (`//host`, `/\host`,
+ * `https:`), for any control character (browsers drop tabs and line breaks inside a URL, so `/<TAB>/evil.example`
+ * would become `//evil.example`) and for text that is not well-formed Unicode. The path is not normalised: `/..//x`
+ * stays a path on this host, where normalising would turn it into `//x`.
  */
 export function sameSitePath(path: string | null | undefined): string | null {
-  return path && /^\/(?![/\\])/.test(path) && !/[\u0000-\u001f\u007f]/.test(path) ? path : null;
+  if (!path || !/^\/(?![/\\])/.test(path) || /[\u0000-\u001f\u007f]/.test(path) || !path.isWellFormed()) return null;
+  return path.replace(/[^\u0021-\u007e]/gu, (char) => encodeURIComponent(char));
 }
 
 /** Where an account lands after signing in: a same-site `next`, else its role's home page. */

@@ -4,13 +4,25 @@ import { PASSWORD_MAX_LENGTH } from '../auth/index.ts';
 // Control characters and line breaks have no place in a name shown on certificates and lists.
 const PRINTABLE = /^[^\p{Cc}\p{Cf}\u2028\u2029]*$/u;
 
+/**
+ * Text a person typed that certificates and lists show (a name, a cohort), the same wherever it enters (the form,
+ * the CSV import, first-run setup): trimmed, NFC-normalised (so `é` typed as e + ◌́ and as one character are the same
+ * text and the same length), and refused when it is not well-formed Unicode (a lone surrogate, which JSON can carry
+ * as `\ud800`), holds U+FFFD (what bytes that are not UTF-8 become when decoded) or holds a control character.
+ */
+function shownText(field: string, label: string, max: number) {
+  return z
+    .string({ error: `请填写${field}` })
+    .trim()
+    .normalize('NFC')
+    .min(1, `请填写${field}`)
+    .max(max, `${label}最多 ${max} 个字`)
+    .refine((text) => text.isWellFormed() && !text.includes('\uFFFD'), `${label}里有无法识别的字符（可能是文件或输入法编码有误），请重新输入`)
+    .regex(PRINTABLE, `${label}里有不可见字符，请重新输入`);
+}
+
 /** 姓名: what certificates and lists show. */
-export const NameSchema = z
-  .string({ error: '请填写姓名' })
-  .trim()
-  .min(1, '请填写姓名')
-  .max(40, '姓名最多 40 个字')
-  .regex(PRINTABLE, '姓名里有不可见字符，请重新输入');
+export const NameSchema = shownText('姓名', '姓名', 40);
 
 /** 工号: the login name; letters, digits, `-` and `_`, unique regardless of letter case. */
 export const EmployeeIdSchema = z
@@ -21,12 +33,7 @@ export const EmployeeIdSchema = z
   .regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/, '工号只能由字母、数字、“-”和“_”组成，并以字母或数字开头');
 
 /** 班组: the trainee's cohort, used to group the list and exam results. */
-export const CohortSchema = z
-  .string({ error: '请填写班组' })
-  .trim()
-  .min(1, '请填写班组')
-  .max(40, '班组名称最多 40 个字')
-  .regex(PRINTABLE, '班组名称里有不可见字符，请重新输入');
+export const CohortSchema = shownText('班组', '班组名称', 40);
 
 /** Only a length bound here, so that an absurd body is refused before hashing; the policy check gives the reasons. */
 const PasswordInputSchema = z

@@ -15,9 +15,9 @@ export {
 export {
   accountThrottleKey,
   addressThrottleKey,
-  lockedUntil,
+  loginThrottleKeys,
+  pairThrottleKey,
   retryAfterSeconds,
   THROTTLE,
-  type ThrottleKind,
 } from './throttle.ts';
 export { newId, randomToken, sha256Hex } from './tokens.ts';

@@ -24,7 +24,9 @@ export function isSessionExpired(session: Session, now: number): boolean {
  */
 export async function startSession(store: Store, userId: string, now: number, previousToken?: string): Promise<string> {
   const previousId = previousToken === undefined ? undefined : sha256Hex(previousToken);
-  await store.pruneSessions((s) => s.id === previousId || isSessionExpired(s, now));
+  if (previousId !== undefined) await store.deleteSession(previousId);
+  // The same bounds as isSessionExpired, as data, so the store (SQL included) applies them.
+  await store.pruneSessions({ lastSeenUpTo: now - SESSION_LIMITS.idleMs, expiresUpTo: now });
   const token = randomToken(32);
   await store.createSession({
     id: sha256Hex(token),

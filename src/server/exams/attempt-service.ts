@@ -10,6 +10,7 @@ import {
   examQuestion,
   examReview,
   gradePaper,
+  responseShapeProblem,
   type Exam,
   type KeyedQuestion,
 } from '../../quiz/exam.ts';
@@ -18,15 +19,25 @@ import { ApiError, type ApiErrorCode } from '../http/index.ts';
 import type { AttemptRecord, AttemptResult, Store, User } from '../store/index.ts';
 import type { ExamContent } from './exam-content.ts';
 
-/** The autosave body: one answer, with the client's increasing sequence number. `response: null` clears it. */
+const Version = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+
+/**
+ * The autosave body: one answer with the client's per-question version (it goes up each time that question's answer
+ * or flag changes). `response: null` clears it. The response's shape is checked against the paper, not here. A page
+ * loaded before versions existed sends an attempt-wide `seq` instead: it only ever goes up, so per question it orders
+ * saves just as a version does, and it is read as one.
+ */
 export const SaveAnswerBodySchema = z
   .object({
     itemId: z.string().min(1).max(200),
-    response: z.union([z.number().int(), z.array(z.number().int()).max(10), z.boolean(), z.array(z.string().max(200)).max(20), z.null()]),
+    response: z.custom<unknown>((value) => value !== undefined && JSON.stringify(value).length <= 4000, '缺少 response，或内容太长'),
     flagged: z.boolean().default(false),
-    seq: z.number().int().positive().max(Number.MAX_SAFE_INTEGER),
+    version: Version.optional(),
+    seq: Version.optional(),
   })
-  .strict();
+  .strict()
+  .refine((body) => body.version !== undefined || body.seq !== undefined, { message: '缺少 version', path: ['version'] })
+  .transform(({ seq, version, ...body }) => ({ ...body, version: (version ?? seq)! }));
 export type SaveAnswerBody = z.output<typeof SaveAnswerBodySchema>;
 
 export interface AttemptServiceOptions {
@@ -39,10 +50,14 @@ const responsesOf = (attempt: AttemptRecord): Record<string, Response | undefine
 const REFUSALS: Record<string, ApiErrorCode> = {
   ATTEMPT_NOT_FOUND: 'ATTEMPT_NOT_FOUND',
   ATTEMPT_CLOSED: 'ATTEMPT_CLOSED',
+  ATTEMPT_FENCED: 'ATTEMPT_SUBMITTING',
   DEADLINE_PASSED: 'ATTEMPT_DEADLINE_PASSED',
   UNKNOWN_ITEM: 'ATTEMPT_UNKNOWN_ITEM',
-  STALE_SEQ: 'ATTEMPT_STALE_SEQ',
 };
+
+/** How a fenced attempt found still open (a crash during its close) is closed: by the deadline it was fenced at. */
+const closingOf = (attempt: AttemptRecord): 'submit' | 'expire' =>
+  attempt.fencedAt !== null && attempt.fencedAt > attempt.deadlineAt ? 'expire' : 'submit';
 
 /**
  * The certification attempt lifecycle on the server clock. Every read or write of an attempt first closes it if its
@@ -85,6 +100,8 @@ export function attemptService(store: Store, content: ExamContent, options: Atte
       revokedReason: null,
     };
     const issuedNow = await store.issueCertificate(certificate);
+    // Another server process closed the same attempt at the same moment: use the certificate it issued.
+    if (!issuedNow.ok && issuedNow.code === 'CERTIFICATE_FOR_ATTEMPT_EXISTS') return issuedNow.certificate.id;
     if (!issuedNow.ok) throw new Error(`certificate id collision: ${issuedNow.code}`);
     return certificate.id;
   }
@@ -102,9 +119,17 @@ export function attemptService(store: Store, content: ExamContent, options: Atte
     return closed;
   }
 
-  async function closeOnce(attempt: AttemptRecord, how: 'submit' | 'expire'): Promise<AttemptRecord> {
-    const exam = examOf(attempt.examId);
+  async function closeOnce(open: AttemptRecord, how: 'submit' | 'expire'): Promise<AttemptRecord> {
+    const exam = examOf(open.examId);
     const at = now();
+    // The fence first: from here no save is acknowledged, and the record it returns holds every acknowledged answer,
+    // so the grade below is computed from exactly what the trainee was told is saved.
+    const fenced = await store.fenceAttempt(open.id, at);
+    if (!fenced.ok) {
+      if (fenced.code === 'ATTEMPT_CLOSED') return fenced.attempt;
+      throw new ApiError('ATTEMPT_NOT_FOUND');
+    }
+    const attempt = fenced.attempt;
     const graded = gradePaper(attempt.items, responsesOf(attempt), content.lookup);
     const passed = graded.maxScore > 0 && graded.score / graded.maxScore >= exam.passMark;
     // The certificate is written before the attempt is closed: a crash between the two writes then leaves at worst an
@@ -119,8 +144,9 @@ export function attemptService(store: Store, content: ExamContent, options: Atte
     return closed.attempt;
   }
 
-  /** Closes the attempt first when the server clock has passed its deadline. */
+  /** Closes the attempt first when the server clock has passed its deadline, or a crash left it fenced but open. */
   async function current(attempt: AttemptRecord): Promise<AttemptRecord> {
+    if (attempt.status === 'in-progress' && attempt.fencedAt !== null) return close(attempt, closingOf(attempt));
     return attemptPhase(attempt, now()) === 'overdue' ? close(attempt, 'expire') : attempt;
   }
 
@@ -141,9 +167,8 @@ export function attemptService(store: Store, content: ExamContent, options: Atte
         return question ? [examQuestion(entry, question)] : [];
       }),
       answers: Object.fromEntries(
-        Object.values(attempt.answers).map((answer) => [answer.itemId, { response: answer.response, flagged: answer.flagged, seq: answer.seq }]),
+        Object.values(attempt.answers).map((answer) => [answer.itemId, { response: answer.response, flagged: answer.flagged, version: answer.version }]),
       ),
-      lastSeq: attempt.lastSeq,
       result: attempt.result
         ? { score: attempt.result.score, maxScore: attempt.result.maxScore, passed: attempt.result.passed, certificateId: attempt.result.certificateId }
         : null,
@@ -201,17 +226,34 @@ export function attemptService(store: Store, content: ExamContent, options: Atte
       return view(await current(await ownAttempt(user, attemptId)));
     },
 
+    /**
+     * Stores one answer. Resolves with the outcome (`stored`, `duplicate`, or `superseded` when the server holds a
+     * newer version of that question) and the version now stored; a save for another question never interferes.
+     * @throws ApiError ATTEMPT_SUBMITTING once grading has started, ATTEMPT_INVALID_RESPONSE when the response is not
+     * a valid shape for that question of this paper.
+     */
     async save(user: User, attemptId: string, body: SaveAnswerBody) {
-      const attempt = await current(await ownAttempt(user, attemptId));
+      const own = await ownAttempt(user, attemptId);
+      // Not `current()`: that would wait for the running close only to refuse afterwards.
+      if (own.status === 'in-progress' && own.fencedAt !== null) throw new ApiError('ATTEMPT_SUBMITTING');
+      const attempt = await current(own);
       if (attempt.status === 'expired') throw new ApiError('ATTEMPT_DEADLINE_PASSED');
       if (attempt.status !== 'in-progress') throw new ApiError('ATTEMPT_CLOSED');
+      const entry = attempt.items.find((item) => item.itemId === body.itemId);
+      const question = entry && content.lookup(entry.itemId);
+      if (!entry || !question) throw new ApiError('ATTEMPT_UNKNOWN_ITEM');
+      const problem = responseShapeProblem(examQuestion(entry, question), body.response);
+      if (problem) throw new ApiError('ATTEMPT_INVALID_RESPONSE', [{ field: 'response', message: problem }]);
       const saved = await store.saveAnswer(attemptId, { ...body, savedAt: now() });
       if (!saved.ok) throw new ApiError(REFUSALS[saved.code] ?? 'ATTEMPT_CLOSED');
-      return { saved: true, duplicate: saved.duplicate, seq: body.seq, serverTime: now(), deadlineAt: saved.attempt.deadlineAt };
+      return { itemId: body.itemId, outcome: saved.outcome, version: saved.version, serverTime: now(), deadlineAt: saved.attempt.deadlineAt };
     },
 
+    /** Fences, grades exactly the acknowledged answers and closes; a second submit while the first runs joins it. */
     async submit(user: User, attemptId: string) {
-      const attempt = await current(await ownAttempt(user, attemptId));
+      const own = await ownAttempt(user, attemptId);
+      if (own.status === 'in-progress' && own.fencedAt !== null) return view(await close(own, closingOf(own)));
+      const attempt = await current(own);
       if (attempt.status !== 'in-progress') throw new ApiError('ATTEMPT_CLOSED');
       return view(await close(attempt, 'submit'));
     },

@@ -24,15 +24,45 @@ export const RESULTS_CSV_HEADER = [
 
 const time = (at: number | null) => (at === null ? null : formatBeijingTime(at));
 
+/** Status column of an attempt whose stored record cannot be read (a damaged file): its result columns stay empty. */
+export const UNREADABLE_STATUS = '记录无法读取（文件损坏）';
+
 /**
  * One row per attempt, oldest first (optionally one exam's), as a CSV file Excel opens with Chinese intact:
  * see `csvDocument` for the BOM, quoting and the formula guard. Percent is score / max as a whole percentage;
- * result columns are empty while an attempt is in progress.
+ * result columns are empty while an attempt is in progress, and for an attempt whose record cannot be read.
  */
 export async function resultsCsv(store: Store, exams: ReadonlyMap<string, Exam>, examId?: string): Promise<string> {
-  const [attempts, users] = await Promise.all([store.listAttempts(examId ? { examId } : {}), store.listUsers()]);
+  const filter = examId ? { examId } : {};
+  const [attempts, unreadable, users] = await Promise.all([store.listAttempts(filter), store.listUnreadableAttempts(filter), store.listUsers()]);
   const byId = new Map(users.map((user) => [user.id, user]));
-  const rows = attempts.map((attempt: AttemptRecord): CsvCell[] => {
+  const damaged = unreadable.map((attempt) => {
+    const user = byId.get(attempt.userId);
+    const row: CsvCell[] = [
+      user?.name ?? '（已删除的学员）',
+      user?.employeeId ?? null,
+      user?.cohort ?? '未分组',
+      exams.get(attempt.examId)?.title ?? attempt.examId,
+      attempt.examId,
+      time(attempt.startedAt),
+      null,
+      UNREADABLE_STATUS,
+      null,
+      null,
+      null,
+      null,
+      null,
+      attempt.id,
+    ];
+    return { startedAt: attempt.startedAt, row };
+  });
+  const readable = attempts.map((attempt: AttemptRecord): { startedAt: number; row: CsvCell[] } => ({ startedAt: attempt.startedAt, row: rowOf(attempt) }));
+  return csvDocument(
+    RESULTS_CSV_HEADER,
+    [...readable, ...damaged].sort((a, b) => a.startedAt - b.startedAt).map((entry) => entry.row),
+  );
+
+  function rowOf(attempt: AttemptRecord): CsvCell[] {
     const user = byId.get(attempt.userId);
     const result = attempt.result;
     return [
@@ -51,6 +81,5 @@ export async function resultsCsv(store: Store, exams: ReadonlyMap<string, Exam>,
       result?.certificateId ?? null,
       attempt.id,
     ];
-  });
-  return csvDocument(RESULTS_CSV_HEADER, rows);
+  }
 }

@@ -31,6 +31,11 @@ export const API_ERRORS = {
   PASSWORD_TOO_LONG: { status: 400, message: '密码最多 128 个字符。' },
   PASSWORD_IS_EMPLOYEE_ID: { status: 400, message: '不能用工号作为密码，请换一个。' },
   EMPLOYEE_ID_TAKEN: { status: 409, message: '这个工号已经有账号了。' },
+  LINK_HOST_NOT_LISTED: {
+    status: 400,
+    message:
+      '无法生成链接：服务器没有设置对外地址（PUBLIC_URL），而这次访问用的地址不在允许列表里，用它生成的链接可能指向别人的网站。请管理员设置 PUBLIC_URL（例如 https://academy.example.com）或 ALLOWED_HOSTS 后重启服务器，或在服务器本机通过 localhost 访问。',
+  },
   TRAINEE_NOT_FOUND: { status: 404, message: '没有找到这名学员，名单可能已经变化，请刷新页面。' },
   CSV_NOT_UTF8: {
     status: 400,
@@ -57,7 +62,8 @@ export const API_ERRORS = {
   ATTEMPT_CLOSED: { status: 409, message: '这次考试已经交卷，不能再修改答案。' },
   ATTEMPT_DEADLINE_PASSED: { status: 409, message: '考试时间已到，答案没有保存；系统已自动交卷。' },
   ATTEMPT_UNKNOWN_ITEM: { status: 400, message: '这道题不在你的试卷中。请刷新页面后再作答。' },
-  ATTEMPT_STALE_SEQ: { status: 409, message: '这条答案比已保存的旧，已忽略。请刷新页面确认最新答案。' },
+  ATTEMPT_SUBMITTING: { status: 409, message: '正在交卷评分，这条答案没有保存。交卷以评分开始前已保存的答案为准。' },
+  ATTEMPT_INVALID_RESPONSE: { status: 400, message: '这个答案不符合这道题的作答方式，没有保存。请刷新页面后重新作答。' },
   CERTIFICATE_NOT_FOUND: { status: 404, message: '没有这张证书。请刷新页面后再试。' },
   CERTIFICATE_REVOKED: { status: 409, message: '这张证书已经撤销过了。' },
   ATTEMPT_NOT_SUBMITTED: { status: 409, message: '交卷后才能查看结果与解析。' },

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { certificatesToRecertify, type ImpactReport } from '../../authoring/impact/index.ts';
-import { readCertificatesReadOnly, type Certificate, type User } from '../store/index.ts';
+import { type Certificate, openCertificateReader, storeConfig, type User } from '../store/index.ts';
 import type { ResolvedPolicy } from './policy-source.ts';
 
 /** A standing certificate that the change puts in doubt. */
@@ -85,12 +85,15 @@ export function certificatesToRecertifyNow(
 }
 
 /**
- * Reads the data folder read-only and lists the certificates to recertify (`certificatesToRecertifyNow`). A missing
+ * Reads the store (a lowdb data folder read-only, or PostgreSQL with DATABASE_URL) and lists the certificates to recertify (`certificatesToRecertifyNow`). A missing
  * folder is not an error: the report says so and skips certificates.
  * @throws StoreCorruptError when certificates.json or accounts.json cannot be trusted.
  */
 export async function certificatesSection(dataDir: string, report: ImpactReport, from: ResolvedPolicy, to: ResolvedPolicy, now: number): Promise<CertificateSection> {
-  if (!existsSync(dataDir)) return { status: 'no-data', dataDir };
-  const { certificates, users } = await readCertificatesReadOnly(dataDir);
+  // Through the store contract: lowdb's files read-only, or PostgreSQL when DATABASE_URL is set.
+  const config = storeConfig(process.env.DATABASE_URL, dataDir);
+  if (config.kind === 'lowdb' && !existsSync(dataDir)) return { status: 'no-data', dataDir };
+  const reader = await openCertificateReader(config);
+  const [certificates, users] = await Promise.all([reader.listCertificates(), reader.listUsers()]).finally(() => reader.close());
   return { status: 'read', dataDir, ...certificatesToRecertifyNow(certificates, users, report, from, to, now) };
 }

@@ -3,11 +3,12 @@ import { basename, join } from 'node:path';
 import { AppendLog, readLog, type LogContent } from './append-log.ts';
 import { DurableJsonFile, type DurableIo } from './durable-file.ts';
 import {
+  type AnswerLogLine,
+  AnswerLogLineSchema,
   type AttemptFile,
   AttemptFileSchema,
   type AttemptIndexRecord,
   AttemptIndexRecordSchema,
-  SavedAnswerSchema,
 } from './schemas.ts';
 import { serialQueue } from './serial.ts';
 import { StoreCorruptError } from './store-errors.ts';
@@ -35,17 +36,23 @@ export interface AttemptSummary {
   status: AttemptStatus;
 }
 
-/** What a change to one attempt decided: nothing to write, one answer to append, or the closed record to write. */
+/**
+ * What a change to one attempt decided: nothing to write, one answer to append, the still open record to rewrite
+ * whole (the fence), or the closed record to write.
+ */
 export type AttemptChange<R> =
   | { readonly kind: 'keep'; readonly value: R }
   | { readonly kind: 'answer'; readonly answer: SavedAnswer; readonly value: (next: AttemptRecord) => R }
+  | { readonly kind: 'rewrite'; readonly next: AttemptRecord; readonly value: (next: AttemptRecord) => R }
   | { readonly kind: 'close'; readonly next: AttemptRecord; readonly value: (next: AttemptRecord) => R };
 
 /** An in-progress attempt: held in memory with its answer log, changed one request at a time. */
 interface LiveAttempt {
   record: AttemptRecord;
-  log: AppendLog<SavedAnswer>;
+  log: AppendLog<AnswerLogLine>;
   logCount: number;
+  /** The position of the last line appended to the log (or folded into the snapshot when the log is empty). */
+  position: number;
   readonly snapshot: DurableJsonFile<AttemptFile>;
   readonly serial: <R>(task: () => Promise<R>) => Promise<R>;
 }
@@ -65,6 +72,8 @@ export class AttemptFiles {
   readonly #byUser = new Map<string, Set<string>>();
   readonly #live = new Map<string, LiveAttempt>();
   readonly #closed = new Map<string, AttemptRecord>();
+  /** Closed attempts whose file could not be read when last tried, with the reason logged for each. */
+  readonly #unreadable = new Map<string, string>();
   /** Live attempts whose log holds an open file handle, least recently appended first. */
   readonly #openLogs = new Set<LiveAttempt>();
   readonly #index: AppendLog<AttemptIndexRecord>;
@@ -155,15 +164,21 @@ export class AttemptFiles {
     let record: AttemptRecord = content.attempt;
     if (record.status !== 'in-progress') return record;
     const logPath = this.#logPath(id);
-    const log = hasLog ? await readLog(logPath, SavedAnswerSchema) : null;
-    for (const answer of log?.records ?? []) {
-      // Lines at or below the snapshot's lastSeq were folded into it before a crash removed the log.
-      if (answer.seq > record.lastSeq) record = withAnswer(record, answer);
+    const log = hasLog ? await readLog(logPath, AnswerLogLineSchema) : null;
+    let position = content.logPosition;
+    for (const line of log?.records ?? []) {
+      // Lines at or below the snapshot's position were folded into it before a crash removed the log. Every line was
+      // acknowledged in log order, so replaying the rest in order rebuilds exactly the acknowledged answers.
+      if (line.position > position) {
+        record = withAnswer(record, line.answer);
+        position = line.position;
+      }
     }
     this.#live.set(id, {
       record,
       log: new AppendLog(logPath, log),
       logCount: log?.records.length ?? 0,
+      position,
       snapshot,
       serial: serialQueue(),
     });
@@ -238,24 +253,66 @@ export class AttemptFiles {
     return found;
   }
 
-  /** Full records matching the filter, oldest first. Closed attempts not in memory are read from disk. */
+  /**
+   * Full records matching the filter, oldest first. Closed attempts not in memory are read from disk; one whose file
+   * cannot be trusted is left out (see listUnreadable) instead of failing the whole list.
+   */
   async list(filter: { readonly userId?: string; readonly examId?: string; readonly status?: AttemptStatus }): Promise<AttemptRecord[]> {
     const found: AttemptRecord[] = [];
     await inBatches(this.summaries(filter), async (summary) => {
-      const record = await this.get(summary.id);
+      const record = await this.#readOrSkip(summary.id);
       if (record) found.push(record);
     });
     return found.sort((a, b) => a.startedAt - b.startedAt || a.id.localeCompare(b.id));
   }
 
-  /** Writes a new attempt's snapshot, then its index line; the caller has checked that the id is free and valid. */
+  /** Summaries of the attempts matching the filter whose file cannot be read now, oldest first. */
+  async listUnreadable(filter: { readonly userId?: string; readonly examId?: string; readonly status?: AttemptStatus }): Promise<AttemptSummary[]> {
+    const found: AttemptSummary[] = [];
+    await inBatches(this.summaries(filter), async (summary) => {
+      if (!this.#live.has(summary.id) && !this.#closed.has(summary.id) && !(await this.#readOrSkip(summary.id))) found.push(summary);
+    });
+    return found.sort((a, b) => a.startedAt - b.startedAt || a.id.localeCompare(b.id));
+  }
+
+  /** The record, or null when its file cannot be trusted: logged once per attempt with the file and the reason. */
+  readOrSkip(id: string): Promise<AttemptRecord | null> {
+    return this.#readOrSkip(id);
+  }
+
+  async #readOrSkip(id: string): Promise<AttemptRecord | null> {
+    try {
+      const record = await this.get(id);
+      this.#unreadable.delete(id);
+      return record;
+    } catch (error) {
+      if (!(error instanceof StoreCorruptError)) throw error;
+      if (this.#unreadable.get(id) !== error.reason) {
+        this.#unreadable.set(id, error.reason);
+        console.error(`[store] attempt ${id} cannot be read and is shown as unreadable: ${error.file}: ${error.reason}. Restore the file from a backup.`);
+      }
+      return null;
+    }
+  }
+
+  /** Writes a new (or imported) attempt's snapshot, then its index line(s); the caller has checked that the id is free and valid. */
   async create(record: AttemptRecord): Promise<void> {
     const snapshot = this.#snapshotFile(record.id);
-    await snapshot.write({ version: 1, attempt: record as AttemptFile['attempt'] });
+    await snapshot.write({ version: 1, attempt: record as AttemptFile['attempt'], logPosition: 0 });
+    if (record.status !== 'in-progress') {
+      // An imported closed attempt: its snapshot is final, the index learns its start and close together.
+      this.#addSummary({ ...record });
+      this.#remember(record);
+      const { id, examId, userId, startedAt, status } = record;
+      await this.#index.append({ op: 'start', id, examId, userId, startedAt });
+      await this.#index.append({ op: 'close', id, status });
+      return;
+    }
     this.#live.set(record.id, {
       record,
       log: new AppendLog(this.#logPath(record.id), null),
       logCount: 0,
+      position: 0,
       snapshot,
       serial: serialQueue(),
     });
@@ -283,15 +340,17 @@ export class AttemptFiles {
       if (outcome.kind === 'answer') {
         const next = withAnswer(live.record, outcome.answer);
         this.#keepOpen(live);
-        await live.log.append(outcome.answer);
+        await live.log.append({ position: live.position + 1, answer: outcome.answer });
+        live.position += 1;
         live.record = next;
         live.logCount += 1;
         if (live.logCount >= COMPACT_AFTER) await this.#compact(live);
         return outcome.value(next);
       }
       const next = outcome.next;
-      await live.snapshot.write({ version: 1, attempt: next as AttemptFile['attempt'] });
+      await live.snapshot.write({ version: 1, attempt: next as AttemptFile['attempt'], logPosition: live.position });
       live.record = next;
+      if (outcome.kind === 'rewrite') return outcome.value(next);
       this.#live.delete(id);
       this.#summaries.get(id)!.status = next.status;
       this.#remember(next);
@@ -306,7 +365,7 @@ export class AttemptFiles {
   /** Folds the log into a new snapshot. The answer that triggered it is durable already, so a failure here is only logged. */
   async #compact(live: LiveAttempt): Promise<void> {
     try {
-      await live.snapshot.write({ version: 1, attempt: live.record as AttemptFile['attempt'] });
+      await live.snapshot.write({ version: 1, attempt: live.record as AttemptFile['attempt'], logPosition: live.position });
       this.#openLogs.delete(live);
       await live.log.release();
       await unlink(live.log.path);
@@ -337,7 +396,7 @@ export class AttemptFiles {
 }
 
 function withAnswer(record: AttemptRecord, answer: SavedAnswer): AttemptRecord {
-  return { ...record, answers: { ...record.answers, [answer.itemId]: { ...answer } }, lastSeq: answer.seq };
+  return { ...record, answers: { ...record.answers, [answer.itemId]: { ...answer } } };
 }
 
 async function inBatches<T>(items: readonly T[], task: (item: T) => Promise<void>): Promise<void> {

@@ -11,28 +11,9 @@ import type {
   FindActivationResult,
   NewTrainee,
   NewUser,
-  Store,
+  AccountsArea,
 } from './store.ts';
 import type { Activation, Role, User } from './types.ts';
-
-export type AccountVerbs = Pick<
-  Store,
-  | 'countUsers'
-  | 'findUser'
-  | 'findUserByEmployeeId'
-  | 'listUsers'
-  | 'createUser'
-  | 'createTrainees'
-  | 'setPassword'
-  | 'setDisabled'
-  | 'replaceSetupToken'
-  | 'isSetupTokenValid'
-  | 'createFirstLead'
-  | 'createActivation'
-  | 'findActivation'
-  | 'consumeActivation'
-  | 'latestActivationOf'
->;
 
 function toUser(user: NewUser): User {
   return { ...user, activatedAt: user.passwordHash ? user.createdAt : null, disabled: false };
@@ -57,8 +38,28 @@ function checkActivation(
   return { ok: true, activation, user };
 }
 
+/** `listUsers` over a list of users: filtered, then sorted by cohort (none last) and employee id. */
+export function selectUsers(
+  users: readonly User[],
+  filter: { readonly role?: Role; readonly cohort?: string | null },
+): User[] {
+  return users
+    .filter(
+      (u) =>
+        (filter.role === undefined || u.role === filter.role) &&
+        (filter.cohort === undefined || u.cohort === filter.cohort),
+    )
+    .sort(
+      (a, b) =>
+        // Accounts without a cohort (leads) come last.
+        Number(a.cohort === null) - Number(b.cohort === null) ||
+        compareCohorts(a.cohort ?? '', b.cohort ?? '') ||
+        a.employeeId.localeCompare(b.employeeId, 'en', { numeric: true }),
+    );
+}
+
 /** Users, their activation links and the first-run token, all in `accounts.json`. */
-export class LowdbAccounts implements AccountVerbs {
+export class LowdbAccounts implements AccountsArea {
   readonly #doc: JsonDoc<AccountsFile>;
   readonly #lifecycle: Lifecycle;
   readonly #endSessionsOf: (userId: string) => Promise<void>;
@@ -93,19 +94,7 @@ export class LowdbAccounts implements AccountVerbs {
   }
 
   async listUsers(filter: { readonly role?: Role; readonly cohort?: string | null } = {}): Promise<User[]> {
-    return this.#doc.data.users
-      .filter(
-        (u) =>
-          (filter.role === undefined || u.role === filter.role) &&
-          (filter.cohort === undefined || u.cohort === filter.cohort),
-      )
-      .sort(
-        (a, b) =>
-          // Accounts without a cohort (leads) come last.
-          Number(a.cohort === null) - Number(b.cohort === null) ||
-          compareCohorts(a.cohort ?? '', b.cohort ?? '') ||
-          a.employeeId.localeCompare(b.employeeId, 'en', { numeric: true }),
-      );
+    return selectUsers(this.#doc.data.users, filter);
   }
 
   async createUser(user: NewUser): Promise<CreateUserResult> {
@@ -137,6 +126,22 @@ export class LowdbAccounts implements AccountVerbs {
         created.push(user);
       }
       return created.length > 0 ? commit({ taken, created }) : keep({ taken, created });
+    });
+  }
+
+  async importUsers(users: readonly User[]): Promise<void> {
+    this.#lifecycle.assertOpen();
+    return this.#doc.update((draft) => {
+      const ids = new Set(draft.users.map((u) => u.id));
+      const keys = new Set(draft.users.map((u) => employeeIdKey(u.employeeId)));
+      for (const user of users) {
+        const key = employeeIdKey(user.employeeId);
+        if (ids.has(user.id) || keys.has(key)) throw new Error(`User ${user.id} (${user.employeeId}) exists already.`);
+        ids.add(user.id);
+        keys.add(key);
+        draft.users.push({ ...user });
+      }
+      return users.length > 0 ? commit(undefined) : keep(undefined);
     });
   }
 

@@ -2,22 +2,21 @@ import { ATTEMPT_ID, type AttemptFiles } from './attempt-files.ts';
 import type { Lifecycle } from './lifecycle.ts';
 import { keyedSerialQueue } from './serial.ts';
 import type {
+  AttemptFilter,
+  AttemptPage,
+  AttemptSummary,
   CloseAttemptResult,
   CreateAttemptResult,
+  FenceAttemptResult,
   NewAttempt,
   SaveAnswerRefusal,
   SaveAnswerResult,
-  Store,
+  AttemptsArea,
 } from './store.ts';
-import type { AttemptRecord, AttemptResult, AttemptStatus, SavedAnswer } from './types.ts';
-
-export type AttemptVerbs = Pick<
-  Store,
-  'createAttempt' | 'getAttempt' | 'listAttempts' | 'saveAnswer' | 'submitAttempt' | 'expireAttempt'
->;
+import type { AttemptRecord, AttemptResult, AttemptStatus, SavedAnswer, UnreadableAttempt } from './types.ts';
 
 /** JSON with object keys sorted, so two equal responses compare equal whatever order the client sent keys in. */
-function canonicalJson(value: unknown): string {
+export function canonicalJson(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) =>
     v && typeof v === 'object' && !Array.isArray(v)
       ? Object.fromEntries(
@@ -30,7 +29,7 @@ function canonicalJson(value: unknown): string {
 function isSameAnswer(stored: SavedAnswer, answer: SavedAnswer): boolean {
   // savedAt is stamped on arrival, so a replay differs there and nowhere else.
   return (
-    stored.seq === answer.seq &&
+    stored.version === answer.version &&
     stored.itemId === answer.itemId &&
     stored.flagged === answer.flagged &&
     canonicalJson(stored.response) === canonicalJson(answer.response)
@@ -38,7 +37,7 @@ function isSameAnswer(stored: SavedAnswer, answer: SavedAnswer): boolean {
 }
 
 /** The attempt lifecycle over the attempt files (see AttemptFiles): start, autosave, submit or expire. */
-export class LowdbAttempts implements AttemptVerbs {
+export class LowdbAttempts implements AttemptsArea {
   readonly #files: AttemptFiles;
   readonly #lifecycle: Lifecycle;
   readonly #serialStarts = keyedSerialQueue();
@@ -65,7 +64,7 @@ export class LowdbAttempts implements AttemptVerbs {
       const record: AttemptRecord = {
         ...attempt,
         status: 'in-progress',
-        lastSeq: 0,
+        fencedAt: null,
         answers: {},
         submittedAt: null,
         result: null,
@@ -86,20 +85,64 @@ export class LowdbAttempts implements AttemptVerbs {
     return this.#files.list(filter);
   }
 
+  async listUnreadableAttempts(filter: AttemptFilter = {}): Promise<UnreadableAttempt[]> {
+    return this.#files.listUnreadable(filter);
+  }
+
+  /** Only the page's attempts are read from disk; the total and the order come from the index. */
+  async pageAttempts(filter: AttemptFilter, page: { readonly offset: number; readonly limit: number }): Promise<AttemptPage> {
+    const matching = this.#files
+      .summaries(filter)
+      .sort((a, b) => b.startedAt - a.startedAt || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
+    const slice = matching.slice(Math.max(0, page.offset), Math.max(0, page.offset) + Math.max(0, page.limit));
+    const records = await Promise.all(slice.map((summary) => this.#files.readOrSkip(summary.id)));
+    return { total: matching.length, attempts: records.flatMap((record) => (record ? [summarize(record)] : [])) };
+  }
+
+  async importAttempt(attempt: AttemptRecord): Promise<void> {
+    this.#lifecycle.assertOpen();
+    if (!ATTEMPT_ID.test(attempt.id)) {
+      throw new Error(`Attempt id ${JSON.stringify(attempt.id)} is not 8–64 URL-safe characters.`);
+    }
+    if (this.#files.has(attempt.id) || this.#creating.has(attempt.id)) throw new Error(`Attempt ${attempt.id} exists already.`);
+    if (attempt.status === 'in-progress' && this.#files.findOpen(attempt.userId, attempt.examId)) {
+      throw new Error(`User ${attempt.userId} has an in-progress attempt at ${attempt.examId} already.`);
+    }
+    await this.#files.create(structuredClone(attempt) as AttemptRecord);
+  }
+
   async saveAnswer(attemptId: string, answer: SavedAnswer): Promise<SaveAnswerResult> {
     this.#lifecycle.assertOpen();
     const result = await this.#files.update<SaveAnswerResult>(attemptId, (attempt) => {
       const refuse = (code: SaveAnswerRefusal) => ({ kind: 'keep', value: { ok: false, code } }) as const;
       if (attempt.status !== 'in-progress') return refuse('ATTEMPT_CLOSED');
+      if (attempt.fencedAt !== null) return refuse('ATTEMPT_FENCED');
       if (!attempt.items.some((item) => item.itemId === answer.itemId)) return refuse('UNKNOWN_ITEM');
-      if (answer.seq <= attempt.lastSeq) {
-        const stored = attempt.answers[answer.itemId];
-        return stored && isSameAnswer(stored, answer)
-          ? { kind: 'keep', value: { ok: true, attempt, duplicate: true } }
-          : refuse('STALE_SEQ');
+      const stored = attempt.answers[answer.itemId];
+      if (stored && answer.version < stored.version) {
+        return { kind: 'keep', value: { ok: true, attempt, outcome: 'superseded', version: stored.version } };
+      }
+      if (stored && isSameAnswer(stored, answer)) {
+        return { kind: 'keep', value: { ok: true, attempt, outcome: 'duplicate', version: stored.version } };
       }
       if (answer.savedAt > attempt.deadlineAt) return refuse('DEADLINE_PASSED');
-      return { kind: 'answer', answer, value: (next) => ({ ok: true, attempt: next, duplicate: false }) };
+      return {
+        kind: 'answer',
+        answer,
+        value: (next) => ({ ok: true, attempt: next, outcome: 'stored', version: answer.version }),
+      };
+    });
+    return result ?? { ok: false, code: 'ATTEMPT_NOT_FOUND' };
+  }
+
+  async fenceAttempt(attemptId: string, at: number): Promise<FenceAttemptResult> {
+    this.#lifecycle.assertOpen();
+    // Runs in the attempt's serial queue: saves queued before it are acknowledged and part of the attempt it returns;
+    // saves queued after it see the fence.
+    const result = await this.#files.update<FenceAttemptResult>(attemptId, (attempt) => {
+      if (attempt.status !== 'in-progress') return { kind: 'keep', value: { ok: false, code: 'ATTEMPT_CLOSED', attempt } };
+      if (attempt.fencedAt !== null) return { kind: 'keep', value: { ok: true, attempt } };
+      return { kind: 'rewrite', next: { ...attempt, fencedAt: at }, value: (next) => ({ ok: true, attempt: next }) };
     });
     return result ?? { ok: false, code: 'ATTEMPT_NOT_FOUND' };
   }
@@ -135,4 +178,19 @@ export class LowdbAttempts implements AttemptVerbs {
     );
     return result ?? { ok: false, code: 'ATTEMPT_NOT_FOUND' };
   }
+}
+
+/** What a listing shows of an attempt. */
+export function summarize(record: AttemptRecord): AttemptSummary {
+  return {
+    id: record.id,
+    examId: record.examId,
+    userId: record.userId,
+    startedAt: record.startedAt,
+    status: record.status,
+    submittedAt: record.submittedAt,
+    score: record.result?.score ?? null,
+    maxScore: record.result?.maxScore ?? null,
+    passed: record.result?.passed ?? null,
+  };
 }

@@ -1,16 +1,25 @@
 import { commit, type JsonDoc, keep } from './json-doc.ts';
 import type { Lifecycle } from './lifecycle.ts';
 import type { CertificatesFile } from './schemas.ts';
-import type { IssueCertificateResult, RevokeCertificateResult, Store } from './store.ts';
+import type { IssueCertificateResult, RevokeCertificateResult, CertificatesArea } from './store.ts';
 import type { Certificate } from './types.ts';
 
-export type CertificateVerbs = Pick<
-  Store,
-  'issueCertificate' | 'getCertificate' | 'listCertificates' | 'revokeCertificate'
->;
+/** `listCertificates` over a list: filtered, oldest first. */
+export function selectCertificates(
+  certificates: readonly Certificate[],
+  filter: { readonly userId?: string; readonly examId?: string },
+): Certificate[] {
+  return certificates
+    .filter(
+      (c) =>
+        (filter.userId === undefined || c.userId === filter.userId) &&
+        (filter.examId === undefined || c.examId === filter.examId),
+    )
+    .sort((a, b) => a.issuedAt - b.issuedAt);
+}
 
 /** Certificates in `certificates.json`. */
-export class LowdbCertificates implements CertificateVerbs {
+export class LowdbCertificates implements CertificatesArea {
   readonly #doc: JsonDoc<CertificatesFile>;
   readonly #lifecycle: Lifecycle;
   #byId = new Map<string, Certificate>();
@@ -31,6 +40,8 @@ export class LowdbCertificates implements CertificateVerbs {
       if (draft.certificates.some((c) => c.id === certificate.id)) {
         return keep({ ok: false, code: 'CERTIFICATE_ID_TAKEN' });
       }
+      const existing = draft.certificates.find((c) => c.attemptId === certificate.attemptId && c.revokedAt === null);
+      if (existing) return keep({ ok: false, code: 'CERTIFICATE_FOR_ATTEMPT_EXISTS', certificate: existing });
       const stored = structuredClone(certificate) as CertificatesFile['certificates'][number];
       draft.certificates.push(stored);
       return commit({ ok: true, certificate: stored });
@@ -42,13 +53,7 @@ export class LowdbCertificates implements CertificateVerbs {
   }
 
   async listCertificates(filter: { readonly userId?: string; readonly examId?: string } = {}): Promise<Certificate[]> {
-    return this.#doc.data.certificates
-      .filter(
-        (c) =>
-          (filter.userId === undefined || c.userId === filter.userId) &&
-          (filter.examId === undefined || c.examId === filter.examId),
-      )
-      .sort((a, b) => a.issuedAt - b.issuedAt);
+    return selectCertificates(this.#doc.data.certificates, filter);
   }
 
   async revokeCertificate(id: string, reason: string, at: number): Promise<RevokeCertificateResult> {

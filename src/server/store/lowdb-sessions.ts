@@ -1,8 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import { commit, type JsonDoc, keep } from './json-doc.ts';
 import type { Lifecycle } from './lifecycle.ts';
+import { countedFailures, LOGIN_IN_FLIGHT_RETRY_MS, lockEnd } from './login-throttle.ts';
 import type { SessionsFile, ThrottleFile } from './schemas.ts';
-import type { Store } from './store.ts';
-import type { LoginFailures, Session } from './types.ts';
+import type { LoginSettlement, ReserveLoginResult, SessionPrune, SessionsArea, ThrottleArea } from './store.ts';
+import type { KnownSignIn, LoginFailures, LoginReservation, Session, ThrottleKeyLimit } from './types.ts';
 
 /**
  * How long a session's new last-seen time may wait in memory before it is written. Activity only postpones the idle
@@ -15,12 +17,7 @@ export const TOUCH_WRITE_DELAY_MS = 15_000;
 /** Throttle entries untouched for this long are dropped on the next write, so the file stays small. */
 const THROTTLE_RETENTION_MS = 7 * 24 * 60 * 60 * 1000;
 
-export type SessionVerbs = Pick<
-  Store,
-  'createSession' | 'getSession' | 'touchSession' | 'deleteSession' | 'deleteSessionsOf' | 'pruneSessions'
->;
-
-export type ThrottleVerbs = Pick<Store, 'getLoginFailures' | 'recordLoginFailure' | 'clearLoginFailures'>;
+const KNOWN_REFRESH_MS = 24 * 60 * 60 * 1000;
 
 /**
  * Sessions in `sessions.json`, keyed by the hash of the cookie value. Updates replace session objects and the list,
@@ -28,7 +25,7 @@ export type ThrottleVerbs = Pick<Store, 'getLoginFailures' | 'recordLoginFailure
  * Creating and ending sessions is written before the call returns; last-seen times are written behind, together, at
  * most `TOUCH_WRITE_DELAY_MS` later (and at close), and reads see them at once.
  */
-export class LowdbSessions implements SessionVerbs {
+export class LowdbSessions implements SessionsArea {
   readonly #doc: JsonDoc<SessionsFile>;
   readonly #lifecycle: Lifecycle;
   #byId = new Map<string, Session>();
@@ -97,14 +94,18 @@ export class LowdbSessions implements SessionVerbs {
   }
 
   async deleteSession(id: string): Promise<void> {
-    await this.pruneSessions((s) => s.id === id);
+    await this.#deleteWhere((s) => s.id === id);
   }
 
   async deleteSessionsOf(userId: string): Promise<void> {
-    await this.pruneSessions((s) => s.userId === userId);
+    await this.#deleteWhere((s) => s.userId === userId);
   }
 
-  async pruneSessions(isExpired: (session: Session) => boolean): Promise<number> {
+  async pruneSessions(bounds: SessionPrune): Promise<number> {
+    return this.#deleteWhere((s) => s.lastSeenAt <= bounds.lastSeenUpTo || s.expiresAt <= bounds.expiresUpTo);
+  }
+
+  #deleteWhere(isExpired: (session: Session) => boolean): Promise<number> {
     this.#lifecycle.assertOpen();
     return this.#doc.update((draft) => {
       const before = draft.sessions.length;
@@ -116,11 +117,22 @@ export class LowdbSessions implements SessionVerbs {
   }
 }
 
-/** Failed-login counts in `throttle.json`. */
-export class LowdbThrottle implements ThrottleVerbs {
+/**
+ * Failed-login counts and known sign-in places in `throttle.json`; reservations in memory.
+ *
+ * Reservations are not written: this store serves one process, and `reserveLoginAttempt` checks and counts them in
+ * one synchronous step, so no parallel request sees the count before the reservation. A crash while hashing loses
+ * the reservations in flight (those attempts then count as nothing), which an attacker cannot choose to cause.
+ * A reservation stays counted in memory until the failure it becomes is durable and visible in `#byKey`.
+ */
+export class LowdbThrottle implements ThrottleArea {
   readonly #doc: JsonDoc<ThrottleFile>;
   readonly #lifecycle: Lifecycle;
   #byKey = new Map<string, LoginFailures>();
+  #known = new Map<string, KnownSignIn>();
+  /** Unsettled reservations per key, and the reservations themselves by id. */
+  readonly #inFlight = new Map<string, number>();
+  readonly #reservations = new Set<string>();
 
   constructor(doc: JsonDoc<ThrottleFile>, lifecycle: Lifecycle) {
     this.#doc = doc;
@@ -130,32 +142,90 @@ export class LowdbThrottle implements ThrottleVerbs {
 
   #reindex(data: ThrottleFile): void {
     this.#byKey = new Map(data.failures.map((f) => [f.key, f]));
+    this.#known = new Map(data.known.map((k) => [k.key, k]));
   }
 
   async getLoginFailures(key: string): Promise<LoginFailures | null> {
     return this.#byKey.get(key) ?? null;
   }
 
-  async recordLoginFailure(key: string, at: number, forgetAfterMs: number): Promise<LoginFailures> {
+  async reserveLoginAttempt(keys: readonly ThrottleKeyLimit[], at: number): Promise<ReserveLoginResult> {
+    this.#lifecycle.assertOpen();
+    // No await from here to the end: the check and the count are one step for every other request.
+    let retryAfterMs = 0;
+    for (const { key, limit } of keys) {
+      const stored = this.#byKey.get(key) ?? null;
+      const counted = countedFailures(limit, stored, at);
+      const until = stored ? lockEnd(limit, counted, stored.lastAt) : null;
+      if (until !== null && until > at) retryAfterMs = Math.max(retryAfterMs, until - at);
+      else if ((this.#inFlight.get(key) ?? 0) >= Math.max(1, limit.freeFailures - counted)) {
+        retryAfterMs = Math.max(retryAfterMs, LOGIN_IN_FLIGHT_RETRY_MS);
+      }
+    }
+    if (retryAfterMs > 0) return { ok: false, retryAfterMs };
+    for (const { key } of keys) this.#inFlight.set(key, (this.#inFlight.get(key) ?? 0) + 1);
+    const reservation: LoginReservation = { id: randomUUID(), keys, at };
+    this.#reservations.add(reservation.id);
+    return { ok: true, reservation };
+  }
+
+  async settleLoginAttempt(reservation: LoginReservation, outcome: LoginSettlement): Promise<void> {
+    if (!this.#reservations.has(reservation.id)) return;
+    try {
+      if (!outcome.succeeded) await this.#recordFailure(reservation);
+      else await this.#recordSuccess(reservation, outcome);
+    } finally {
+      // Only now: until the failure is visible in #byKey, the reservation is what keeps it counted.
+      if (this.#reservations.delete(reservation.id)) {
+        for (const { key } of reservation.keys) {
+          const left = (this.#inFlight.get(key) ?? 1) - 1;
+          if (left > 0) this.#inFlight.set(key, left);
+          else this.#inFlight.delete(key);
+        }
+      }
+    }
+  }
+
+  async isKnownSignIn(key: string, at: number): Promise<boolean> {
+    const known = this.#known.get(key);
+    return known !== undefined && known.until >= at;
+  }
+
+  #recordFailure({ keys, at }: LoginReservation): Promise<void> {
     this.#lifecycle.assertOpen();
     return this.#doc.update((draft) => {
-      const previous = draft.failures.find((f) => f.key === key);
-      const next: LoginFailures =
-        previous && at - previous.lastAt <= forgetAfterMs
-          ? { ...previous, count: previous.count + 1, lastAt: at }
+      const touched = new Set(keys.map((k) => k.key));
+      const next = keys.map(({ key, limit }): LoginFailures => {
+        const previous = draft.failures.find((f) => f.key === key) ?? null;
+        return previous && countedFailures(limit, previous, at) > 0
+          ? { ...previous, count: previous.count + 1, lastAt: Math.max(previous.lastAt, at) }
           : { key, count: 1, firstAt: at, lastAt: at };
-      draft.failures = draft.failures.filter((f) => f.key !== key && at - f.lastAt <= THROTTLE_RETENTION_MS);
-      draft.failures.push(next);
-      return commit(next);
+      });
+      draft.failures = draft.failures.filter((f) => !touched.has(f.key) && at - f.lastAt <= THROTTLE_RETENTION_MS);
+      draft.failures.push(...next);
+      return commit(undefined);
     });
   }
 
-  async clearLoginFailures(key: string): Promise<void> {
+  #recordSuccess({ at }: LoginReservation, outcome: LoginSettlement & { succeeded: true }): Promise<void> {
+    const clear = new Set(outcome.clear);
+    const remember = outcome.remember;
+    const known = remember ? this.#known.get(remember.key) : undefined;
+    // A known place is written again only when its remembered time would grow by more than a day: one write per
+    // trainee per day, not per login.
+    const refresh = remember !== null && (known === undefined || remember.until - known.until > KNOWN_REFRESH_MS);
+    if (!refresh && !outcome.clear.some((key) => this.#byKey.has(key))) return Promise.resolve();
     this.#lifecycle.assertOpen();
     return this.#doc.update((draft) => {
-      if (!draft.failures.some((f) => f.key === key)) return keep(undefined);
-      draft.failures = draft.failures.filter((f) => f.key !== key);
-      return commit(undefined);
+      const before = draft.failures.length;
+      draft.failures = draft.failures.filter((f) => !clear.has(f.key));
+      let changed = draft.failures.length !== before;
+      if (refresh && remember) {
+        draft.known = draft.known.filter((k) => k.key !== remember.key && k.until >= at);
+        draft.known.push({ key: remember.key, at, until: remember.until });
+        changed = true;
+      }
+      return changed ? commit(undefined) : keep(undefined);
     });
   }
 }

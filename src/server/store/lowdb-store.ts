@@ -67,10 +67,13 @@ export async function openLowdbStore(dataDir: string, options: LowdbStoreOptions
     // copy of thousands of sessions on every login or touch was a large share of the server's CPU under load.
     (data) => ({ ...data, sessions: [...data.sessions] }),
   );
-  const throttleDoc = await JsonDoc.open<ThrottleFile>(file(DATA_FILES.throttle, ThrottleFileSchema), {
-    version: 1,
-    failures: [],
-  });
+  const throttleDoc = await JsonDoc.open<ThrottleFile>(
+    file(DATA_FILES.throttle, ThrottleFileSchema),
+    { version: 1, failures: [], known: [] },
+    // LowdbThrottle replaces both lists (filter, then push onto the new list) and never edits an entry in place; the
+    // known sign-ins grow with the number of trainees, so a deep copy per login would be wasted work.
+    (data) => ({ ...data }),
+  );
   const certificatesDoc = await JsonDoc.open<CertificatesFile>(file(DATA_FILES.certificates, CertificatesFileSchema), {
     version: 1,
     certificates: [],
@@ -92,6 +95,11 @@ export async function openLowdbStore(dataDir: string, options: LowdbStoreOptions
 
   // Delegation, one line per verb, so the compiler checks that every verb of Store is served.
   return {
+    kind: 'lowdb',
+    location: dataDir,
+    async ping() {
+      lifecycle.assertOpen();
+    },
     countUsers: (filter) => accounts.countUsers(filter),
     findUser: (id) => accounts.findUser(id),
     findUserByEmployeeId: (employeeId) => accounts.findUserByEmployeeId(employeeId),
@@ -113,16 +121,20 @@ export async function openLowdbStore(dataDir: string, options: LowdbStoreOptions
     touchSession: (id, at) => sessions.touchSession(id, at),
     deleteSession: (id) => sessions.deleteSession(id),
     deleteSessionsOf: (userId) => sessions.deleteSessionsOf(userId),
-    pruneSessions: (isExpired) => sessions.pruneSessions(isExpired),
+    pruneSessions: (bounds) => sessions.pruneSessions(bounds),
 
     getLoginFailures: (key) => throttle.getLoginFailures(key),
-    recordLoginFailure: (key, at, forgetAfterMs) => throttle.recordLoginFailure(key, at, forgetAfterMs),
-    clearLoginFailures: (key) => throttle.clearLoginFailures(key),
+    reserveLoginAttempt: (keys, at) => throttle.reserveLoginAttempt(keys, at),
+    settleLoginAttempt: (reservation, outcome) => throttle.settleLoginAttempt(reservation, outcome),
+    isKnownSignIn: (key, at) => throttle.isKnownSignIn(key, at),
 
     createAttempt: (attempt) => attempts.createAttempt(attempt),
     getAttempt: (id) => attempts.getAttempt(id),
     listAttempts: (filter) => attempts.listAttempts(filter),
+    listUnreadableAttempts: (filter) => attempts.listUnreadableAttempts(filter),
+    pageAttempts: (filter, page) => attempts.pageAttempts(filter, page),
     saveAnswer: (attemptId, answer) => attempts.saveAnswer(attemptId, answer),
+    fenceAttempt: (attemptId, at) => attempts.fenceAttempt(attemptId, at),
     submitAttempt: (attemptId, result, at) => attempts.submitAttempt(attemptId, result, at),
     expireAttempt: (attemptId, at, result) => attempts.expireAttempt(attemptId, at, result),
 
@@ -130,6 +142,9 @@ export async function openLowdbStore(dataDir: string, options: LowdbStoreOptions
     getCertificate: (id) => certificates.getCertificate(id),
     listCertificates: (filter) => certificates.listCertificates(filter),
     revokeCertificate: (id, reason, at) => certificates.revokeCertificate(id, reason, at),
+
+    importUsers: (users) => accounts.importUsers(users),
+    importAttempt: (attempt) => attempts.importAttempt(attempt),
 
     async close() {
       await sessions.writeTouches();

@@ -4,6 +4,7 @@ import type {
   AttemptRecord,
   AttemptResult,
   Certificate,
+  KnownSignIn,
   LoginFailures,
   SavedAnswer,
   Session,
@@ -55,14 +56,36 @@ export const LoginFailuresSchema = z.object({
   lastAt: Millis,
 }) satisfies z.ZodType<LoginFailures>;
 
-export const SavedAnswerSchema = z.object({
+const AnswerFields = {
   itemId: z.string().min(1),
   // `unknown` is optional to zod 4; a stored answer always has the key, even when the response is null.
   response: z.custom<unknown>((value) => value !== undefined, '缺少 response'),
   flagged: z.boolean(),
-  seq: z.number().int().nonnegative(),
   savedAt: Millis,
-}) satisfies z.ZodType<SavedAnswer>;
+};
+
+/** An answer as written since per-question versions. */
+const VersionedAnswerSchema = z.object({ ...AnswerFields, version: z.number().int().nonnegative() });
+
+/** An answer written before per-question versions: its attempt-wide `seq` reads as the version. */
+const SeqAnswerSchema = z.object({ ...AnswerFields, seq: z.number().int().nonnegative() });
+
+export const SavedAnswerSchema = z.union([
+  VersionedAnswerSchema,
+  SeqAnswerSchema.transform(({ seq, ...answer }) => ({ ...answer, version: seq })),
+]) satisfies z.ZodType<SavedAnswer>;
+
+/**
+ * One line of `attempts/<id>.jsonl`: an acknowledged answer and its position in the log. Positions are assigned by
+ * the server, one per appended line, and the snapshot records the last position folded into it, so replaying after a
+ * crash skips exactly the lines already folded (client versions are per question and cannot order the log). Lines
+ * written before versions existed are the bare answer; their attempt-wide `seq` was that position.
+ */
+export const AnswerLogLineSchema = z.union([
+  z.object({ position: z.number().int().positive(), answer: VersionedAnswerSchema }),
+  SeqAnswerSchema.transform(({ seq, ...answer }) => ({ position: seq, answer: { ...answer, version: seq } })),
+]) satisfies z.ZodType<{ position: number; answer: SavedAnswer }>;
+export type AnswerLogLine = z.output<typeof AnswerLogLineSchema>;
 
 export const AttemptResultSchema = z.object({
   score: z.number(),
@@ -83,7 +106,8 @@ export const AttemptRecordSchema = z.object({
   startedAt: Millis,
   deadlineAt: Millis,
   status: z.enum(['in-progress', 'submitted', 'expired']),
-  lastSeq: z.number().int().nonnegative(),
+  // Absent from attempts written before submit fencing.
+  fencedAt: Millis.nullable().default(null),
   answers: z.record(z.string(), SavedAnswerSchema),
   submittedAt: Millis.nullable(),
   result: AttemptResultSchema.nullable(),
@@ -114,15 +138,41 @@ export type AccountsFile = z.infer<typeof AccountsFileSchema>;
 export const SessionsFileSchema = z.object({ version: z.literal(1), sessions: z.array(SessionSchema) });
 export type SessionsFile = z.infer<typeof SessionsFileSchema>;
 
-export const ThrottleFileSchema = z.object({ version: z.literal(1), failures: z.array(LoginFailuresSchema) });
+export const KnownSignInSchema = z.object({
+  key: z.string().min(1),
+  at: Millis,
+  until: Millis,
+}) satisfies z.ZodType<KnownSignIn>;
+
+// `known` arrived after version 1 was in use; a file without it simply knows no sign-ins yet.
+export const ThrottleFileSchema = z.object({
+  version: z.literal(1),
+  failures: z.array(LoginFailuresSchema),
+  known: z.array(KnownSignInSchema).default([]),
+});
 export type ThrottleFile = z.infer<typeof ThrottleFileSchema>;
 
 export const CertificatesFileSchema = z.object({ version: z.literal(1), certificates: z.array(CertificateSchema) });
 export type CertificatesFile = z.infer<typeof CertificatesFileSchema>;
 
-/** `attempts/<id>.json`: one attempt per file, so an autosave rewrites a few kilobytes. */
-export const AttemptFileSchema = z.object({ version: z.literal(1), attempt: AttemptRecordSchema });
-export type AttemptFile = z.infer<typeof AttemptFileSchema>;
+/**
+ * `attempts/<id>.json`: one attempt per file, with `logPosition`, the last answer-log position folded into it (see
+ * AnswerLogLineSchema). Files written before versions existed have none; their attempt's `lastSeq` was that position.
+ */
+export const AttemptFileSchema = z
+  .object({
+    version: z.literal(1),
+    attempt: AttemptRecordSchema.extend({ lastSeq: z.number().int().nonnegative().optional() }),
+    logPosition: z.number().int().nonnegative().optional(),
+  })
+  .transform(({ version, attempt: { lastSeq, ...attempt }, logPosition }) => ({
+    version,
+    attempt,
+    logPosition: logPosition ?? lastSeq ?? 0,
+  }));
+export type AttemptFile = z.output<typeof AttemptFileSchema>;
+/** What an attempt file may hold on disk, old or new. */
+export type AttemptFileInput = z.input<typeof AttemptFileSchema>;
 
 /**
  * `attempt-index.jsonl`: one line when an attempt starts and one when it closes, so that opening the store knows every

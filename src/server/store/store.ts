@@ -5,9 +5,12 @@ import type {
   AttemptStatus,
   Certificate,
   LoginFailures,
+  LoginReservation,
   Role,
   SavedAnswer,
   Session,
+  ThrottleKeyLimit,
+  UnreadableAttempt,
   User,
 } from './types.ts';
 
@@ -21,7 +24,7 @@ export interface NewTrainee {
 }
 
 /** A new attempt: the store starts it `in-progress` with no answers. */
-export type NewAttempt = Omit<AttemptRecord, 'status' | 'lastSeq' | 'answers' | 'submittedAt' | 'result'>;
+export type NewAttempt = Omit<AttemptRecord, 'status' | 'fencedAt' | 'answers' | 'submittedAt' | 'result'>;
 
 /** An expected refusal, named by a permanent code; I/O failures reject instead. */
 export interface Refused<Code extends string> {
@@ -58,44 +61,111 @@ export type SaveAnswerRefusal =
   | 'ATTEMPT_NOT_FOUND'
   /** The attempt was submitted or expired. */
   | 'ATTEMPT_CLOSED'
+  /** Grading has started (see fenceAttempt): no answer is acknowledged any more. */
+  | 'ATTEMPT_FENCED'
   /** answer.savedAt is after the attempt's deadlineAt. */
   | 'DEADLINE_PASSED'
   /** The item is not part of this attempt. */
-  | 'UNKNOWN_ITEM'
-  /** seq is not above the attempt's lastSeq and is not an exact replay of the answer stored for that item. */
-  | 'STALE_SEQ';
+  | 'UNKNOWN_ITEM';
+
+/**
+ * What a save did with its answer, judged against the version stored for the same item only:
+ * `stored` (version above the stored one, or none stored; or the same version with different content: the later
+ * arrival wins), `duplicate` (same version and content: nothing written), `superseded` (version below the stored
+ * one: nothing written; the stored version is returned).
+ */
+export type SaveOutcome = 'stored' | 'duplicate' | 'superseded';
 
 export type SaveAnswerResult =
   | {
       readonly ok: true;
       readonly attempt: AttemptRecord;
-      /** True when this was an exact replay of an answer already stored: nothing was written. */
-      readonly duplicate: boolean;
+      readonly outcome: SaveOutcome;
+      /** The version now stored for the item. */
+      readonly version: number;
     }
   | Refused<SaveAnswerRefusal>;
+
+export type FenceAttemptResult =
+  | { readonly ok: true; readonly attempt: AttemptRecord }
+  | Refused<'ATTEMPT_NOT_FOUND'>
+  | (Refused<'ATTEMPT_CLOSED'> & { readonly attempt: AttemptRecord });
 
 export type CloseAttemptResult =
   | { readonly ok: true; readonly attempt: AttemptRecord }
   | Refused<'ATTEMPT_NOT_FOUND'>
   | (Refused<'ATTEMPT_CLOSED'> & { readonly attempt: AttemptRecord });
 
+export type ReserveLoginResult =
+  | { readonly ok: true; readonly reservation: LoginReservation }
+  | { readonly ok: false; readonly retryAfterMs: number };
+
+export type LoginSettlement =
+  | { readonly succeeded: false }
+  | {
+      readonly succeeded: true;
+      /** Keys whose stored failures a success wipes (the account's own keys, never a shared address). */
+      readonly clear: readonly string[];
+      readonly remember: { readonly key: string; readonly until: number } | null;
+    };
+
 export type IssueCertificateResult =
-  { readonly ok: true; readonly certificate: Certificate } | Refused<'CERTIFICATE_ID_TAKEN'>;
+  | { readonly ok: true; readonly certificate: Certificate }
+  | Refused<'CERTIFICATE_ID_TAKEN'>
+  /** The attempt has an unrevoked certificate already (returned): another process closed it at the same moment. */
+  | (Refused<'CERTIFICATE_FOR_ATTEMPT_EXISTS'> & { readonly certificate: Certificate });
 
 export type RevokeCertificateResult =
   { readonly ok: true; readonly certificate: Certificate } | Refused<'CERTIFICATE_NOT_FOUND' | 'CERTIFICATE_REVOKED'>;
 
-/**
- * The storage contract: domain verbs only, so that another implementation (PostgreSQL, say) can replace the embedded
- * one without touching callers.
+/** Which sessions `pruneSessions` deletes: those matching either bound (both inclusive). */
+export interface SessionPrune {
+  /** Sessions last seen at or before this instant are idle-expired. */
+  readonly lastSeenUpTo: number;
+  /** Sessions whose absolute expiry is at or before this instant are expired. */
+  readonly expiresUpTo: number;
+}
+
+/** Which attempts to list; every field narrows the list. */
+export interface AttemptFilter {
+  readonly userId?: string;
+  readonly examId?: string;
+  readonly status?: AttemptStatus;
+}
+
+/** An attempt without its answers and items: what listings show. */
+export interface AttemptSummary {
+  readonly id: string;
+  readonly examId: string;
+  readonly userId: string;
+  readonly startedAt: number;
+  readonly status: AttemptStatus;
+  readonly submittedAt: number | null;
+  readonly score: number | null;
+  readonly maxScore: number | null;
+  readonly passed: boolean | null;
+}
+
+/** One page of attempts, newest first, with the number of attempts the filter matches in all. */
+export interface AttemptPage {
+  readonly total: number;
+  readonly attempts: readonly AttemptSummary[];
+}
+
+/*
+ * The storage contract, split per area so that each area can be implemented, tested and reasoned about on its own;
+ * `Store` is their union and is what callers hold. Domain verbs with data-shaped arguments only (no callbacks), so
+ * that an SQL implementation (PostgreSQL) runs every verb in the database.
  *
- * Every method that changes data resolves only after the change is durable (written, flushed and renamed into place
- * with the directory flushed), or rejects and leaves what readers see unchanged. Expected refusals (a taken employee
- * id, a replayed sequence number) resolve with `{ ok: false, code }`; only I/O and programming errors reject.
- * Reads are async too (a database would need it) and return the last committed state. One process per data
- * directory.
+ * Every method that changes data resolves only after the change is durable (lowdb: written, flushed and renamed into
+ * place with the directory flushed; PostgreSQL: committed), or rejects and leaves what readers see unchanged.
+ * Expected refusals (a taken employee id, a save after the fence) resolve with `{ ok: false, code }`; only I/O
+ * and programming errors reject. Reads return the last committed state. tests/store/contract.ts is the executable
+ * form of this contract: every implementation runs it.
  */
-export interface Store {
+
+/** Users, activation links and the first-run setup token. */
+export interface AccountsArea {
   countUsers(filter?: { readonly role?: Role }): Promise<number>;
   findUser(id: string): Promise<User | null>;
   /** Case-insensitive: employee ids are unique regardless of letter case. */
@@ -124,54 +194,137 @@ export interface Store {
   createActivation(activation: Activation): Promise<void>;
   /** Looks up an activation token (by hash) as of `at`, without spending it. */
   findActivation(tokenHash: string, at: number): Promise<FindActivationResult>;
-  /** Spends the activation and sets the password, in one write. */
+  /** Spends the activation and sets the password, in one write; of parallel calls with one token exactly one wins. */
   consumeActivation(tokenHash: string, passwordHash: string, at: number): Promise<ConsumeActivationResult>;
   /** The newest activation of a user, used or not; `null` when none was ever made. */
   latestActivationOf(userId: string): Promise<Activation | null>;
+}
 
+/** Signed-in sessions, keyed by the hash of the cookie value. */
+export interface SessionsArea {
   createSession(session: Session): Promise<void>;
   /** The stored session with this id, expired or not: the caller applies the time limits. */
   getSession(id: string): Promise<Session | null>;
-  /** Records activity; resolves to the updated session, or `null` if it is gone. */
+  /**
+   * Records activity; resolves to the updated session (last-seen never moves back), or `null` if it is gone. May be
+   * written behind (lowdb: up to TOUCH_WRITE_DELAY_MS), but every later read by any process sees it.
+   */
   touchSession(id: string, at: number): Promise<Session | null>;
   deleteSession(id: string): Promise<void>;
   deleteSessionsOf(userId: string): Promise<void>;
-  /** Deletes sessions the predicate calls expired; returns how many. */
-  pruneSessions(isExpired: (session: Session) => boolean): Promise<number>;
+  /** Deletes sessions idle or expired by the given bounds (judged by their newest last-seen time); returns how many. */
+  pruneSessions(bounds: SessionPrune): Promise<number>;
+}
 
+/** Failed-login counters, reserved before the password is checked (see src/server/auth/throttle.ts). */
+export interface ThrottleArea {
+  /** The failures stored under `key` (forgotten or not: the caller judges them by its limit), or `null`. */
   getLoginFailures(key: string): Promise<LoginFailures | null>;
   /**
-   * Counts one failed login under `key`. A count whose last failure is more than `forgetAfterMs` before `at` starts
-   * again from one.
+   * Counts a login attempt against every key BEFORE its password is checked, atomically with every other
+   * reservation, so a parallel burst cannot get more attempts checked than the limits allow.
+   *
+   * For each key, `n` = the stored failures that still count at `at` (zero when the last is more than
+   * `limit.forgetAfterMs` old), `r` = that key's reservations not yet settled. The attempt is refused when for any
+   * key `n` has reached a lock that lasts beyond `at` (`lockEnd(limit, n, lastAt) > at`; `retryAfterMs` is the time
+   * left), or when `r >= max(1, limit.freeFailures - n)` (the attempts in flight could use up the free failures, or,
+   * once a lock has run out, one attempt is already in flight; `retryAfterMs` is `LOGIN_IN_FLIGHT_RETRY_MS`). `retryAfterMs` is the largest over the refusing keys. A refused
+   * attempt changes nothing. Otherwise every key gains one reservation and the reservation is returned.
+   *
+   * A reservation never settled (the process died while hashing) may be lost by a store that keeps reservations in
+   * memory (lowdb: one process) or counted as a failure (a shared database); it must never be forgotten while its
+   * process is alive.
    */
-  recordLoginFailure(key: string, at: number, forgetAfterMs: number): Promise<LoginFailures>;
-  clearLoginFailures(key: string): Promise<void>;
+  reserveLoginAttempt(keys: readonly ThrottleKeyLimit[], at: number): Promise<ReserveLoginResult>;
+  /**
+   * Settles a reservation once its password was checked. A failure turns the reservation into one stored failure on
+   * each key (the count restarting from one when the last failure is more than `forgetAfterMs` before the
+   * reservation's `at`; `lastAt` becomes the reservation's `at`). A success drops the reservation without a failure,
+   * deletes the stored failures of the keys in `clear`, and with `remember` marks that pair key as a known sign-in
+   * until `remember.until` (see `isKnownSignIn`). Settling an id a second time does nothing.
+   */
+  settleLoginAttempt(reservation: LoginReservation, outcome: LoginSettlement): Promise<void>;
+  /** True when `settleLoginAttempt` remembered this pair key with an `until` at or after `at`. */
+  isKnownSignIn(key: string, at: number): Promise<boolean>;
+}
 
-  /** Refuses when the user already has an in-progress attempt at the same exam (returned, to resume). */
+/** Exam attempts and their answers. */
+export interface AttemptsArea {
+  /**
+   * Refuses when the user already has an in-progress attempt at the same exam (returned, to resume); of parallel
+   * starts by one user at one exam exactly one succeeds.
+   */
   createAttempt(attempt: NewAttempt): Promise<CreateAttemptResult>;
   getAttempt(id: string): Promise<AttemptRecord | null>;
-  /** Sorted by startedAt, oldest first. */
-  listAttempts(filter?: {
-    readonly userId?: string;
-    readonly examId?: string;
-    readonly status?: AttemptStatus;
-  }): Promise<AttemptRecord[]>;
   /**
-   * Stores one answer. Idempotent by `seq`: replaying exactly the answer stored under that seq resolves `ok` with
-   * `duplicate: true` and writes nothing; any other seq at or below the attempt's lastSeq is refused as STALE_SEQ.
+   * Full records, sorted by startedAt (then id), oldest first. An attempt whose stored record cannot be read is left
+   * out (and logged, naming where it is stored): see listUnreadableAttempts.
+   */
+  listAttempts(filter?: AttemptFilter): Promise<AttemptRecord[]>;
+  /** The attempts matching the filter that listAttempts leaves out because their record cannot be read; oldest first. */
+  listUnreadableAttempts(filter?: AttemptFilter): Promise<UnreadableAttempt[]>;
+  /**
+   * Summaries, newest first (startedAt, then id, descending), `limit` of them after skipping `offset`, with the
+   * number of matching attempts in all: what a listing page shows without loading every attempt's answers.
+   */
+  pageAttempts(filter: AttemptFilter, page: { readonly offset: number; readonly limit: number }): Promise<AttemptPage>;
+  /**
+   * Stores one answer, ordered by its per-item `version` against the answer stored for the same item only (see
+   * SaveOutcome); saves for different items never refuse or overwrite each other. Refused once the attempt is
+   * fenced or closed, and for a new version whose savedAt is past the deadline.
    */
   saveAnswer(attemptId: string, answer: SavedAnswer): Promise<SaveAnswerResult>;
+  /**
+   * Sets `fencedAt` once (an already fenced attempt resolves ok unchanged) and resolves with the attempt exactly as
+   * acknowledged: every save acknowledged before resolves into it, every later save is refused ATTEMPT_FENCED.
+   */
+  fenceAttempt(attemptId: string, at: number): Promise<FenceAttemptResult>;
   /** Closes an in-progress attempt as submitted with its graded result. */
   submitAttempt(attemptId: string, result: AttemptResult, at: number): Promise<CloseAttemptResult>;
   /** Closes an in-progress attempt as expired (deadline passed unsubmitted), with a result when it was graded. */
   expireAttempt(attemptId: string, at: number, result?: AttemptResult | null): Promise<CloseAttemptResult>;
+}
 
+/** Issued certificates. */
+export interface CertificatesArea {
+  /** At most one unrevoked certificate per attempt: of parallel issues for one attempt exactly one succeeds. */
   issueCertificate(certificate: Certificate): Promise<IssueCertificateResult>;
   getCertificate(id: string): Promise<Certificate | null>;
   /** Sorted by issuedAt, oldest first. */
   listCertificates(filter?: { readonly userId?: string; readonly examId?: string }): Promise<Certificate[]>;
   revokeCertificate(id: string, reason: string, at: number): Promise<RevokeCertificateResult>;
+}
 
+/**
+ * Writing records that another store made, as they are (ids, times, statuses and answers kept): how `npm run
+ * db:import` moves a lowdb folder into PostgreSQL, and how benchmarks fill a store quickly.
+ */
+export interface ImportArea {
+  /** Refuses (rejects) when an id or employee id is taken; nothing of the batch is written then. */
+  importUsers(users: readonly User[]): Promise<void>;
+  /** Rejects when the id is taken. A closed attempt stays closed; an in-progress one can be continued. */
+  importAttempt(attempt: AttemptRecord): Promise<void>;
+}
+
+/** What every store offers besides the areas. */
+export interface StoreLifecycle {
+  /** Which implementation this is and where its data lives (no password), e.g. for the start banner and /healthz. */
+  readonly kind: 'lowdb' | 'postgres';
+  readonly location: string;
+  /** Resolves when the store can read its data (PostgreSQL: one round trip); rejects otherwise. For /healthz. */
+  ping(): Promise<void>;
   /** Waits for pending writes; the store must not be used afterwards. */
   close(): Promise<void>;
 }
+
+/**
+ * The reads a report needs while the server runs (the impact CLI): lowdb serves them from its files without opening
+ * the store (read-only.ts), PostgreSQL from the database.
+ */
+export interface CertificateReader extends Pick<CertificatesArea, 'listCertificates'>, Pick<AccountsArea, 'listUsers'> {
+  close(): Promise<void>;
+}
+
+/** The whole storage contract: every area plus the lifecycle. */
+export interface Store
+  extends AccountsArea, SessionsArea, ThrottleArea, AttemptsArea, CertificatesArea, ImportArea, StoreLifecycle {}

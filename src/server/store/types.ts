@@ -44,21 +44,59 @@ export interface SetupToken {
   readonly createdAt: number;
 }
 
-/** Failed logins counted under one throttle key (an account or a client address). */
+/** Failed logins counted under one throttle key (an account, a client address, or the pair of both). */
 export interface LoginFailures {
-  /** `account:<employee id, upper-cased>` or `ip:<address>`. */
+  /** `account:<employee id, upper-cased>`, `ip:<address>` or `pair:<employee id>@<address>`. */
   readonly key: string;
   readonly count: number;
   readonly firstAt: number;
   readonly lastAt: number;
 }
 
-/** One trainee answer as stored: the response plus the client's sequence number for idempotent autosave. */
+/** How many failed logins a throttle key allows, and how long it locks after (see `lockEnd` in login-throttle.ts). */
+export interface ThrottleLimit {
+  /** Failures that are checked normally; once this many are counted (or reserved) the key refuses attempts. */
+  readonly freeFailures: number;
+  /** The lock after the `freeFailures`-th failure, counted from the last failure; doubles with each failure beyond. */
+  readonly firstLockMs: number;
+  readonly maxLockMs: number;
+  /** A count whose last failure is older than this is forgotten (starts again from zero). */
+  readonly forgetAfterMs: number;
+}
+
+/** One throttle key of a login attempt and the limit it is judged by. */
+export interface ThrottleKeyLimit {
+  readonly key: string;
+  readonly limit: ThrottleLimit;
+}
+
+/** A login attempt counted against its keys before its password is checked; settle it exactly once. */
+export interface LoginReservation {
+  /** Unique per reservation; settling the same id again does nothing. */
+  readonly id: string;
+  readonly keys: readonly ThrottleKeyLimit[];
+  readonly at: number;
+}
+
+/** A place (an account at an address) from which the account signed in successfully, remembered until `until`. */
+export interface KnownSignIn {
+  /** The `pair:` key. */
+  readonly key: string;
+  readonly at: number;
+  readonly until: number;
+}
+
+/**
+ * One trainee answer as stored. `version` is the client's per-question counter: it goes up each time the trainee
+ * changes that question's answer or flag, so saves for one question are ordered among themselves and saves for
+ * different questions never affect each other. (Attempts written before versions existed stored an attempt-wide
+ * `seq`; it reads as the version.)
+ */
 export interface SavedAnswer {
   readonly itemId: string;
   readonly response: unknown;
   readonly flagged: boolean;
-  readonly seq: number;
+  readonly version: number;
   readonly savedAt: number;
 }
 
@@ -78,10 +116,26 @@ export interface AttemptRecord {
   /** Server-clock instant after which no answer is accepted (limit + grace applied by the caller). */
   readonly deadlineAt: number;
   readonly status: AttemptStatus;
-  readonly lastSeq: number;
+  /**
+   * Set once when grading starts (submit or expiry): from then on no answer is acknowledged, so the grade is computed
+   * from exactly the answers acknowledged before it. An in-progress attempt with a fence is closed on its next read.
+   */
+  readonly fencedAt: number | null;
   readonly answers: Readonly<Record<string, SavedAnswer>>;
   readonly submittedAt: number | null;
   readonly result: AttemptResult | null;
+}
+
+/**
+ * An attempt whose stored record cannot be read (its file is damaged): what the store still knows of it. Lists leave
+ * it out, so one damaged record cannot take every page down; pages show it as unreadable instead.
+ */
+export interface UnreadableAttempt {
+  readonly id: string;
+  readonly examId: string;
+  readonly userId: string;
+  readonly startedAt: number;
+  readonly status: AttemptStatus;
 }
 
 export interface AttemptResult {

@@ -3,7 +3,7 @@ import { examService, SaveAnswerBodySchema, signedInUser } from '../../../../ser
 
 export const prerender = false;
 
-/** Autosaves one answer; replaying the same seq is a no-op (duplicate: true), an older seq is 409 ATTEMPT_STALE_SEQ. */
+/** Autosaves one answer by its per-question version: `stored`, `duplicate` (a replay) or `superseded` (the server has a newer version of that question); 409 ATTEMPT_SUBMITTING once grading started, 400 ATTEMPT_INVALID_RESPONSE for a shape the question does not take. */
 export const PUT = apiRoute(async (context) => {
   const body = await readJson(context.request, SaveAnswerBodySchema);
   return jsonOk(await (await examService()).save(signedInUser(context), context.params.id ?? '', body));

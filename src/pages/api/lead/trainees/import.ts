@@ -1,6 +1,6 @@
 import { ImportBodySchema, importTrainees } from '../../../../server/accounts/index.ts';
-import { ApiError, apiRoute, jsonOk, methodNotAllowed, readJson } from '../../../../server/http/index.ts';
-import { getStore, linkOrigin } from '../../../../server/index.ts';
+import { ApiError, apiRoute, jsonOk, methodNotAllowed, readJson, requireLinkOrigin } from '../../../../server/http/index.ts';
+import { getStore } from '../../../../server/index.ts';
 
 export const prerender = false;
 
@@ -12,7 +12,7 @@ export const prerender = false;
 export const POST = apiRoute(async (context) => {
   const body = await readJson(context.request, ImportBodySchema);
   const csv = body.csvBase64 === undefined ? (body.csv ?? '') : new Uint8Array(Buffer.from(body.csvBase64, 'base64'));
-  const result = await importTrainees(await getStore(), csv, { now: Date.now(), origin: linkOrigin(context.url) });
+  const result = await importTrainees(await getStore(), csv, { now: Date.now(), origin: requireLinkOrigin(context.url) });
   if (!result.ok) throw new ApiError(result.code);
   return jsonOk({ encoding: result.encoding, imported: result.imported, errors: result.errors });
 });

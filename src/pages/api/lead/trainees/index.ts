@@ -1,6 +1,6 @@
 import { addTrainee, TraineeBodySchema, traineeView } from '../../../../server/accounts/index.ts';
-import { ApiError, apiRoute, jsonOk, methodNotAllowed, readJson } from '../../../../server/http/index.ts';
-import { getStore, linkOrigin } from '../../../../server/index.ts';
+import { ApiError, apiRoute, jsonOk, methodNotAllowed, readJson, requireLinkOrigin } from '../../../../server/http/index.ts';
+import { getStore } from '../../../../server/index.ts';
 
 export const prerender = false;
 
@@ -13,7 +13,7 @@ export const GET = apiRoute(async () => {
 /** Adds one trainee and returns its one-time activation link (shown once; only its hash is stored). */
 export const POST = apiRoute(async (context) => {
   const body = await readJson(context.request, TraineeBodySchema);
-  const result = await addTrainee(await getStore(), body, { now: Date.now(), origin: linkOrigin(context.url) });
+  const result = await addTrainee(await getStore(), body, { now: Date.now(), origin: requireLinkOrigin(context.url) });
   if (!result.ok) throw ApiError.onField(result.code, 'employeeId');
   return jsonOk({ trainee: result.trainee, link: result.link }, 201);
 });

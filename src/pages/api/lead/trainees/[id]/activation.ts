@@ -1,6 +1,6 @@
 import { reissueActivation } from '../../../../../server/accounts/index.ts';
-import { ApiError, apiRoute, jsonOk, methodNotAllowed } from '../../../../../server/http/index.ts';
-import { getStore, linkOrigin } from '../../../../../server/index.ts';
+import { ApiError, apiRoute, jsonOk, methodNotAllowed, requireLinkOrigin } from '../../../../../server/http/index.ts';
+import { getStore } from '../../../../../server/index.ts';
 
 export const prerender = false;
 
@@ -8,7 +8,7 @@ export const prerender = false;
 export const POST = apiRoute(async ({ params, url }) => {
   const result = await reissueActivation(await getStore(), params.id ?? '', {
     now: Date.now(),
-    origin: linkOrigin(url),
+    origin: requireLinkOrigin(url),
   });
   if (!result.ok) throw new ApiError(result.code);
   return jsonOk({ link: result.link }, 201);

@@ -1,0 +1,135 @@
+// `npm run db:migrate` and `npm run db:import -- --from <DATA_DIR>`: the PostgreSQL store's operator commands.
+import { parseArgs } from 'node:util';
+import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { openLowdbStore } from './lowdb-store.ts';
+import { migrate } from './postgres-schema.ts';
+import { openPool, openPostgresStore, redactUrl } from './postgres-store.ts';
+import type { Store } from './store.ts';
+
+const USAGE = `Usage:
+  DATABASE_URL=postgres://… npm run db:migrate
+  DATABASE_URL=postgres://… npm run db:import -- --from <DATA_DIR>`;
+
+/** Attempts copied per page: bounded memory whatever the number of attempts. */
+const PAGE = 500;
+
+function fail(message: string, code = 1): never {
+  console.error(message);
+  process.exit(code);
+}
+
+function databaseUrl(): string {
+  const url = process.env.DATABASE_URL;
+  if (!url) fail(`DATABASE_URL is not set.\n${USAGE}`, 2);
+  return url;
+}
+
+async function migrateCommand(): Promise<void> {
+  const url = databaseUrl();
+  const pool = openPool(url, 1);
+  try {
+    const applied = await migrate(pool);
+    console.log(
+      applied.length > 0
+        ? `Applied migration(s) ${applied.join(', ')} to ${redactUrl(url)}.`
+        : `${redactUrl(url)} is up to date; nothing to apply.`,
+    );
+  } finally {
+    await pool.end();
+  }
+}
+
+export interface ImportCounts {
+  readonly users: number;
+  readonly activations: number;
+  readonly attempts: number;
+  readonly answers: number;
+  readonly certificates: number;
+}
+
+/** What a store holds, counted through its read API. */
+export async function countStore(store: Store): Promise<ImportCounts> {
+  const users = await store.listUsers();
+  let activations = 0;
+  for (const user of users) if (await store.latestActivationOf(user.id)) activations += 1;
+  let attempts = 0;
+  let answers = 0;
+  for (let offset = 0; ; offset += PAGE) {
+    const page = await store.pageAttempts({}, { offset, limit: PAGE });
+    for (const summary of page.attempts) {
+      const attempt = await store.getAttempt(summary.id);
+      attempts += 1;
+      answers += Object.keys(attempt?.answers ?? {}).length;
+    }
+    if (offset + PAGE >= page.total) break;
+  }
+  return { users: users.length, activations, attempts, answers, certificates: (await store.listCertificates()).length };
+}
+
+/**
+ * Copies users, their activation links, attempts with their answers and certificates from `from` into `to`, through
+ * both stores' contract verbs; then counts both and throws when they differ. Sessions and login-failure counts are not
+ * copied (everyone signs in again; counters start afresh). `to` must hold no users yet.
+ */
+export async function importStore(from: Store, to: Store): Promise<ImportCounts> {
+  if ((await to.countUsers()) > 0) throw new Error('The target database holds accounts already; import only into an empty one.');
+  const users = await from.listUsers();
+  await to.importUsers(users);
+  for (const user of users) {
+    const activation = await from.latestActivationOf(user.id);
+    if (activation) await to.createActivation(activation);
+  }
+  for (let offset = 0; ; offset += PAGE) {
+    const page = await from.pageAttempts({}, { offset, limit: PAGE });
+    for (const summary of page.attempts) {
+      const attempt = await from.getAttempt(summary.id);
+      if (attempt) await to.importAttempt(attempt);
+    }
+    if (offset + PAGE >= page.total) break;
+  }
+  for (const certificate of await from.listCertificates()) {
+    const issued = await to.issueCertificate(certificate);
+    if (!issued.ok) throw new Error(`Certificate ${certificate.id}: ${issued.code}`);
+  }
+  const [source, target] = await Promise.all([countStore(from), countStore(to)]);
+  for (const key of Object.keys(source) as (keyof ImportCounts)[]) {
+    if (source[key] !== target[key]) throw new Error(`Count mismatch after import: ${key} ${source[key]} in the folder, ${target[key]} in the database.`);
+  }
+  return target;
+}
+
+async function importCommand(fromArg: string | undefined): Promise<void> {
+  if (!fromArg) fail(`--from <DATA_DIR> is required.\n${USAGE}`, 2);
+  const dataDir = resolve(fromArg);
+  if (!existsSync(dataDir)) fail(`${dataDir} does not exist.`, 2);
+  const url = databaseUrl();
+  const from = await openLowdbStore(dataDir);
+  const to = await openPostgresStore(url, { migrate: true });
+  try {
+    const counts = await importStore(from, to);
+    console.log(
+      `Imported ${dataDir} into ${redactUrl(url)} and verified the counts: ${counts.users} accounts, ` +
+        `${counts.activations} activation links, ${counts.attempts} attempts with ${counts.answers} answers, ` +
+        `${counts.certificates} certificates. Sessions were not copied: everyone signs in again.`,
+    );
+  } finally {
+    await Promise.all([from.close(), to.close()]);
+  }
+}
+
+if (import.meta.main) {
+  const { positionals, values } = parseArgs({
+    args: process.argv.slice(2),
+    allowPositionals: true,
+    options: { from: { type: 'string' } },
+  });
+  const command = positionals[0];
+  try {
+    if (command === 'migrate') await migrateCommand();
+    else if (command === 'import') await importCommand(values.from);
+    else fail(USAGE, 2);
+  } catch (error) {
+    fail(error instanceof Error ? error.message : String(error));
+  }
+}

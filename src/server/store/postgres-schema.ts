@@ -1,0 +1,204 @@
+import type pg from 'pg';
+
+/**
+ * The PostgreSQL schema as numbered migrations, applied in order and each exactly once (recorded in
+ * `schema_migrations`). Kept as SQL text in a module rather than .sql files so that the built server (one bundle)
+ * carries them with it. Never edit a migration that has shipped: add the next one.
+ *
+ * Times are epoch milliseconds in `bigint` columns (the domain's unit everywhere else); JSON-shaped values (an
+ * attempt's items and result, an answer's response, a certificate's rules) are `jsonb`.
+ */
+export const MIGRATIONS: readonly { readonly version: number; readonly name: string; readonly sql: string }[] = [
+  {
+    version: 1,
+    name: 'initial',
+    sql: `
+      CREATE TABLE users (
+        id text PRIMARY KEY,
+        role text NOT NULL CHECK (role IN ('lead', 'trainee')),
+        name text NOT NULL,
+        employee_id text NOT NULL,
+        -- employeeIdKey(employee_id) (trimmed, upper-cased by JavaScript's Unicode rules): the uniqueness key.
+        employee_key text NOT NULL,
+        cohort text,
+        password_hash text,
+        created_at bigint NOT NULL,
+        activated_at bigint,
+        disabled boolean NOT NULL DEFAULT false
+      );
+      CREATE UNIQUE INDEX users_employee_key ON users (employee_key);
+      CREATE INDEX users_role ON users (role);
+
+      CREATE TABLE activations (
+        token_hash text PRIMARY KEY,
+        user_id text NOT NULL,
+        expires_at bigint NOT NULL,
+        used_at bigint,
+        -- Insertion order: "the newest activation of a user".
+        seq bigserial NOT NULL
+      );
+      CREATE INDEX activations_user ON activations (user_id, seq);
+
+      -- At most one row: the first-run setup token while no lead exists.
+      CREATE TABLE setup_token (
+        singleton boolean PRIMARY KEY DEFAULT true CHECK (singleton),
+        token_hash text NOT NULL,
+        created_at bigint NOT NULL
+      );
+
+      CREATE TABLE sessions (
+        id text PRIMARY KEY,
+        user_id text NOT NULL,
+        created_at bigint NOT NULL,
+        expires_at bigint NOT NULL,
+        last_seen_at bigint NOT NULL
+      );
+      CREATE INDEX sessions_user ON sessions (user_id);
+      CREATE INDEX sessions_last_seen ON sessions (last_seen_at);
+      CREATE INDEX sessions_expires ON sessions (expires_at);
+
+      CREATE TABLE login_failures (
+        key text PRIMARY KEY,
+        count integer NOT NULL CHECK (count > 0),
+        first_at bigint NOT NULL,
+        last_at bigint NOT NULL
+      );
+      CREATE INDEX login_failures_last_at ON login_failures (last_at);
+
+      -- Login attempts counted before their password is checked, one row per key, until settled.
+      CREATE TABLE login_reservations (
+        id text NOT NULL,
+        key text NOT NULL,
+        at bigint NOT NULL,
+        -- Wall-clock time of the reservation, to find those a dead process never settled.
+        reserved_at bigint NOT NULL,
+        PRIMARY KEY (id, key)
+      );
+      CREATE INDEX login_reservations_key ON login_reservations (key, reserved_at);
+
+      -- Places (an account at an address) an account signed in from, remembered until "until".
+      CREATE TABLE known_sign_ins (
+        key text PRIMARY KEY,
+        at bigint NOT NULL,
+        until bigint NOT NULL
+      );
+
+      CREATE TABLE attempts (
+        id text PRIMARY KEY CHECK (id ~ '^[A-Za-z0-9_-]{8,64}$'),
+        exam_id text NOT NULL,
+        user_id text NOT NULL,
+        seed bigint NOT NULL,
+        edition text NOT NULL,
+        content_version text NOT NULL,
+        items jsonb NOT NULL,
+        started_at bigint NOT NULL,
+        deadline_at bigint NOT NULL,
+        status text NOT NULL CHECK (status IN ('in-progress', 'submitted', 'expired')),
+        -- Submit fencing (STORE-SPEC.md): once set, no answer is accepted.
+        fenced_at bigint,
+        submitted_at bigint,
+        result jsonb
+      );
+      -- One in-progress attempt per trainee and exam, whatever process starts it.
+      CREATE UNIQUE INDEX attempts_one_in_progress ON attempts (user_id, exam_id) WHERE status = 'in-progress';
+      CREATE INDEX attempts_user ON attempts (user_id, started_at);
+      CREATE INDEX attempts_exam ON attempts (exam_id, started_at DESC, id DESC);
+      CREATE INDEX attempts_started ON attempts (started_at DESC, id DESC);
+
+      -- One row per question: saves of different questions never touch each other's rows.
+      CREATE TABLE answers (
+        attempt_id text NOT NULL REFERENCES attempts (id) ON DELETE CASCADE,
+        item_id text NOT NULL,
+        response jsonb NOT NULL,
+        flagged boolean NOT NULL,
+        -- The client's per-question version (STORE-SPEC.md); an older one never replaces a newer one.
+        version bigint NOT NULL CHECK (version >= 0),
+        saved_at bigint NOT NULL,
+        PRIMARY KEY (attempt_id, item_id)
+      );
+
+      CREATE TABLE certificates (
+        id text PRIMARY KEY,
+        user_id text NOT NULL,
+        exam_id text NOT NULL,
+        attempt_id text NOT NULL,
+        issued_at bigint NOT NULL,
+        expires_at bigint NOT NULL,
+        edition text NOT NULL,
+        rules jsonb NOT NULL,
+        revoked_at bigint,
+        revoked_reason text,
+        seq bigserial NOT NULL
+      );
+      -- One standing certificate per attempt, even when two processes close the attempt at the same moment.
+      CREATE UNIQUE INDEX certificates_one_per_attempt ON certificates (attempt_id) WHERE revoked_at IS NULL;
+      CREATE INDEX certificates_user ON certificates (user_id, issued_at);
+      CREATE INDEX certificates_exam ON certificates (exam_id, issued_at);
+    `,
+  },
+];
+
+export const SCHEMA_VERSION = MIGRATIONS.at(-1)!.version;
+
+/** Any constant: the advisory lock that makes concurrent migration runs (several workers, machines) take turns. */
+const MIGRATION_LOCK = 0x61636164;
+
+async function appliedVersions(client: pg.ClientBase): Promise<Set<number>> {
+  const { rows } = await client.query<{ version: number }>(
+    `SELECT version FROM schema_migrations`,
+  );
+  return new Set(rows.map((row) => Number(row.version)));
+}
+
+/**
+ * Applies the migrations the database lacks, each in its own transaction (PostgreSQL DDL is transactional, so a
+ * failed migration leaves nothing half-done), under an advisory lock. Returns the versions it applied.
+ */
+export async function migrate(pool: pg.Pool): Promise<number[]> {
+  const client = await pool.connect();
+  try {
+    await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+    try {
+      await client.query(
+        `CREATE TABLE IF NOT EXISTS schema_migrations (
+           version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`,
+      );
+      const applied = await appliedVersions(client);
+      const done: number[] = [];
+      for (const migration of MIGRATIONS) {
+        if (applied.has(migration.version)) continue;
+        await client.query('BEGIN');
+        try {
+          await client.query(migration.sql);
+          await client.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [
+            migration.version,
+            migration.name,
+          ]);
+          await client.query('COMMIT');
+        } catch (error) {
+          await client.query('ROLLBACK');
+          throw new Error(`Migration ${migration.version} (${migration.name}) failed: ${String(error)}`, { cause: error });
+        }
+        done.push(migration.version);
+      }
+      return done;
+    } finally {
+      await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]);
+    }
+  } finally {
+    client.release();
+  }
+}
+
+/** The migrations the database lacks (all of them for an empty database). */
+export async function pendingMigrations(pool: pg.Pool): Promise<number[]> {
+  const { rows } = await pool.query<{ exists: boolean }>(`SELECT to_regclass('schema_migrations') IS NOT NULL AS exists`);
+  if (!rows[0]?.exists) return MIGRATIONS.map((m) => m.version);
+  const client = await pool.connect();
+  try {
+    const applied = await appliedVersions(client);
+    return MIGRATIONS.map((m) => m.version).filter((v) => !applied.has(v));
+  } finally {
+    client.release();
+  }
+}
