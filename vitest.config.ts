@@ -9,7 +9,7 @@ export default defineConfig({
         test: {
           name: 'rules',
           environment: 'node',
-          include: ['src/rules/**/*.test.ts', 'src/quiz/**/*.test.ts', 'src/authoring/**/*.test.ts'],
+          include: ['src/rules/**/*.test.ts', 'src/quiz/**/*.test.ts', 'src/authoring/**/*.test.ts', 'src/present/**/*.test.ts'],
           benchmark: { include: ['src/**/*.bench.ts'] },
         },
       },

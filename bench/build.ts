@@ -25,6 +25,7 @@ function pageCount(distDir: string): number {
 
 /** Astro's own timings from its log: config + content sync, server bundle, client bundles, prerendering. */
 function phases(log: string): string {
+  // eslint-disable-next-line no-control-regex -- strips the ANSI colour codes of Astro's log
   const plain = log.replace(/\u001b\[[0-9;]*m/g, '');
   const sync = /\[types\] Generated ([\d.]+)(m?s)/.exec(plain);
   const bundles = [...plain.matchAll(/\[vite\] ✓ built in ([\d.]+)(m?s)/g)];

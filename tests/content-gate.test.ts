@@ -10,11 +10,11 @@ import {
   formatAuthorError,
   formatSummaryLine,
   reviewCase,
-  topicIds,
   type AuthorError,
   type ContentReport,
 } from '../src/authoring/index.ts';
 import { FactsSchema, defaultShopPolicy, ruleCatalogue } from '../src/rules/index.ts';
+import { topicIds } from '../src/quiz/index.ts';
 import { factReferenceTable } from '../src/authoring/fact-reference.ts';
 import { fieldsOf } from '../src/authoring/schema-docs.ts';
 import { readCaseFile } from '../src/server/content-check/case-file.ts';

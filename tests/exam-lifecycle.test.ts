@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkBlueprint, displayAnswer } from '../src/quiz/exam.ts';
+import { checkBlueprint, displayAnswer } from '../src/quiz/index.ts';
 import { attemptService, loadExamContent, type AttemptService } from '../src/server/exams/index.ts';
 import { ApiError } from '../src/server/http/index.ts';
 import { openLowdbStore, type Store, type User } from '../src/server/store/index.ts';

@@ -1,7 +1,7 @@
 import { MemorySync } from 'lowdb';
 import { describe, expect, it } from 'vitest';
 import { MAX_ATTEMPTS_PER_ITEM, openProgress, progressData } from '../src/components/practice/progress-store.ts';
-import { LEARN_AHEAD_MS, dueIds, newCard, nextDue, rateAnswer, reconcileCards } from '../src/components/practice/review-schedule.ts';
+import { LEARN_AHEAD_MS, dueIds, newCard, nextDue, rateAnswer, reconcileCards } from '../src/present/practice/review-schedule.ts';
 
 const T0 = Date.parse('2025-09-10T02:00:00Z');
 const MINUTE = 60_000;

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 /** Folders that must stay pure: no framework, no storage, no Node, no browser. */
-const PURE_DIRS = ['src/rules', 'src/quiz', 'src/authoring'].map((dir) => join(ROOT, dir));
+const PURE_DIRS = ['src/rules', 'src/quiz', 'src/authoring', 'src/present'].map((dir) => join(ROOT, dir));
 const SOURCE = /\.(?:[cm]?[jt]sx?)$/;
 const TEST_OR_BENCH = /\.(?:test|bench)\.[cm]?[jt]sx?$/;
 const FORBIDDEN_GLOBALS = new Set(['document', 'window', 'process']);

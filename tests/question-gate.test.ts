@@ -57,6 +57,8 @@ const codesOf = (name: string) => reviews.get(name)!.errors.map((error) => error
 /** The question-file codes: everything the case gate cannot report. */
 const questionCodes: AuthorErrorCode[] = [
   'INVALID_QUESTION_FILE',
+  'NO_CORRECT_REPLY',
+  'AMBIGUOUS_REPLIES',
   'INVALID_ITEM',
   'INVALID_TEMPLATE',
   'UNKNOWN_CASE',
@@ -107,6 +109,9 @@ describe('item gate on deliberately wrong question files', () => {
     expect(codesOf('template-degenerate.yaml')).toEqual(['TEMPLATE_DEGENERATE']);
     expect(codesOf('template-no-near-miss.yaml')).toEqual(['TEMPLATE_NO_NEAR_MISS']);
     expect(codesOf('yaml-syntax.yaml')).toEqual(['INVALID_QUESTION_FILE']);
+    expect(codesOf('wrong-reply.yaml')).toEqual(['EXPECTED_MISMATCH', 'EXPECTED_MISMATCH']);
+    expect(codesOf('no-correct-reply.yaml')).toEqual(['NO_CORRECT_REPLY']);
+    expect(codesOf('ambiguous-replies.yaml')).toEqual(['AMBIGUOUS_REPLIES']);
   });
 
   it('names the item, the option and the engine’s answer in an EXPECTED_MISMATCH', () => {
@@ -193,7 +198,7 @@ describe('npm run check:content on question files', () => {
     expect({ cases: report.cases, items: report.items, templates: report.templates }).toMatchInlineSnapshot(`
       {
         "cases": 1,
-        "items": 63,
+        "items": 67,
         "templates": 7,
       }
     `);
@@ -208,7 +213,10 @@ describe('content/README.md on the question bank', () => {
   const readme = readFileSync(join(ROOT, 'content/README.md'), 'utf8');
 
   it('lists every field a question can ask about', () => {
-    for (const id of askedFieldIds) expect(readme).toContain(`| \`${id}\` |`);
+    // The per-rule SOP fields (`sop.applies:<id>`, `sop.yieldsTo:<id>`) are documented once each, as a pattern.
+    for (const id of askedFieldIds.filter((field) => !/^sop\.(applies|yieldsTo):/.test(field))) expect(readme).toContain(`| \`${id}\` |`);
+    expect(readme).toContain('| `sop.applies:<SOP 规则编号>` |');
+    expect(readme).toContain('| `sop.yieldsTo:<SOP 规则编号>` |');
   });
 
   it('states how many variants a template gives the bank and how many seeds the gate checks', () => {

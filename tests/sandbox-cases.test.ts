@@ -2,8 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { normalizeFrontmatter } from '../src/authoring/index.ts';
-import { draftFromFacts, factsFromDraft } from '../src/components/sandbox/fact-draft.ts';
-import { factFormModel } from '../src/components/sandbox/fact-form-model.ts';
+import { draftFromFacts, factsFromDraft } from '../src/present/sandbox/fact-draft.ts';
+import { factFormModel } from '../src/present/sandbox/fact-form-model.ts';
 import { parseFacts } from '../src/rules/index.ts';
 
 const CASES = new URL('../content/cases/', import.meta.url);

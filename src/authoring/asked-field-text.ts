@@ -1,10 +1,11 @@
 import type { Ruling } from '../rules/index.ts';
 import { optionText, type AnswerValue, type AskedField } from '../quiz/index.ts';
+import { isSopField, isSopTimeField, sopFieldLabel, sopFieldRule } from '../quiz/index.ts';
 import type { TraceLine } from './author-error.ts';
 import { decidingChain, singleStep } from './deciding-chain.ts';
 import { ruleText } from './value-text.ts';
 
-/** What each askable part of a ruling is called in messages. */
+/** What each askable part of the platform ruling is called in messages (SOP fields: `askedFieldLabel`). */
 export const askedFieldLabels = {
   resolution: '处理结果',
   supported: '支持哪方',
@@ -24,19 +25,24 @@ export const askedFieldLabels = {
   refundDueBy: '退款期限',
   validSigning: '是否有效签收',
   sevenDayEligible: '是否支持七天无理由',
-} as const satisfies Record<AskedField, string>;
+} as const satisfies Record<Exclude<AskedField, `sop.${string}`>, string>;
+
+/** What an askable field is called in messages. */
+export function askedFieldLabel(field: AskedField): string {
+  return isSopField(field) ? sopFieldLabel(field) : askedFieldLabels[field];
+}
 
 const timeFields: ReadonlySet<AskedField> = new Set(['sevenDayWindowEnd', 'shipBy', 'refundDueBy']);
 
 /** `sevenDayWindowEnd（七天无理由期限截止）` */
 export function askedFieldText(field: AskedField): string {
-  return `${field}（${askedFieldLabels[field]}）`;
+  return `${field}（${askedFieldLabel(field)}）`;
 }
 
 /** A value as the author wrote it, with what it means: `seller（卖家承担）`, `2025-09-11 00:00`, `null（不适用）`. */
 export function answerText(field: AskedField, value: AnswerValue): string {
   if (field === 'decidingRule' && typeof value === 'string') return ruleText(value);
-  if (value !== null && timeFields.has(field)) return String(value);
+  if (value !== null && (timeFields.has(field) || (isSopField(field) && isSopTimeField(field)))) return String(value);
   // optionText looks labels up by value: a value the field never takes comes back with "undefined" in it.
   const meaning = optionText(field, value);
   return `${value === null ? 'null' : String(value)}（${meaning.includes('undefined') ? `${field} 没有这个取值` : meaning}）`;
@@ -55,6 +61,7 @@ const singleStepRule: Partial<Record<AskedField, string>> = {
 
 /** The rule whose trace step explains `field` in this ruling (its facts are what the author should re-check). */
 export function ruleBehind(field: AskedField, ruling: Ruling): string {
+  if (isSopField(field)) return sopFieldRule(field);
   const single = singleStepRule[field];
   if (single) return single;
   if (field.startsWith('freight.') && ruling.freight) return ruling.freight.ruleId;
@@ -67,5 +74,5 @@ export function ruleBehind(field: AskedField, ruling: Ruling): string {
 /** The rules that led to the engine's value of `field`, as the case gate shows them for the same field. */
 export function traceFor(field: AskedField, ruling: Ruling): TraceLine[] {
   const target = ruleBehind(field, ruling);
-  return singleStepRule[field] ? singleStep(ruling, target) : decidingChain(ruling, target);
+  return singleStepRule[field] || isSopField(field) ? singleStep(ruling, target) : decidingChain(ruling, target);
 }

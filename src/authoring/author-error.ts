@@ -67,6 +67,14 @@ export const authorErrorCatalogue = {
     title: '多个选项都正确',
     when: '单选题有两个或更多选项代表引擎判定的取值，学员选哪个都算对。',
   },
+  NO_CORRECT_REPLY: {
+    title: '没有正确的回复',
+    when: '回复话术题（选项写 promises 的单选题）里，没有一条回复既礼貌（tone: polite）、又每条承诺都与引擎的裁决和本店规范一致。',
+  },
+  AMBIGUOUS_REPLIES: {
+    title: '多条回复都正确',
+    when: '回复话术题里有两条或更多回复礼貌且承诺全部成立，学员选哪条都算对。',
+  },
   ONE_SIDED_STATEMENTS: {
     title: '陈述全对或全错',
     when: '多选题的陈述经引擎判定全部成立，或全部不成立。至少要有一条成立、一条不成立，题目才能区分懂与不懂。',

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { FactsSchema } from '../rules/index.ts';
 import { CaseFrontmatterSchema, ExpectedRulingSchema } from './case-schema.ts';
 import { choicesOf, defaultOf, descriptionOf, fieldsOf, isOptionalField, schemaAt, valueKindOf } from './schema-docs.ts';
-import { topics } from './topics.ts';
+import { topics } from '../quiz/index.ts';
 
 /** Case slugs are kebab-case file names: lowercase letters and digits in words joined by single hyphens. */
 export function isCaseSlug(slug: string): boolean {

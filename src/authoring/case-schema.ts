@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { editions, CURRENT_EDITION, type EditionId } from '../rules/index.ts';
 import { resolutions } from '../rules/index.ts';
-import { topicIds } from './topics.ts';
+import { topicIds } from '../quiz/index.ts';
 
 const party = z.enum(['buyer', 'seller']);
 const editionIds = editions.map((edition) => edition.id) as [EditionId, ...EditionId[]];

@@ -7,7 +7,7 @@ import { checkFacts, lineOf, type Locate } from './fact-issues.ts';
 import { issueTexts, valueAt } from './issue-text.ts';
 import { normalizeFrontmatter } from './normalize-frontmatter.ts';
 import { checkRelated } from './related-cases.ts';
-import { topics } from './topics.ts';
+import { topics } from '../quiz/index.ts';
 
 export interface CaseCheckContext {
   /** The shop SOP configuration the rulings are decided with (content/policy/shop.json). */
@@ -72,11 +72,6 @@ export function reviewCase(file: string, rawFrontmatter: unknown, context: CaseC
 
 /** In file order, so the output reads top to bottom; errors on one line keep the order they were found in. */
 const byLine = (errors: readonly AuthorError[]) => [...errors].sort((a, b) => (a.line ?? Infinity) - (b.line ?? Infinity));
-
-/** The author errors for one case; see `reviewCase`. */
-export function checkCase(file: string, frontmatter: unknown, context: CaseCheckContext): AuthorError[] {
-  return [...reviewCase(file, frontmatter, context).errors];
-}
 
 function editionOf(value: unknown): EditionId {
   return editions.find((edition) => edition.id === value)?.id ?? CURRENT_EDITION;

@@ -1,5 +1,5 @@
 import { decisiveRules, ruleCatalogue } from '../rules/index.ts';
-import { variantsPerTemplate } from '../quiz/bank.ts';
+import { keyRules, variantsPerTemplate } from '../quiz/index.ts';
 import type { AuthorError } from './author-error.ts';
 import type { CaseReview } from './check-case.ts';
 import type { QuestionReview } from './question-gate.ts';
@@ -24,8 +24,9 @@ export interface ContentReport {
   /**
    * Per rule id, in catalogue order: `cases` counts the cases whose ruling was decided by that rule (decidingRuleId)
    * and, for shop SOP ids, the cases whose ruling lists that SOP in its guidance. `items` counts the bank's items
-   * (authored items and bank variants) whose key rests on the rule: it is among `decisiveRules()` of one of the key's
-   * rulings (a statement item counts once even when several statements rest on the rule). Every deciding platform/law
+   * (authored items and bank variants) whose key rests on the rule (`keyRules`): for a part of the platform ruling, the
+   * `decisiveRules()` of that ruling; for a shop-SOP field, the SOP rule computing it; for an ordering item, the SOP
+   * rule of its sequence (an item counts once even when several statements rest on the rule). Every deciding platform/law
    * rule and every SOP rule is listed, so a zero shows a rule no content exercises yet. Content with errors counts
    * nowhere.
    */
@@ -53,8 +54,8 @@ export function summarizeContent(reviews: readonly CaseReview[], otherErrors: re
   }
   for (const question of questions) {
     const bankVariants = question.variants.filter((variant) => variant.seed <= variantsPerTemplate);
-    for (const { key } of [...question.items, ...bankVariants]) {
-      for (const id of new Set(key.rulings.flatMap((ruling) => decisiveRules(ruling)))) bump(items, id);
+    for (const { item, key } of [...question.items, ...bankVariants]) {
+      for (const id of keyRules(item, key, decisiveRules)) bump(items, id);
     }
   }
   const templates = questions.reduce((sum, question) => sum + question.templateCount, 0);

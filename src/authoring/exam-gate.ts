@@ -1,9 +1,9 @@
-import { checkBlueprint, ExamSchema, type Exam, type ExamBank, type SectionCheck } from '../quiz/exam.ts';
+import { checkBlueprint, ExamSchema, type Exam, type ExamBank, type SectionCheck } from '../quiz/index.ts';
 import type { AuthorError } from './author-error.ts';
 import { lineOf, type Locate } from './fact-issues.ts';
 import { issueTexts } from './issue-text.ts';
 import { fieldText } from './question-paths.ts';
-import { topics } from './topics.ts';
+import { topics } from '../quiz/index.ts';
 
 /** An exam file as read from disk (`content/exams/<id>.yaml`), before any checking. */
 export interface ExamFileInput {

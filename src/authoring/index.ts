@@ -1,4 +1,3 @@
-export { topics, topicIds, difficulties, type TopicId, type Difficulty } from './topics.ts';
 export { CaseFrontmatterSchema, ExpectedRulingSchema, type CaseFrontmatter, type ExpectedRuling } from './case-schema.ts';
 export {
   authorErrorCatalogue,
@@ -10,7 +9,7 @@ export {
   type AuthorErrorCode,
   type TraceLine,
 } from './author-error.ts';
-export { checkCase, reviewCase, type CaseCheckContext, type CaseReview } from './check-case.ts';
+export { reviewCase, type CaseCheckContext, type CaseReview } from './check-case.ts';
 export { summarizeContent, formatSummaryLine, type ContentReport, type RuleCoverage } from './content-summary.ts';
 export { normalizeFrontmatter } from './normalize-frontmatter.ts';
 export { caseScaffold, isCaseSlug } from './case-scaffold.ts';
@@ -31,6 +30,7 @@ export { checkedSeedsPerTemplate } from './template-check.ts';
 export { normalizeQuestionFile } from './normalize-question-file.ts';
 export { fieldText, fieldSegments } from './question-paths.ts';
 export { askedFieldLabels, askedFieldText } from './asked-field-text.ts';
+export * from './impact/index.ts';
 export { CONTENT_KINDS, POLICY_PATH, contentKindOf, readContentModel, writeContentModel, type ContentKind, type ContentModel } from './content-source.ts';
 export { CASE_SECTIONS, type CaseSection } from './case-source.ts';
 export { YamlEditError, type YamlValue } from './yaml-source.ts';

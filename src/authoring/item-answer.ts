@@ -3,8 +3,12 @@ import {
   answerOf,
   deriveKey,
   scenarioFacts,
+  isReplyItem,
+  judgeReplies,
   UnkeyableItemError,
+  UnkeyableReplyError,
   UnknownCaseError,
+  type ValueItem,
   type Item,
   type Key,
   type MultipleChoiceItem,
@@ -17,6 +21,7 @@ import { factsReadBy } from './deciding-chain.ts';
 import { showFact } from './expected-mismatch.ts';
 import { lineOf, type Locate } from './fact-issues.ts';
 import { orderingErrors } from './ordering-answer.ts';
+import { replyAnswerErrors, unkeyableReplyErrors } from './reply-answer.ts';
 import { fieldText, type FieldPath } from './question-paths.ts';
 import { decideSite, type ScenarioCheckContext } from './scenario-check.ts';
 
@@ -40,7 +45,7 @@ function factsHint(ruling: Ruling, target: string): string {
 
 const optionLabel = (item: SingleChoiceItem, index: number) => `选项 ${index}“${item.options[index]!.text}”`;
 
-function singleErrors(item: SingleChoiceItem, key: Extract<Key, { type: 'single' }>, where: Where): AuthorError[] {
+function singleErrors(item: ValueItem, key: Extract<Key, { type: 'single' }>, where: Where): AuthorError[] {
   if (key.answer === item.answer) return [];
   const ruling = key.rulings[0]!;
   const field = fieldText([...where.path, 'answer']);
@@ -113,7 +118,7 @@ function truefalseErrors(item: Extract<Item, { type: 'truefalse' }>, key: Extrac
   ];
 }
 
-function unkeyableErrors(item: SingleChoiceItem, error: UnkeyableItemError, where: Where, context: ScenarioCheckContext): AuthorError[] {
+function unkeyableErrors(item: ValueItem, error: UnkeyableItemError, where: Where, context: ScenarioCheckContext): AuthorError[] {
   const decided = decideSite({ file: where.file, item: item.id, path: [...where.path, 'scenario'], scenario: item.scenario }, context, where.locate);
   const trace = 'ruling' in decided ? traceFor(item.ask, decided.ruling) : [];
   const engine = `${askedFieldText(item.ask)} 是 ${answerText(item.ask, error.engineValue)}`;
@@ -167,7 +172,11 @@ export function checkItemAnswer(item: Item, where: Where, context: ScenarioCheck
   try {
     key = deriveKey(item, context);
   } catch (error) {
-    if (error instanceof UnkeyableItemError && item.type === 'single') return { errors: unkeyableErrors(item, error, where, context) };
+    if (error instanceof UnkeyableItemError && item.type === 'single') return { errors: unkeyableErrors(item as ValueItem, error, where, context) };
+    if (error instanceof UnkeyableReplyError && item.type === 'single' && isReplyItem(item)) {
+      const decided = decideSite({ file: where.file, item: item.id, path: [...where.path, 'scenario'], scenario: item.scenario }, context, where.locate);
+      if ('ruling' in decided) return { errors: unkeyableReplyErrors(item, error, decided.ruling, where) };
+    }
     if (!(error instanceof RuleEngineError) && !(error instanceof UnknownCaseError)) throw error;
     // deriveKey stops at the first scenario that fails; deciding each one names every broken scenario.
     const errors = scenarioSites(item, where.path).flatMap((site) => {
@@ -178,8 +187,13 @@ export function checkItemAnswer(item: Item, where: Where, context: ScenarioCheck
     return { errors };
   }
   switch (item.type) {
-    case 'single':
-      return { errors: singleErrors(item, key as Extract<Key, { type: 'single' }>, where), key };
+    case 'single': {
+      if (!isReplyItem(item)) return { errors: singleErrors(item as ValueItem, key as Extract<Key, { type: 'single' }>, where), key };
+      const ruling = key.rulings[0]!;
+      const { facts } = scenarioFacts(item.scenario, context);
+      const verdicts = judgeReplies(item, ruling, facts, context.rules?.parseFacts);
+      return { errors: replyAnswerErrors(item, verdicts, key.answer as number, ruling, where), key };
+    }
     case 'multiple':
       return { errors: multipleErrors(item, key as Extract<Key, { type: 'multiple' }>, where, context), key };
     case 'truefalse':

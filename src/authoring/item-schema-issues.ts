@@ -1,8 +1,10 @@
 import type { z } from 'zod';
 import {
+  looksLikeReplyItem,
   MultipleChoiceSchema,
   OrderingSchema,
-  SingleChoiceSchema,
+  ReplySingleSchema,
+  ValueSingleSchema,
   TemplateSchema,
   TrueFalseSchema,
   type Item,
@@ -12,9 +14,9 @@ import type { AuthorError, AuthorErrorCode } from './author-error.ts';
 import { lineOf, type Locate } from './fact-issues.ts';
 import { issueTexts, valueAt } from './issue-text.ts';
 import { fieldText, type FieldPath } from './question-paths.ts';
-import { topics } from './topics.ts';
+import { topics } from '../quiz/index.ts';
 
-const itemSchemas = { single: SingleChoiceSchema, multiple: MultipleChoiceSchema, truefalse: TrueFalseSchema, ordering: OrderingSchema } as const;
+const itemSchemas = { single: ValueSingleSchema, multiple: MultipleChoiceSchema, truefalse: TrueFalseSchema, ordering: OrderingSchema } as const;
 const typeNames = 'single（单选）、multiple（多选）、truefalse（判断）、ordering（排序）';
 const topicLabel = (value: unknown) => `${String(value)}（${topics[value as keyof typeof topics] ?? '?'}）`;
 
@@ -43,7 +45,9 @@ function schemaErrors(code: AuthorErrorCode, schema: z.ZodType, raw: unknown, pa
  */
 export function itemSchemaErrors(raw: unknown, path: FieldPath, file: string, locate: Locate): { errors: AuthorError[] } | { item: Item } {
   const type = valueAt(raw, ['type']);
-  const schema = typeof type === 'string' && type in itemSchemas ? itemSchemas[type as keyof typeof itemSchemas] : undefined;
+  const known = typeof type === 'string' && type in itemSchemas ? itemSchemas[type as keyof typeof itemSchemas] : undefined;
+  // A reply item (回复话术题) is a single-choice item whose options carry promises instead of values.
+  const schema: z.ZodType | undefined = type === 'single' && looksLikeReplyItem(raw) ? ReplySingleSchema : known;
   if (!schema) {
     const field = fieldText([...path, 'type']);
     const wrote = type === undefined || type === null ? '（没有填写）' : String(type);

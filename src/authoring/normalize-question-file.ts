@@ -26,13 +26,20 @@ function withFactsUnblanked(scenario: unknown): unknown {
 const mapStatements = (item: Record<string, unknown>, change: (statement: Record<string, unknown>) => Record<string, unknown>) =>
   Array.isArray(item['statements']) ? { statements: item['statements'].map((statement) => (isRecord(statement) ? change(statement) : statement)) } : {};
 
+/** An option's value, or each promise of a reply option, with its answer time as written. */
+function withOptionTimes(option: unknown): unknown {
+  if (!isRecord(option)) return option;
+  if ('value' in option) return { ...option, value: answerAsWritten(option['value']) };
+  return Array.isArray(option['promises']) ? { ...option, promises: option['promises'].map(withAnswerTimes) } : option;
+}
+
 function withAnswerTimesIn(item: unknown): unknown {
   if (!isRecord(item)) return item;
   return {
     ...item,
     ...('claim' in item ? { claim: withAnswerTimes(item['claim']) } : {}),
     ...(Array.isArray(item['options'])
-      ? { options: item['options'].map((option) => (isRecord(option) && 'value' in option ? { ...option, value: answerAsWritten(option['value']) } : option)) }
+      ? { options: item['options'].map(withOptionTimes) }
       : {}),
     ...mapStatements(item, (statement) => ('claim' in statement ? { ...statement, claim: withAnswerTimes(statement['claim']) } : statement)),
   };

@@ -1,6 +1,6 @@
 import { QuestionFileSchema, type Variant } from '../quiz/index.ts';
-import type { KeyedItem } from '../quiz/bank.ts';
-import { rememberingRuleCalls } from '../quiz/ruling-memo.ts';
+import type { KeyedItem } from '../quiz/index.ts';
+import { rememberingRuleCalls } from '../quiz/index.ts';
 import type { AuthorError } from './author-error.ts';
 import { lineOf, type Locate } from './fact-issues.ts';
 import { issueTexts, valueAt } from './issue-text.ts';

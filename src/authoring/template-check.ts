@@ -12,9 +12,9 @@ import {
   type Template,
   type Variant,
 } from '../quiz/index.ts';
-import { bankSeeds } from '../quiz/bank.ts';
-import { nearMissAnswers } from '../quiz/bank-near-miss.ts';
-import { directRuleCalls, rememberingRuleCalls } from '../quiz/ruling-memo.ts';
+import { bankSeeds } from '../quiz/index.ts';
+import { nearMissAnswers } from '../quiz/index.ts';
+import { directRuleCalls, rememberingRuleCalls } from '../quiz/index.ts';
 import type { AuthorError } from './author-error.ts';
 import { answerText, askedFieldText, traceFor } from './asked-field-text.ts';
 import { engineAuthorErrors } from './engine-errors.ts';

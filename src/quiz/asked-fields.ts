@@ -6,6 +6,7 @@ import {
   type Facts,
   type Ruling,
 } from '../rules/index.ts';
+import { isSopField, sopAnswer, sopFieldIds, type SopField } from './sop-fields.ts';
 
 /**
  * The parts of a ruling a question can ask about. Each maps a scenario's ruling (and facts) to a comparable
@@ -36,8 +37,9 @@ export const askedFields = {
       : sevenDayEligibility(facts.goods.sevenDayClass, facts.goods.sevenDayOptOutConfirmed).eligible,
 } as const satisfies Record<string, (ruling: Ruling, facts: Facts) => AnswerValue>;
 
-export type AskedField = keyof typeof askedFields;
-export const askedFieldIds = Object.keys(askedFields) as AskedField[];
+/** A part of the platform ruling (`askedFields`) or a shop-SOP finding (`sop.*`, see sop-fields.ts). */
+export type AskedField = keyof typeof askedFields | SopField;
+export const askedFieldIds: readonly AskedField[] = [...(Object.keys(askedFields) as (keyof typeof askedFields)[]), ...sopFieldIds];
 
 /** A value a question's option stands for: a resolution id, a party, a rule id, a Beijing time, a number, yes/no. */
 export type AnswerValue = string | number | boolean | null;
@@ -51,6 +53,7 @@ function timeOrNull(instant: number | undefined): string | null {
  * parses) so helper fields see the same facts `decide()` saw.
  */
 export function answerOf(field: AskedField, ruling: Ruling, factsInput: unknown, parse: (facts: unknown) => Facts = parseFacts): AnswerValue {
+  if (isSopField(field)) return sopAnswer(field, ruling);
   return askedFields[field](ruling, parse(factsInput));
 }
 

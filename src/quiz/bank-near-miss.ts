@@ -4,7 +4,7 @@ import { directRuleCalls } from './ruling-memo.ts';
 import type { ScenarioContext } from './scenario.ts';
 import type { ParamSpec, Template } from './template-schema.ts';
 import { addMinutesText, sevenDayEndText, shipByText } from './variant-time.ts';
-import type { ParamValues } from './variants.ts';
+import type { ParamValues } from './placeholders.ts';
 
 type Scalar = string | number | boolean;
 

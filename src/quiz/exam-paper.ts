@@ -1,9 +1,10 @@
-import { ruleById } from '../rules/index.ts';
+import { decisiveRules, ruleById } from '../rules/index.ts';
 import type { Bank } from './bank.ts';
 import type { AttemptEntry } from './exam-assembly.ts';
 import type { Item } from './item-schema.ts';
 import type { Key } from './keys.ts';
 import { grade, type Response } from './grade.ts';
+import { keyRules } from './sop-fields.ts';
 import { variantId } from './variants.ts';
 
 export interface KeyedQuestion {
@@ -75,10 +76,16 @@ export function ruleAreaOf(key: Key): string {
   return decidingRuleId ? (ruleById(decidingRuleId)?.area ?? 'general') : 'shop-sop';
 }
 
-/** Rule ids that decided any question of the paper: what a certificate covers. */
+/**
+ * Rule ids that decided any question of the paper: what a certificate covers. A question keyed from the shop SOP
+ * covers its SOP rule too, so a change to shop.json can name the certificates that examined it.
+ */
 export function coveredRules(questions: readonly KeyedQuestion[]): string[] {
   const ids = new Set<string>();
-  for (const { key } of questions) for (const ruling of key.rulings) if (ruling.decidingRuleId) ids.add(ruling.decidingRuleId);
+  for (const { item, key } of questions) {
+    for (const ruling of key.rulings) if (ruling.decidingRuleId) ids.add(ruling.decidingRuleId);
+    for (const id of keyRules(item, key, decisiveRules)) if (id.startsWith('SOP-')) ids.add(id);
+  }
   return [...ids].sort();
 }
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { topicIds } from '../authoring/topics.ts';
+import { topicIds } from './topics.ts';
 import { parseBeijingTime } from '../rules/index.ts';
 
 const TIME_FORMAT = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/;

@@ -1,9 +1,13 @@
 import { negotiationLadder, serviceFlow, type Ruling, type ShopPolicy } from '../rules/index.ts';
 import { answerOf, sameAnswer, type AnswerValue } from './asked-fields.ts';
-import type { Claim, Item, Scenario, Sequence } from './item-schema.ts';
+import { isReplyItem, type Claim, type Item, type Scenario, type Sequence } from './item-schema.ts';
+import { judgeReplies, UnkeyableReplyError } from './replies.ts';
 import { decideScenario, type ScenarioContext } from './scenario.ts';
 
-/** The engine's answer to an item, with the rulings that justify it (for feedback and coverage). */
+/**
+ * The engine's answer to an item, with the rulings that justify it (for feedback and coverage). A reply item
+ * (回复话术) is keyed as `single`; its `value` is null, since its options stand for replies, not values.
+ */
 export type Key =
   | { readonly type: 'single'; readonly answer: number; readonly value: AnswerValue; readonly rulings: readonly Ruling[] }
   | { readonly type: 'multiple'; readonly answer: readonly number[]; readonly rulings: readonly Ruling[] }
@@ -40,12 +44,19 @@ function evaluateClaim(claim: Claim, scenario: Scenario, context: ScenarioContex
 
 /**
  * Derives an item's key from the rule module (scenario items) or the shop policy (ordering items).
- * Throws what `decide()` throws for bad scenarios, and `UnkeyableItemError` when no single option is right.
+ * Throws what `decide()` throws for bad scenarios, `UnkeyableItemError` when no single option is right, and
+ * `UnkeyableReplyError` when not exactly one reply of a reply item is right.
  */
 export function deriveKey(item: Item, context: ScenarioContext): Key {
   switch (item.type) {
     case 'single': {
       const { ruling, facts } = decideScenario(item.scenario, context);
+      if (isReplyItem(item)) {
+        const verdicts = judgeReplies(item, ruling, facts, context.rules?.parseFacts);
+        const right = verdicts.filter((verdict) => verdict.right);
+        if (right.length !== 1) throw new UnkeyableReplyError(item.id, verdicts);
+        return { type: 'single', answer: right[0]!.index, value: null, rulings: [ruling] };
+      }
       const value = answerOf(item.ask, ruling, facts, context.rules?.parseFacts);
       const matches = item.options.flatMap((option, index) => (sameAnswer(option.value, value) ? [index] : []));
       if (matches.length !== 1) throw new UnkeyableItemError(item.id, value, matches);

@@ -1,6 +1,7 @@
-import { ruleById, type Ruling } from '../rules/index.ts';
+import { decisiveRules, ruleById, type Ruling } from '../rules/index.ts';
 import type { Item } from './item-schema.ts';
 import type { Key } from './keys.ts';
+import { keyRules } from './sop-fields.ts';
 import { shuffled, seededRandom } from './random.ts';
 
 /** One step of the explanation shown after answering: a platform or law rule and what it found. */
@@ -49,16 +50,19 @@ function fingerprint(text: string): string {
 
 /**
  * The explanation a key's rulings support: each platform or law rule that applied, plus the deciding rule even when it
- * did not apply, once per rule and note, in trace order. SOP steps and rules missing from the catalogue are left out.
+ * did not apply, once per rule and note, in trace order. Rules missing from the catalogue are left out, and so are SOP
+ * steps except those of `sopRules`, the SOP rules the key rests on.
  */
-export function explanationSteps(rulings: readonly Ruling[]): ExplanationStep[] {
+export function explanationSteps(rulings: readonly Ruling[], sopRules: ReadonlySet<string> = new Set()): ExplanationStep[] {
   const steps = new Map<string, ExplanationStep>();
   for (const ruling of rulings) {
     // Fixing the shipping instant is bookkeeping unless shipping time decided something (a late or breach ruling).
     const shippingMatters = ruling.deadlines.shippedLate === true || ruling.decidingRuleId.startsWith('R-SHIP-');
     for (const step of ruling.trace) {
       const rule = ruleById(step.ruleId);
-      if (!rule || rule.kind === 'sop' || (!step.applied && step.ruleId !== ruling.decidingRuleId)) continue;
+      // A shop SOP step explains only the items keyed from that SOP rule (`sopRules`), whether it applied or not.
+      const isSop = rule?.kind === 'sop';
+      if (!rule || (isSop && !sopRules.has(step.ruleId)) || (!isSop && !step.applied && step.ruleId !== ruling.decidingRuleId)) continue;
       if (step.ruleId === 'R-SHIP-TIME-DEF' && !shippingMatters) continue;
       steps.set(`${step.ruleId}:${step.note}`, { ruleId: step.ruleId, title: rule.title, applied: step.applied, note: step.note });
     }
@@ -92,7 +96,12 @@ function mostCommon(ids: readonly string[]): string | null {
 /** Turns a keyed item into what the practice island needs. Refuses certification items. */
 export function toPracticeItem(item: Item, key: Key): PracticeItem {
   if (item.exam) throw new Error(`题目 ${item.id} 标记为仅用于认证考试，不能出现在练习中。`);
-  const decidingRuleId = mostCommon(key.rulings.map((ruling) => ruling.decidingRuleId));
+  // An item keyed from the shop SOP files under its SOP rule and explains it; a platform item under its deciding rule.
+  // (Ordering items keep no deciding rule: they are keyed from the policy's sequences, not from a ruling.)
+  const rests = item.type === 'ordering' ? [] : keyRules(item, key, decisiveRules);
+  const sopRules = rests.filter((id) => ruleById(id)?.kind === 'sop');
+  const platformKeyed = rests.some((id) => ruleById(id)?.kind !== 'sop');
+  const decidingRuleId = platformKeyed || sopRules.length === 0 ? mostCommon(key.rulings.map((ruling) => ruling.decidingRuleId)) : sopRules[0]!;
   const area = decidingRuleId ? (ruleById(decidingRuleId)?.area ?? 'general') : 'shop-sop';
   const choices = choicesOf(item, key);
   return {
@@ -106,7 +115,7 @@ export function toPracticeItem(item: Item, key: Key): PracticeItem {
     keyVersion: fingerprint(JSON.stringify([item.stem, choices, key.answer])),
     area,
     decidingRuleId,
-    explanation: explanationSteps(key.rulings),
+    explanation: explanationSteps(key.rulings, new Set(sopRules)),
     ...(item.explanation ? { authorExplanation: item.explanation } : {}),
   };
 }

@@ -1,6 +1,6 @@
 import { decide, decideParsed, defaultShopPolicy, parseFacts, type DecideOptions, type Facts, type Ruling, type ShopPolicy } from '../rules/index.ts';
 import type { Template } from './template-schema.ts';
-import { substitute, type ParamValues } from './variants.ts';
+import { substitute, type ParamValues } from './placeholders.ts';
 
 /** The calls keying a question makes; `ScenarioContext.rules` may stand in for the real ones. */
 export interface RuleCalls {

@@ -1,4 +1,4 @@
-import { CURRENT_EDITION, type EditionId, type Ruling, type ShopPolicy } from '../rules/index.ts';
+import { CURRENT_EDITION, mergePatch, type EditionId, type Ruling, type ShopPolicy } from '../rules/index.ts';
 import type { Scenario } from './item-schema.ts';
 import { directRuleCalls, type RuleCalls } from './ruling-memo.ts';
 
@@ -19,24 +19,12 @@ export class UnknownCaseError extends Error {
   }
 }
 
-/** Deep-merges `patch` over `base`; `null` in the patch removes a field. Arrays are replaced, not merged. */
-export function mergeFacts(base: unknown, patch: unknown): unknown {
-  if (patch === undefined) return base;
-  if (patch === null || typeof patch !== 'object' || Array.isArray(patch)) return patch;
-  const result: Record<string, unknown> = typeof base === 'object' && base !== null && !Array.isArray(base) ? { ...base } : {};
-  for (const [key, value] of Object.entries(patch)) {
-    if (value === null) delete result[key];
-    else result[key] = mergeFacts(result[key], value);
-  }
-  return result;
-}
-
 /** The facts and edition a scenario stands for. Throws `UnknownCaseError` for a case that does not exist. */
 export function scenarioFacts(scenario: Scenario, context: ScenarioContext): { facts: unknown; edition: EditionId } {
   if (scenario.case === undefined) return { facts: scenario.facts, edition: scenario.edition ?? CURRENT_EDITION };
   const base = context.caseFacts(scenario.case);
   if (!base) throw new UnknownCaseError(scenario.case);
-  return { facts: mergeFacts(base.facts, scenario.patch), edition: scenario.edition ?? base.edition };
+  return { facts: mergePatch(base.facts, scenario.patch), edition: scenario.edition ?? base.edition };
 }
 
 /** Runs the rule module on a scenario. Throws what `decide()` throws. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { editions, type EditionId } from '../rules/index.ts';
-import { topicIds } from '../authoring/topics.ts';
+import { topicIds } from './topics.ts';
 import { askedFieldIds, type AskedField } from './asked-fields.ts';
 
 const editionIds = editions.map((edition) => edition.id) as [EditionId, ...EditionId[]];

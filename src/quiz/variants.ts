@@ -1,23 +1,23 @@
 import { addMinutesText, shipByText, sevenDayEndText } from './variant-time.ts';
 import { CURRENT_EDITION, formatBeijingTime, parseBeijingTime, RuleEngineError } from '../rules/index.ts';
 import { answerOf, sameAnswer, type AnswerValue } from './asked-fields.ts';
-import type { SingleChoiceItem, TrueFalseItem } from './item-schema.ts';
+import type { TrueFalseItem, ValueItem } from './item-schema.ts';
 import { deriveKey, type Key } from './keys.ts';
 import { fieldDomain, optionText } from './option-text.ts';
+import { renderStem, substitute, type ParamValues } from './placeholders.ts';
 import { pick, seededRandom, shuffled } from './random.ts';
 import { directRuleCalls, type RuleCalls } from './ruling-memo.ts';
 import type { ScenarioContext } from './scenario.ts';
 import type { ParamSpec, Template } from './template-schema.ts';
 
-type Scalar = string | number | boolean;
-export type ParamValues = Readonly<Record<string, Scalar>>;
+type Scalar = ParamValues[string];
 
 /** A concrete question drawn from a template; `seed` reproduces it exactly. */
 export interface Variant {
   readonly templateId: string;
   readonly seed: number;
   readonly params: ParamValues;
-  readonly item: SingleChoiceItem | TrueFalseItem;
+  readonly item: ValueItem | TrueFalseItem;
   readonly key: Key;
 }
 
@@ -54,33 +54,6 @@ export function drawParams(template: Template, seed: number): ParamValues {
   for (const [name, spec] of entries.filter(([, spec]) => !isDeadline(spec))) drawn[name] = drawValue(spec, random, drawn);
   for (const [name, spec] of entries.filter(([, spec]) => isDeadline(spec))) drawn[name] = drawValue(spec, random, drawn);
   return drawn;
-}
-
-const WHOLE = /^\{\{(\w+)\}\}$/;
-const PART = /\{\{(\w+)\}\}/g;
-
-/** Replaces `{{name}}` placeholders in any JSON value; a string that is only a placeholder takes the raw value. */
-export function substitute(value: unknown, params: ParamValues): unknown {
-  if (typeof value === 'string') {
-    const whole = WHOLE.exec(value);
-    if (whole) return params[whole[1]!] ?? value;
-    return value.replace(PART, (match, name: string) => (name in params ? String(params[name]) : match));
-  }
-  if (Array.isArray(value)) return value.map((entry) => substitute(entry, params));
-  if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([key, entry]) => [key, substitute(entry, params)]));
-  }
-  return value;
-}
-
-/** The stem with each parameter shown through its `text` map where one is given. */
-export function renderStem(template: Template, params: ParamValues): string {
-  return template.stem.replace(PART, (match, name: string) => {
-    if (!(name in params)) return match;
-    const spec = template.params[name];
-    const raw = String(params[name]);
-    return spec && 'oneOf' in spec && spec.text?.[raw] !== undefined ? spec.text[raw] : raw;
-  });
 }
 
 /** Values next to `value` for one parameter: the other choices, a step or a minute either side. */
@@ -155,7 +128,7 @@ export function generateVariant(template: Template, seed: number, context: Scena
   const wanted = fieldDomain(field).length === 2 ? 1 : 3;
   const values = shuffled(seededRandom(seed ^ 0x5bd1e995), [keyValue, ...distractors(template, params, keyValue, wanted, rules)]);
   const options = values.map((value) => ({ value, text: optionText(field, value) }));
-  const provisional: SingleChoiceItem = { ...common, type: 'single', scenario, ask: field, options, answer: 0 };
+  const provisional: ValueItem = { ...common, type: 'single', scenario, ask: field, options, answer: 0 };
   const key = deriveKey(provisional, context);
   return { templateId: template.id, seed, params, item: { ...provisional, answer: key.answer as number }, key };
 }

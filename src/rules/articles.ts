@@ -1,5 +1,5 @@
-// Generated from ../shared/domain/sources/*.txt: verbatim article texts cited by the rule catalogue.
-// tests/articles.test.ts checks every text against the primary sources; edit the sources, not this file.
+// Generated from ../shared/domain/sources/*.txt by `npm run gen:articles` (src/server/articles/): verbatim article
+// texts cited by the rule catalogue. Edit the sources or the list of carried articles, not this file.
 
 /** A primary text the catalogue cites. */
 export type DocumentId = 'tb' | 'consumerLaw' | 'consumerRegulation' | 'ecommerceLaw' | 'sevenDayMeasures' | 'advertisingLaw';

@@ -4,14 +4,6 @@ import type { RuleMeta } from './rule-meta.ts';
 
 const both = ['2025-08-15', 'legacy'] as const;
 
-/**
- * A gift's value for deductions and refunds (第六十三条): the seller's declared value, else the market value 淘宝 sets.
- * Returns undefined when neither is known.
- */
-export function giftValue(gift: { declaredValue?: number | undefined; marketValue?: number | undefined }): number | undefined {
-  return gift.declaredValue ?? gift.marketValue;
-}
-
 export const giftValueMeta: RuleMeta = {
   id: 'R-GIFT-VALUE',
   title: '赠品价值的计算',

@@ -93,6 +93,11 @@ export interface SopGuidance {
   readonly guidance: string;
   /** When the shop rule, applied literally, would contradict the ruling: the platform or law rule that wins. */
   readonly overriddenBy?: string;
+  /**
+   * The shop rule's findings as data (an approver, a deadline as epoch ms, a yes/no), computed from the shop policy, so
+   * a question can be keyed from them; keys are named in src/quiz/sop-fields.ts.
+   */
+  readonly values?: Readonly<Record<string, string | number | boolean | null>>;
 }
 
 /** A ruling that explains itself. */

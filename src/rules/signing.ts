@@ -1,4 +1,5 @@
 import { cite, tb } from './citations.ts';
+import { receiverLabels } from './labels.ts';
 import type { Receiver } from './facts.ts';
 import { defineRule, type FactReader } from './rule.ts';
 import type { RuleMeta } from './rule-meta.ts';
@@ -38,16 +39,6 @@ export function receiptTime(delivery: {
   return isValidSigning(delivery.receivedBy, delivery.placeDesignated) ? delivery.signedAt : delivery.collectedAt;
 }
 
-const receiverNames: Record<Receiver, string> = {
-  self: '收件人本人',
-  'authorised-person': '收件人委托的人',
-  door: '门口',
-  'property-office': '物业',
-  station: '驿站',
-  locker: '快递柜',
-  'other-person': '未经委托的他人',
-};
-
 export const signRiskMeta: RuleMeta = {
   id: 'R-SIGN-RISK',
   title: '签收前的商品风险由卖家承担',
@@ -83,7 +74,7 @@ export const signWhoRule = defineRule(signWhoMeta, (read: FactReader) => {
   const receivedBy = read.fact('delivery.receivedBy');
   const designated = isPlaceReceiver(receivedBy) ? read.fact('delivery.placeDesignated') : undefined;
   const valid = isValidSigning(receivedBy, designated);
-  const where = receiverNames[receivedBy];
+  const where = receiverLabels[receivedBy];
   const note = isPlaceReceiver(receivedBy)
     ? designated
       ? `商品放在收件人指示的${where}，视为本人签收。`

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { type APIRequestContext, type Page, request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { displayAnswer, ruleAreaOf } from '../../src/quiz/exam.ts';
+import { displayAnswer, ruleAreaOf } from '../../src/quiz/index.ts';
 import { ruleAreas } from '../../src/rules/index.ts';
 import { loadExamContent } from '../../src/server/exams/index.ts';
 import { type AttemptRecord, openLowdbStore } from '../../src/server/store/index.ts';

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { displayAnswer } from '../../src/quiz/exam.ts';
+import { displayAnswer } from '../../src/quiz/index.ts';
 import { loadExamContent } from '../../src/server/exams/index.ts';
 import { openLowdbStore } from '../../src/server/store/index.ts';
 import { ROOT, type TestServer } from '../server/built-server.ts';

@@ -1,4 +1,4 @@
-import type { FactsInput } from '../../src/rules/index.ts';
+import { mergePatch, type FactsInput } from '../../src/rules/index.ts';
 
 type Overrides<T> = {
   [K in keyof T]?: (T[K] extends object | undefined ? Overrides<NonNullable<T[K]>> : T[K]) | null | undefined;
@@ -14,18 +14,7 @@ export const baseScenario = (): FactsInput => ({
   claim: { at: '2025-09-05 10:00', type: 'return-and-refund', reason: 'no-reason' },
 });
 
-function merge(base: unknown, overrides: unknown): unknown {
-  if (overrides === undefined) return base;
-  if (overrides === null || typeof overrides !== 'object' || Array.isArray(overrides)) return overrides;
-  const result: Record<string, unknown> = { ...(typeof base === 'object' && base !== null ? (base as Record<string, unknown>) : {}) };
-  for (const [key, value] of Object.entries(overrides)) {
-    if (value === null) delete result[key];
-    else result[key] = merge(result[key], value);
-  }
-  return result;
-}
-
 /** The base scenario with `overrides` deep-merged in; `null` removes a field. */
 export function scenario(overrides: Overrides<FactsInput> = {}): FactsInput {
-  return merge(baseScenario(), overrides) as FactsInput;
+  return mergePatch(baseScenario(), overrides) as FactsInput;
 }

@@ -1,7 +1,7 @@
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { displayAnswer } from '../../src/quiz/exam.ts';
+import { displayAnswer } from '../../src/quiz/index.ts';
 import { attemptService, loadExamContent, type SaveAnswerBody } from '../../src/server/exams/index.ts';
 import { openLowdbStore, type Store } from '../../src/server/store/index.ts';
 import { ROOT, tempDataDir } from './built-server.ts';

@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { displayAnswer } from '../../src/quiz/exam.ts';
+import { displayAnswer } from '../../src/quiz/index.ts';
 import { loadExamContent } from '../../src/server/exams/index.ts';
 import { openLowdbStore, type AttemptRecord } from '../../src/server/store/index.ts';
 import { ensureBuilt, ROOT, startServer, tempDataDir, type TestServer } from './built-server.ts';

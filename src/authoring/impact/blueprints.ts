@@ -1,5 +1,5 @@
 import { bankSeeds, buildBank, variantId, type QuestionSource, type ScenarioContext } from '../../quiz/index.ts';
-import { checkBlueprint, type BlueprintSection, type Exam, type ExamBank } from '../../quiz/exam.ts';
+import { checkBlueprint, type BlueprintSection, type Exam, type ExamBank } from '../../quiz/index.ts';
 import type { Flip } from './flip.ts';
 import type { ItemFlip } from './items.ts';
 import type { TemplateImpact } from './templates.ts';

@@ -1,6 +1,6 @@
 import type { EditionId, ShopPolicy } from '../../rules/index.ts';
 import type { QuestionSource } from '../../quiz/index.ts';
-import type { Exam } from '../../quiz/exam.ts';
+import type { Exam } from '../../quiz/index.ts';
 import type { ExpectedRuling } from '../case-schema.ts';
 
 /** One case as the impact report reads it: its facts, declared edition and the author's expected ruling. */

@@ -1,4 +1,5 @@
 import type { EditionId } from '../../rules/index.ts';
+import { isSopField, sopFieldRule } from '../../quiz/index.ts';
 import { attributeFlip } from './attribution.ts';
 import { answerTo, impactAnswerText, questionLabel, sameImpactAnswer, type ImpactAnswer, type ImpactQuestion } from './questions.ts';
 import type { Decided, DecidedPair } from './side-by-side.ts';
@@ -71,6 +72,7 @@ export function compareQuestion(
     afterText: describe(after),
     ruleId,
     declaredEdition: pair.edition,
-    decidingRuleBefore: 'ruling' in pair.before ? pair.before.ruling.decidingRuleId : null,
+    // A shop-SOP answer is decided by its SOP rule, which is also what a certificate that examined it covers.
+    decidingRuleBefore: isSopField(question) ? sopFieldRule(question) : 'ruling' in pair.before ? pair.before.ruling.decidingRuleId : null,
   };
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { scenario } from '../../../tests/factories/facts.ts';
 import { decide, defaultShopPolicy, ruleCatalogue, type EditionId } from '../../rules/index.ts';
 import { drawParams, ItemSchema, TemplateSchema, type QuestionSource } from '../../quiz/index.ts';
-import { ExamSchema } from '../../quiz/exam.ts';
+import { ExamSchema } from '../../quiz/index.ts';
 import { CaseFrontmatterSchema } from '../case-schema.ts';
 import {
   attributeFlip,

@@ -1,4 +1,4 @@
-import { sameAnswer, scenarioFacts, type Item, type QuestionSource, type Scenario, type ScenarioContext } from '../../quiz/index.ts';
+import { isReplyItem, isValueItem, sameAnswer, scenarioFacts, type ReplyItem, type Item, type QuestionSource, type Scenario, type ScenarioContext } from '../../quiz/index.ts';
 import { claimHoldsText, describeClaimFlip, readClaim } from './claims.ts';
 import { compareQuestion, type Flip } from './flip.ts';
 import type { ImpactPolicy } from './policy.ts';
@@ -18,10 +18,28 @@ function pairOf(scenario: Scenario, context: ScenarioContext, from: ImpactPolicy
   return decidePair(from, to, resolved.facts, resolved.edition);
 }
 
+/**
+ * A reply item flips where a promise of one of its replies flips: the reply that was right may now promise what the
+ * ruling or the SOP no longer gives (or the other way round). Each promise is reported like a statement.
+ */
+function replyFlips(item: ReplyItem, context: ScenarioContext, from: ImpactPolicy, to: ImpactPolicy, declared: ReadonlySet<string>): ItemFlip[] {
+  const pair = pairOf(item.scenario, context, from, to);
+  if (!pair) return [];
+  return item.options.flatMap((option, index) =>
+    option.promises.flatMap(({ ask, equals }) => {
+      const where = { kind: 'item' as const, contentId: item.id, detail: `回复 ${index} 的承诺` };
+      const flip = compareQuestion(pair, ask, where, declared, readClaim(ask, equals), claimHoldsText);
+      return flip ? [describeClaimFlip(flip, ask, equals, pair)] : [];
+    }),
+  );
+}
+
 function itemFlips(item: Item, context: ScenarioContext, from: ImpactPolicy, to: ImpactPolicy, declared: ReadonlySet<string>): ItemFlip[] {
   const where = { kind: 'item' as const, contentId: item.id };
   switch (item.type) {
     case 'single': {
+      if (isReplyItem(item)) return replyFlips(item, context, from, to, declared);
+      if (!isValueItem(item)) return [];
       const pair = pairOf(item.scenario, context, from, to);
       const flip = pair && compareQuestion(pair, item.ask, where, declared);
       if (!flip) return [];

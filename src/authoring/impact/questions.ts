@@ -1,6 +1,6 @@
 import type { Ruling } from '../../rules/index.ts';
 import { answerOf, sameAnswer, type AnswerValue, type AskedField } from '../../quiz/index.ts';
-import { answerText, askedFieldLabels, ruleBehind } from '../asked-field-text.ts';
+import { answerText, askedFieldLabel, ruleBehind } from '../asked-field-text.ts';
 
 /** What a flip is about: an askable part of a ruling, or the extra compensation the legacy wording ordered for fakes. */
 export type ImpactQuestion = AskedField | 'compensationMultiple';
@@ -28,7 +28,7 @@ export const caseQuestions: readonly ImpactQuestion[] = [
 ];
 
 export function questionLabel(question: ImpactQuestion): string {
-  return question === 'compensationMultiple' ? '额外赔偿' : askedFieldLabels[question];
+  return question === 'compensationMultiple' ? '额外赔偿' : askedFieldLabel(question);
 }
 
 /** The answer `ruling` gives to `question` (`facts` are the scenario's, for the fields that read facts). */

@@ -1,6 +1,6 @@
 import { formatBeijingTime, parseBeijingTime } from '../../rules/index.ts';
 import { drawParams, type ParamSpec, type ParamValues, type Template } from '../../quiz/index.ts';
-import { addMinutesText, sevenDayEndText, shipByText } from '../../quiz/variant-time.ts';
+import { addMinutesText, sevenDayEndText, shipByText } from '../../quiz/index.ts';
 
 type Scalar = string | number | boolean;
 

@@ -1,5 +1,5 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { difficulties, topics, type Difficulty, type TopicId } from '../../authoring/index.ts';
+import { difficulties, topics, type Difficulty, type TopicId } from '../../quiz/index.ts';
 import { decide, decisiveRules, parseFacts, ruleById, type Facts, type Ruling } from '../../rules/index.ts';
 import { shopPolicy } from './shop-policy.ts';
 

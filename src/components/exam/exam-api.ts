@@ -35,8 +35,15 @@ export class ExamApiError extends Error {
   }
 }
 
+/** What the attempt API answers: a view or save acknowledgement on success, `{ error }` otherwise. */
+interface ApiBody {
+  readonly error?: { readonly code?: string; readonly message?: string; readonly fields?: readonly { readonly message?: string }[] };
+  readonly outcome?: Extract<SendResult, { ok: true }>['outcome'];
+  readonly version?: number;
+}
+
 /** One JSON request to the attempt API: the status (0 when no answer came) and the parsed body, or null. */
-async function request(method: string, path: string, body: unknown, signal?: AbortSignal): Promise<{ status: number; data: any }> {
+async function request(method: string, path: string, body: unknown, signal?: AbortSignal): Promise<{ status: number; data: ApiBody | null }> {
   try {
     const response = await fetch(path, {
       method,
@@ -66,6 +73,7 @@ export async function sendAnswer(attemptId: string, body: SaveBody): Promise<Sen
   const timer = setTimeout(() => abort.abort(), SAVE_TIMEOUT_MS);
   const { status, data } = await request('PUT', `/api/attempts/${attemptId}/answers`, body, abort.signal);
   clearTimeout(timer);
-  if (status === 200 && data?.outcome) return { ok: true, outcome: data.outcome, version: data.version };
+  // A 200 with an outcome always carries the stored version (src/server/exams/attempt-service.ts).
+  if (status === 200 && data?.outcome) return { ok: true, outcome: data.outcome, version: data.version as number };
   return { ok: false, status, code: data?.error?.code ?? 'NETWORK', message: data?.error?.fields?.[0]?.message ?? data?.error?.message ?? (status ? '保存失败' : '网络中断') };
 }

@@ -1,4 +1,4 @@
-import { choiceLetter } from './answer-view.ts';
+import { choiceLetter } from '../../present/practice/index.ts';
 
 interface Props {
   /** Radios for one answer, checkboxes for several. */

@@ -1,4 +1,5 @@
 import type { ExplanationStep } from '../../quiz/index.ts';
+import { explanationTraceView } from '../../present/practice/index.ts';
 
 interface Props {
   readonly steps: readonly ExplanationStep[];
@@ -7,8 +8,9 @@ interface Props {
 }
 
 /**
- * The rule trace behind the key, in the engine's order and in the markup of the case pages' trace, so both read
- * alike: each rule links to its handbook page; the deciding rule is marked.
+ * Practice feedback's 判定依据: the rule trace behind the key, from the shared trace view model and in the markup of
+ * components/trace/RuleTrace.tsx (without facts). Rendering RuleTrace itself here is the next step; it was held back
+ * while the practice bundle budget (25 KB) was being checked, see docs/architecture.md.
  */
 export function ExplanationChain({ steps, decidingRuleId, headingId }: Props) {
   if (steps.length === 0) return null;
@@ -16,14 +18,17 @@ export function ExplanationChain({ steps, decidingRuleId, headingId }: Props) {
     <section class="practice-trace" aria-labelledby={headingId}>
       <h3 id={headingId}>判定依据</h3>
       <ol class="trace">
-        {steps.map((step, index) => (
-          <li key={`${index}-${step.ruleId}`} class={`trace-step ${step.applied ? 'trace-applied' : 'trace-skipped'}`}>
+        {explanationTraceView(steps, decidingRuleId).map((step, index) => (
+          <li
+            key={`${index}-${step.ruleId}`}
+            class={`trace-step ${step.applied ? 'trace-applied' : 'trace-skipped'}${step.deciding ? ' deciding' : ''}`}
+          >
             <p class="trace-head">
               <span class="trace-status">{step.applied ? '✓ 适用' : '· 未适用'}</span>
               <a href={`/rules/${step.ruleId}`}>
                 <code>{step.ruleId}</code> {step.title}
               </a>
-              {step.ruleId === decidingRuleId && <span class="tag practice-deciding">决定结果</span>}
+              {step.deciding && <span class="tag deciding-tag">决定结果</span>}
             </p>
             <p class="trace-note">{step.note}</p>
           </li>

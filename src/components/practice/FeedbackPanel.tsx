@@ -1,6 +1,6 @@
 import type { Ref } from 'preact';
 import type { PracticeItem } from '../../quiz/index.ts';
-import type { FeedbackView } from './answer-view.ts';
+import type { FeedbackView } from '../../present/practice/index.ts';
 import { ExplanationChain } from './ExplanationChain.tsx';
 
 interface Props {

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { PracticePayload } from './practice-payload.ts';
-import { readPayload } from './payload-shape.ts';
+import type { PracticePayload } from '../../present/practice/index.ts';
+import { readPayload } from '../../present/practice/index.ts';
 import { browserProgress, type ProgressStore } from './progress-store.ts';
 import { QuizRunner, type PracticeMode } from './QuizRunner.tsx';
 

@@ -1,7 +1,7 @@
 import type { Ref } from 'preact';
-import { difficulties } from '../../authoring/topics.ts';
+import { difficulties } from '../../quiz/topics.ts';
 import type { PracticeItem } from '../../quiz/index.ts';
-import { keyAnswer, type Answer } from './answer-view.ts';
+import { keyAnswer, type Answer } from '../../present/practice/index.ts';
 import { ChoiceList } from './ChoiceList.tsx';
 import { OrderingList } from './OrderingList.tsx';
 

@@ -1,15 +1,15 @@
 import { useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { PracticeItem } from '../../quiz/index.ts';
-import { feedbackView, type Answer, type FeedbackView } from './answer-view.ts';
-import { areaSummary } from './area-summary.ts';
+import { feedbackView, type Answer, type FeedbackView } from '../../present/practice/index.ts';
+import { areaSummary } from '../../present/practice/index.ts';
 import { FeedbackPanel } from './FeedbackPanel.tsx';
-import type { PracticePayload } from './practice-payload.ts';
+import type { PracticePayload } from '../../present/practice/index.ts';
 import type { ProgressStore } from './progress-store.ts';
 import { QuestionCard } from './QuestionCard.tsx';
-import { mixedRound, questionId, reviewRound, topicRound } from './quiz-round.ts';
+import { mixedRound, questionId, reviewRound, topicRound } from '../../present/practice/index.ts';
 import { QuizSummary } from './QuizSummary.tsx';
 import { ReviewEmpty } from './ReviewEmpty.tsx';
-import { dueIds, nextDue } from './review-schedule.ts';
+import { dueIds, nextDue } from '../../present/practice/index.ts';
 
 export type PracticeMode = 'topic' | 'mixed' | 'review';
 

@@ -1,5 +1,5 @@
 import type { Ref } from 'preact';
-import type { AreaScore } from './area-summary.ts';
+import type { AreaScore } from '../../present/practice/index.ts';
 
 interface Props {
   readonly scores: readonly AreaScore[];

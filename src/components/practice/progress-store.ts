@@ -1,6 +1,6 @@
 import { LowSync, MemorySync, type SyncAdapter } from 'lowdb';
 import { LocalStorage } from 'lowdb/browser';
-import { rateAnswer, reconcileCards, type StoredCard, type StoredCards } from './review-schedule.ts';
+import { rateAnswer, reconcileCards, type StoredCard, type StoredCards } from '../../present/practice/index.ts';
 
 /** One answer as stored: when, whether it was right, and the key version it was graded against. */
 export interface Attempt {

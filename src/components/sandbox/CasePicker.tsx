@@ -1,4 +1,4 @@
-import type { SandboxCaseGroup } from './sandbox-cases.ts';
+import type { SandboxCaseGroup } from '../../present/sandbox/index.ts';
 
 interface Props {
   readonly groups: readonly SandboxCaseGroup[];

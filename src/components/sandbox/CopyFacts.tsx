@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { factsToYaml } from './facts-yaml.ts';
+import { factsToYaml } from '../../present/sandbox/index.ts';
 
 interface Props {
   /** Called on click so the copy reflects the form at that moment, not at the last ruling. */

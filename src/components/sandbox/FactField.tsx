@@ -1,5 +1,5 @@
-import type { FieldModel } from './fact-form-model.ts';
-import { fieldId } from './field-ids.ts';
+import type { FieldModel } from '../../present/sandbox/index.ts';
+import { fieldId } from '../../present/sandbox/index.ts';
 
 interface Props {
   readonly field: FieldModel;

@@ -1,7 +1,7 @@
-import type { Draft } from './fact-draft.ts';
-import type { SectionModel } from './fact-form-model.ts';
+import type { Draft } from '../../present/sandbox/index.ts';
+import type { SectionModel } from '../../present/sandbox/index.ts';
 import { FactField } from './FactField.tsx';
-import { sectionAddId, sectionId } from './field-ids.ts';
+import { sectionAddId, sectionId } from '../../present/sandbox/index.ts';
 
 interface Props {
   readonly section: SectionModel;

@@ -1,5 +1,5 @@
-import type { Draft } from './fact-draft.ts';
-import type { SectionModel } from './fact-form-model.ts';
+import type { Draft } from '../../present/sandbox/index.ts';
+import type { SectionModel } from '../../present/sandbox/index.ts';
 import { FactField } from './FactField.tsx';
 import { FactSection } from './FactSection.tsx';
 

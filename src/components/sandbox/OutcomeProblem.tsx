@@ -1,5 +1,5 @@
-import type { FieldModel } from './fact-form-model.ts';
-import type { SandboxOutcome } from './sandbox-outcome.ts';
+import type { FieldModel } from '../../present/sandbox/index.ts';
+import type { SandboxOutcome } from '../../present/sandbox/index.ts';
 
 type Problem = Exclude<SandboxOutcome, { kind: 'ruling' }>;
 

@@ -8,7 +8,7 @@ import {
   testFeeText,
   transitRiskText,
   yuanText,
-} from './ruling-format.ts';
+} from '../../present/sandbox/index.ts';
 
 interface Props {
   readonly ruling: Ruling;

@@ -1,6 +1,6 @@
-import { changeSentence, type RulingChange } from './ruling-changes.ts';
-import { partyText, resolutionText } from './ruling-format.ts';
-import type { SandboxOutcome } from './sandbox-outcome.ts';
+import { changeSentence, type RulingChange } from '../../present/sandbox/index.ts';
+import { partyText, resolutionText } from '../../present/sandbox/index.ts';
+import type { SandboxOutcome } from '../../present/sandbox/index.ts';
 
 interface Props {
   readonly outcome: SandboxOutcome | null;

@@ -5,15 +5,15 @@ import { CasePicker } from './CasePicker.tsx';
 import { CopyFacts } from './CopyFacts.tsx';
 import { EditionSwitch } from './EditionSwitch.tsx';
 import { FactsForm } from './FactsForm.tsx';
-import { draftFromFacts, factsFromDraft, withFieldText, withSection, type Draft } from './fact-draft.ts';
-import { factFormModel, fieldIndex, sectionIndex } from './fact-form-model.ts';
-import { fieldId, sectionAddId, sectionId } from './field-ids.ts';
+import { draftFromFacts, factsFromDraft, withFieldText, withSection, type Draft } from '../../present/sandbox/index.ts';
+import { factFormModel, fieldIndex, sectionIndex } from '../../present/sandbox/index.ts';
+import { fieldId, sectionAddId, sectionId } from '../../present/sandbox/index.ts';
 import { OutcomeProblem } from './OutcomeProblem.tsx';
-import { rulingChanges, type RulingChange } from './ruling-changes.ts';
+import { rulingChanges, type RulingChange } from '../../present/sandbox/index.ts';
 import { RulingDetails } from './RulingDetails.tsx';
 import { RulingSummary } from './RulingSummary.tsx';
-import type { SandboxCase, SandboxCaseGroup } from './sandbox-cases.ts';
-import { sandboxOutcome, type SandboxOutcome } from './sandbox-outcome.ts';
+import type { SandboxCase, SandboxCaseGroup } from '../../present/sandbox/index.ts';
+import { sandboxOutcome, type SandboxOutcome } from '../../present/sandbox/index.ts';
 import { SopGuidanceList } from './SopGuidanceList.tsx';
 import { TraceChain } from './TraceChain.tsx';
 
@@ -189,7 +189,7 @@ export default function Sandbox({ groups, shopPolicy }: Props) {
           {outcome?.kind === 'ruling' && (
             <>
               <RulingDetails ruling={outcome.ruling} changed={changed} />
-              <TraceChain ruling={outcome.ruling} fields={fields} />
+              <TraceChain ruling={outcome.ruling} />
               <SopGuidanceList sop={outcome.ruling.sop} />
             </>
           )}

@@ -151,7 +151,16 @@ describe('scoredAttempt', () => {
         // Shown order [2, 0, 1]: display 0 is authored 2, display 2 is authored 1.
         items: [{ itemId: 's1', optionOrder: [2, 0, 1] }, { itemId: 'm1', optionOrder: [1, 2, 0] }],
         answers: { s1: { response: 2 }, m1: { response: [2, 1] } },
-        result: { score: 1, maxScore: 2, perItem: [{ itemId: 's1', correct: true }, { itemId: 'm1', correct: true }] },
+        result: {
+          score: 1,
+          maxScore: 2,
+          passed: false,
+          certificateId: null,
+          perItem: [
+            { itemId: 's1', correct: true, ruleArea: 'general' },
+            { itemId: 'm1', correct: true, ruleArea: 'general' },
+          ],
+        },
       },
       lookup,
     );
@@ -165,7 +174,7 @@ describe('scoredAttempt', () => {
   it('treats a missing or cleared answer as blank and an in-progress attempt as nothing to analyse', () => {
     const base = { id: 'y', items: [{ itemId: 's1', optionOrder: [0, 1, 2] }], answers: {} };
     expect(scoredAttempt({ ...base, result: null }, lookup)).toBeNull();
-    expect(scoredAttempt({ ...base, result: { score: 0, maxScore: 1, perItem: [{ itemId: 's1', correct: false }] } }, lookup)!.responses[0]!.chosen).toBeNull();
+    expect(scoredAttempt({ ...base, result: { score: 0, maxScore: 1, passed: false, certificateId: null, perItem: [{ itemId: 's1', correct: false, ruleArea: 'general' }] } }, lookup)!.responses[0]!.chosen).toBeNull();
   });
 
   it('describes options in authored order with the key marked', () => {

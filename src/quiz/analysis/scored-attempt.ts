@@ -1,3 +1,4 @@
+import type { AttemptView } from '../attempt-view.ts';
 import type { AttemptEntry } from '../exam-assembly.ts';
 import { keyResponse, type KeyedQuestion } from '../exam-paper.ts';
 import type { Response } from '../grade.ts';
@@ -6,17 +7,8 @@ import type { ItemSpec, OptionSpec, ScoredAttempt, ScoredResponse } from './type
 /** How the steps of one ordering response are joined into its option id (and label). */
 export const ORDER_SEPARATOR = ' → ';
 
-/** The parts of a stored attempt the analysis reads (structurally the server's AttemptRecord). */
-export interface ClosedAttemptView {
-  readonly id: string;
-  readonly items: readonly AttemptEntry[];
-  readonly answers: Readonly<Record<string, { readonly response: unknown }>>;
-  readonly result: {
-    readonly score: number;
-    readonly maxScore: number;
-    readonly perItem: readonly { readonly itemId: string; readonly correct: boolean }[];
-  } | null;
-}
+/** The parts of an attempt the item analysis reads. */
+export type ClosedAttemptView = Pick<AttemptView, 'id' | 'items' | 'answers' | 'result'>;
 
 /** The template of a generated variant id (`templateId~seed`); null for an authored item id. */
 export function templateIdOf(itemId: string): string | null {

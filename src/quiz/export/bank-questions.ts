@@ -1,4 +1,4 @@
-import { topics, type TopicId } from '../../authoring/topics.ts';
+import { topics, type TopicId } from '../topics.ts';
 import type { Bank } from '../bank.ts';
 import type { Item } from '../item-schema.ts';
 import type { Key } from '../keys.ts';

@@ -43,6 +43,9 @@ export function compensationApproval(amountYuan: number, policy: ShopPolicy): Co
 
 const RANGE_ID = 'SOP-COMP-RANGE';
 
+/** Who decides an amount the agent may pay on their own (the `decidedBy` value of the compensation rules). */
+export const AGENT = '客服';
+
 export const compensationRangeRule = defineSopRule({
   meta: sopMeta({
     id: RANGE_ID,
@@ -60,7 +63,10 @@ export const compensationRangeRule = defineSopRule({
     const partial = '折价补偿须买家同意，并在旺旺上写明金额。';
     if (agreed === undefined) return guide(RANGE_ID, '本案可能以补偿了结，按补偿权限处理。', `${authority}${partial}`);
     const approval = compensationApproval(agreed, policy);
-    return guide(RANGE_ID, `双方约定部分退款 ${agreed} 元：${approval.note}`, `${authority}本案约定补偿 ${agreed} 元：${approval.note}${partial}`);
+    return guide(RANGE_ID, `双方约定部分退款 ${agreed} 元：${approval.note}`, `${authority}本案约定补偿 ${agreed} 元：${approval.note}${partial}`, undefined, {
+      amount: agreed,
+      decidedBy: approval.approver ?? AGENT,
+    });
   },
 });
 
@@ -86,11 +92,23 @@ export const compensationPostageCapRule = defineSopRule({
       return skip('质量问题已导致商品无法正常使用，不是可以折价了结的轻微问题。');
     }
     const freight = read.optional('order.outboundFreight');
-    const cap = freight !== undefined && freight > 0 ? `本单运费 ${freight} 元` : '按本单实际运费计算';
+    const hasCap = freight !== undefined && freight > 0;
+    const cap = hasCap ? `本单运费 ${freight} 元` : '按本单实际运费计算';
+    const agreed = read.optional('agreement.resolution') === 'partial-refund' ? read.optional('agreement.amount') : undefined;
+    // Who decides is known only when both the agreed amount and the postage it is capped at are facts of the case.
+    const decidedBy = agreed !== undefined && hasCap ? (agreed > freight ? minorQualityApprover : AGENT) : null;
+    const verdict =
+      decidedBy === null || agreed === undefined
+        ? ''
+        : decidedBy === AGENT
+          ? `本案约定折价 ${agreed} 元，不超过邮费，客服可直接处理。`
+          : `本案约定折价 ${agreed} 元，超过邮费 ${freight} 元，须先请示${minorQualityApprover}。`;
     return guide(
       POSTAGE_ID,
       '质量问题可能轻微，买家不愿换货时可折价补偿。',
-      `商品有轻微质量问题、买家不愿花时间换货时，可以折价补偿，金额通常不超过邮费（${cap}）；超过须请示${minorQualityApprover}，同意后在订单备注质量问题、补偿金额、处理人、时间，并问买家用平台退款（由买家申请部分退款）还是支付宝转账收取补偿。折价须买家同意，买家坚持退换时按质量问题流程处理。`,
+      `商品有轻微质量问题、买家不愿花时间换货时，可以折价补偿，金额通常不超过邮费（${cap}）；超过须请示${minorQualityApprover}，同意后在订单备注质量问题、补偿金额、处理人、时间，并问买家用平台退款（由买家申请部分退款）还是支付宝转账收取补偿。折价须买家同意，买家坚持退换时按质量问题流程处理。${verdict}`,
+      undefined,
+      { capYuan: hasCap ? freight : null, decidedBy },
     );
   },
 });

@@ -4,7 +4,8 @@ import { isNegotiated, isProductProblem, persuasionYieldsTo } from './scope.ts';
 import { seedDocuments } from './seed-documents.ts';
 import type { SopSituation } from './situation.ts';
 import { defineSopRule, guide, sopMeta } from './sop-rule.ts';
-import { compensationAuthority, numberedChain, resolutionLabels } from './wording.ts';
+import { resolutionPhrases } from '../labels.ts';
+import { compensationAuthority, numberedChain } from './wording.ts';
 
 export interface LadderStep {
   /** 1 for the first proposal. */
@@ -23,7 +24,7 @@ export function negotiationLadder(policy: ShopPolicy): readonly LadderStep[] {
 
 /** The sentence a persuasion step adds when the ruling lets the buyer insist. */
 function yieldSentence(situation: SopSituation, ruleId: string): string {
-  return `本案平台规则（${ruleId}）支持买家${resolutionLabels[situation.resolution]}：这些只是协商建议，买家坚持时必须按平台结果办理，不得拒绝或拖延。`;
+  return `本案平台规则（${ruleId}）支持买家${resolutionPhrases[situation.resolution]}：这些只是协商建议，买家坚持时必须按平台结果办理，不得拒绝或拖延。`;
 }
 
 const LADDER_ID = 'SOP-LADDER';
@@ -87,7 +88,7 @@ export const retainRule = defineSopRule({
     if (!yieldsTo) return guide(RETAIN_ID, '买家申请退换，可以先挽留。', `${retention}${shopFault}`);
     return guide(
       RETAIN_ID,
-      `挽留只能是劝说：平台规则 ${yieldsTo} 支持买家${resolutionLabels[situation.resolution]}。`,
+      `挽留只能是劝说：平台规则 ${yieldsTo} 支持买家${resolutionPhrases[situation.resolution]}。`,
       `${retention}${shopFault}${yieldSentence(situation, yieldsTo)}`,
       yieldsTo,
     );
@@ -127,6 +128,8 @@ export const managerEscalateRule = defineSopRule({
       ESCALATE_ID,
       `${sign}，买家已有投诉维权意向。`,
       `${sign}，买家已有投诉维权意向：立即咨询${manager}，协助处理；疑难问题由客服和运营领导共同解决，事后把话术归类总结。`,
+      undefined,
+      { escalateTo: manager },
     );
   },
 });

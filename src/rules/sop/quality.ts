@@ -36,9 +36,10 @@ export const qualityPhotoRule = defineSopRule({
         `问题肉眼不可见，照片证明不了，平台规则 ${winner} 优先。`,
         `${steps}但本案问题肉眼看不出来，照片无法证明：不能以买家没有照片为由拒绝，按平台规则（${winner}）先由本店提供进货凭证、合格证等来源凭证。`,
         winner,
+        { photosFirst: false },
       );
     }
-    return guide(PHOTO_ID, hasPhotos ? '买家已提供照片，审核后备注并给退货地址。' : '须先请买家拍照确认质量问题。', steps);
+    return guide(PHOTO_ID, hasPhotos ? '买家已提供照片，审核后备注并给退货地址。' : '须先请买家拍照确认质量问题。', steps, undefined, { photosFirst: true });
   },
 });
 
@@ -74,6 +75,8 @@ export const qualityTriageRule = defineSopRule({
         TRIAGE_ID,
         '损坏由买家造成，按本店“客户责任”分流。',
         '买家自己造成的损坏：原则上不退换，但要尽量处理好，避免中差评和客户流失。',
+        undefined,
+        { route: 'customer-fault', triageEnd },
       );
     }
     if (claimAt >= triageEnd) {
@@ -82,6 +85,7 @@ export const qualityTriageRule = defineSopRule({
         `签收已超过 ${qualityTriageDays} 天（${at(triageEnd)} 截止），这只是本店分流，平台对质量问题没有此时限。`,
         `本店把签收后 ${qualityTriageDays} 天（本案到 ${at(triageEnd)}）作为质量问题分流线：超过的先协商补偿，买家不同意再请示${approver}。但这只是本店内部分流，平台和法律对质量问题没有 ${qualityTriageDays} 天时限：买家举证后按平台质量问题规则（R-QUAL-VISIBLE）处理，不能以超过 ${qualityTriageDays} 天为由拒绝。`,
         'R-QUAL-VISIBLE',
+        { route: 'negotiate', triageEnd },
       );
     }
     if (condition === 'used') {
@@ -89,12 +93,16 @@ export const qualityTriageRule = defineSopRule({
         TRIAGE_ID,
         '已穿着后发现质量问题，按本店流程协商补偿。',
         `已穿着后发现的质量问题：协商补偿，买家不同意再请示${approver}；质量问题是否成立仍按平台规则判断。`,
+        undefined,
+        { route: 'negotiate', triageEnd },
       );
     }
     return guide(
       TRIAGE_ID,
       `签收 ${qualityTriageDays} 天内且未穿着，按常规流程处理。`,
       `签收 ${qualityTriageDays} 天内且无穿着痕迹（本案到 ${at(triageEnd)} 为止）：请买家上传照片，核实后正常处理——退换，或买家自行修补、本店承担一定费用，或给一定折扣补偿；买家不配合拍照的，可请买家寄回，由仓库核实。`,
+      undefined,
+      { route: 'normal', triageEnd },
     );
   },
 });

@@ -81,6 +81,8 @@ export const lostParcelReportRule = defineSopRule({
       LOST_ID,
       '丢件须登记并定期汇总。',
       `丢件登记到丢件表格，${reportPeriodLabels[read.shopPolicy.reports.lostParcels]}汇总一次交售后部门。`,
+      undefined,
+      { period: read.shopPolicy.reports.lostParcels },
     ),
 });
 
@@ -112,5 +114,7 @@ export const qualityReportRule = defineSopRule({
       QUALITY_ID,
       '质量问题须存图登记并汇总给采购。',
       `保存买家发来的问题图片，存档到“售后问题图片”文件夹并登记；普遍问题${reportPeriodLabels[read.shopPolicy.reports.qualityProblems]}汇总一次交采购部，特殊情况当即汇报。`,
+      undefined,
+      { period: read.shopPolicy.reports.qualityProblems },
     ),
 });

@@ -46,6 +46,8 @@ export const firstResponseRule = defineSopRule({
       FIRST_ID,
       `买家 ${at(claimAt)} 发起，首次回复最迟 ${due}。`,
       `退换货和物流咨询须在 ${minutes} 分钟内首次回复并安抚买家（本案买家 ${at(claimAt)} 发起，最迟 ${due} 回复）；正在接待其他买家时，也要先保证新买家的首次响应。`,
+      undefined,
+      { replyBy: firstResponseDeadline(claimAt, read.shopPolicy) },
     );
   },
 });
@@ -76,6 +78,8 @@ export const logisticsResolveRule = defineSopRule({
       RESOLVE_ID,
       `物流问题须在 ${due} 前解决。`,
       `物流问题要即时安抚买家，以免引起差评或投诉，并在 ${hours} 小时内解决（本案最迟 ${due}）。`,
+      undefined,
+      { resolveBy: addHours(claimAt, hours) },
     );
   },
 });
@@ -104,6 +108,8 @@ export const complaintReplyRule = defineSopRule({
       COMPLAINT_ID,
       `投诉最迟 ${replyBy} 回复、${resolveBy} 解决。`,
       `买家已投诉：${complaintReplyHours} 小时内回复（最迟 ${replyBy}），${complaintResolveHours} 小时内解决（最迟 ${resolveBy}）。这是本店时限；淘宝通知的处理期限更短时，按淘宝的期限办。`,
+      undefined,
+      { replyBy: addHours(claimAt, complaintReplyHours), resolveBy: addHours(claimAt, complaintResolveHours) },
     );
   },
 });
@@ -140,10 +146,14 @@ export const auditRule = defineSopRule({
     const refundDueBy = (receivedAt: Instant) =>
       Math.min(situation.deadlines.refundDueBy ?? addDays(receivedAt, legalDays), addDays(receivedAt, refundAfterReturnDays));
     const isExchangeOnly = read.optional('claim.type') === 'exchange' && situation.resolution === 'exchange';
+    const auditBy = addHours(claimAt, returnAuditHours);
+    const values = isExchangeOnly
+      ? { auditBy, shipBy: receivedAt === undefined ? null : addDays(receivedAt, replacementShipDays) }
+      : { auditBy, refundBy: receivedAt === undefined ? null : refundDueBy(receivedAt) };
     const audit = `退换货申请须在 ${returnAuditHours} 小时内审核（本案最迟 ${at(addHours(claimAt, returnAuditHours))}）。`;
     const received = receivedAt === undefined ? '' : `（本案 ${at(receivedAt)} 签收退货，最迟 ${at(refundDueBy(receivedAt))}）`;
     if (isExchangeOnly) {
-      return guide(AUDIT_ID, '换货申请按本店时限审核并寄出新货。', `${audit}收到换货退回后 ${replacementShipDays} 天内寄出新货，并把快递单号告诉买家。`);
+      return guide(AUDIT_ID, '换货申请按本店时限审核并寄出新货。', `${audit}收到换货退回后 ${replacementShipDays} 天内寄出新货，并把快递单号告诉买家。`, undefined, values);
     }
     // The seed says 7 working days; the law counts calendar days, so the configured number is read as calendar days.
     const refund = `收到退货后 ${Math.min(refundAfterReturnDays, legalDays)} 天内退款${received}，按自然日计算，不按工作日。`;
@@ -153,8 +163,9 @@ export const auditRule = defineSopRule({
         `本店退款时限 ${refundAfterReturnDays} 天长于法定 ${legalDays} 个自然日，以法定期限为准。`,
         `${audit}本店设定的退款时限是收到退货后 ${refundAfterReturnDays} 天，长于法律规定的 ${legalDays} 个自然日：以法定期限为准（R-7DAY-REFUND-DEADLINE），${refund}`,
         'R-7DAY-REFUND-DEADLINE',
+        values,
       );
     }
-    return guide(AUDIT_ID, '退货申请按本店时限审核和退款。', `${audit}${refund}换货的，收到退回后 ${replacementShipDays} 天内寄出新货。`);
+    return guide(AUDIT_ID, '退货申请按本店时限审核和退款。', `${audit}${refund}换货的，收到退回后 ${replacementShipDays} 天内寄出新货。`, undefined, values);
   },
 });

@@ -2,7 +2,8 @@ import { citeSecondary } from '../citations.ts';
 import { involvesReturnLeg, isProductProblem, refundYieldsTo } from './scope.ts';
 import { seedDocuments } from './seed-documents.ts';
 import { defineSopRule, guide, skip, sopMeta } from './sop-rule.ts';
-import { at, resolutionLabels } from './wording.ts';
+import { resolutionPhrases } from '../labels.ts';
+import { at } from './wording.ts';
 
 const NO_COD_ID = 'SOP-NO-COD';
 
@@ -31,6 +32,7 @@ export const noCodRule = defineSopRule({
         '买家未经同意到付寄回；本店不收到付件，但后果按平台规则判断。',
         '本店不接收到付件（到付件到库房会被直接拒收），这一点必须在给退货地址时就事先告诉买家。买家未经同意到付寄回的，拒收后退货是否失败、到付运费和途中风险由谁承担，按平台规则（R-FREIGHT-COD-RETURN）判断，不能拒收了事：先联系买家说明情况，并在旺旺上留下记录。',
         'R-FREIGHT-COD-RETURN',
+        { signsForCod: false },
       );
     }
     if (cod === 'agreed') {
@@ -39,12 +41,15 @@ export const noCodRule = defineSopRule({
         '本案已同意买家到付寄回，约定优先于本店不收到付件的做法。',
         '本店平时不接收到付件，但本案已同意买家到付寄回：约定优先（R-FREIGHT-COD-RETURN），要通知仓库签收这个到付件，不得拒收。',
         'R-FREIGHT-COD-RETURN',
+        { signsForCod: true },
       );
     }
     return guide(
       NO_COD_ID,
       '本店不接收到付件，须事先告知买家。',
       '本店不接收到付件：给退货地址时就告诉买家自付运费寄回（质量问题先垫付，收到后退还），并说明到付件会被仓库拒收。',
+      undefined,
+      { signsForCod: false },
     );
   },
 });
@@ -81,6 +86,8 @@ export const freightPrepayRule = defineSopRule({
         PREPAY_ID,
         '商品问题由本店承担运费，买家只是先垫付。',
         '商品质量、描述不符或错发破损的退换货，来回运费由本店承担：请买家先垫付，收到退货后通过平台退款或充值到支付宝退还，或经买家同意留作下次购物抵用运费。垫付只是先后，最终由本店承担。',
+        undefined,
+        { finalBearer: 'seller', buyerPrepays: true },
       );
     }
     if (agreedSeller) {
@@ -89,6 +96,7 @@ export const freightPrepayRule = defineSopRule({
         '双方已约定运费由卖家承担，约定优先于本店做法。',
         '本店做法是非质量问题的退换运费由买家自理，但本案双方已约定由卖家承担运费：按约定执行（R-GEN-ORDER-OF-SOURCES）。',
         'R-GEN-ORDER-OF-SOURCES',
+        { finalBearer: 'seller', buyerPrepays: null },
       );
     }
     if (isExchange) {
@@ -96,12 +104,16 @@ export const freightPrepayRule = defineSopRule({
         PREPAY_ID,
         '非本店原因换货，来回运费由买家自理。',
         '非本店原因的换货，来回运费由买家自理：请买家拍下补邮费链接付款，千万不要把现金放在包裹里。',
+        undefined,
+        { finalBearer: 'buyer', buyerPrepays: false },
       );
     }
     return guide(
       PREPAY_ID,
       '非质量问题退货，退货运费由买家承担。',
       '非质量问题的退货，退货运费由买家承担，具体按平台七天无理由运费规则（包邮与非包邮不同）计算。',
+      undefined,
+      { finalBearer: 'buyer', buyerPrepays: false },
     );
   },
 });
@@ -135,7 +147,7 @@ export const returnThenRefundRule = defineSopRule({
       return guide(
         RETURN_FIRST_ID,
         `平台裁决直接退款（${yieldsTo}），买家无需先退货。`,
-        `本店通常等退货寄回后再退款，但本案平台规则（${yieldsTo}）裁决${resolutionLabels.refund}、买家无需退货：按平台结果直接退款，不得以未收到退货为由拖延。`,
+        `本店通常等退货寄回后再退款，但本案平台规则（${yieldsTo}）裁决${resolutionPhrases.refund}、买家无需退货：按平台结果直接退款，不得以未收到退货为由拖延。`,
         yieldsTo,
       );
     }

@@ -1,10 +1,11 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { sopRuleMetas } from './index.ts';
 
-const SEEDS = '/work/shared/domain/seeds';
-const hasSeeds = existsSync(SEEDS);
+// The shop manuals sit beside the project (../shared/domain/seeds), as every domain source does.
+const SEEDS = fileURLToPath(new URL('../../../../shared/domain/seeds', import.meta.url));
 
 const sources = sopRuleMetas.flatMap((meta) => meta.sources.map((source) => ({ id: meta.id, ...source })));
 
@@ -16,15 +17,14 @@ describe('SOP sources', () => {
     for (const source of sources) expect(seedNumber(source.document), `${source.id}: ${source.document}`).toMatch(/^\d{3}$/);
   });
 
-  it.skipIf(!hasSeeds)(
-    hasSeeds ? 'quotes every sentence verbatim from its seed file' : `quotes every sentence verbatim — skipped: ${SEEDS} is missing`,
-    () => {
-      const files = readdirSync(SEEDS);
-      const missing = sources.filter((source) => {
-        const file = files.find((name) => name.startsWith(`${seedNumber(source.document)}_`));
-        return !file || !readFileSync(join(SEEDS, file), 'utf8').includes(source.quote);
-      });
-      expect(missing.map((source) => `${source.id}: ${source.quote}`)).toEqual([]);
-    },
-  );
+  // A missing folder fails rather than skips: a check that CI never runs is a failing check.
+  it('quotes every sentence verbatim from its seed file', () => {
+    expect(existsSync(SEEDS), `${SEEDS} is missing: check out the domain sources beside the project`).toBe(true);
+    const files = readdirSync(SEEDS);
+    const missing = sources.filter((source) => {
+      const file = files.find((name) => name.startsWith(`${seedNumber(source.document)}_`));
+      return !file || !readFileSync(join(SEEDS, file), 'utf8').includes(source.quote);
+    });
+    expect(missing.map((source) => `${source.id}: ${source.quote}`)).toEqual([]);
+  });
 });

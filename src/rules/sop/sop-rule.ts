@@ -51,9 +51,19 @@ export function sopMeta(fields: { id: string; title: string; statement: string; 
   return { ...fields, kind: 'sop', area: 'shop-sop', editions: ['2025-08-15', 'legacy'], decides: true };
 }
 
-/** An outcome that applies, carrying guidance; `overriddenBy` names the platform rule that wins over the shop rule. */
-export function guide(ruleId: string, note: string, guidance: string, overriddenBy?: string): SopOutcome {
-  return { applies: true, note, guidance: overriddenBy ? { ruleId, guidance, overriddenBy } : { ruleId, guidance } };
+/** A SOP rule's findings as data (see `SopGuidance.values`). */
+export type SopValues = NonNullable<SopGuidance['values']>;
+
+/**
+ * An outcome that applies, carrying guidance; `overriddenBy` names the platform rule that wins over the shop rule;
+ * `values` are the findings a question can be keyed from.
+ */
+export function guide(ruleId: string, note: string, guidance: string, overriddenBy?: string, values?: SopValues): SopOutcome {
+  return {
+    applies: true,
+    note,
+    guidance: { ruleId, guidance, ...(overriddenBy ? { overriddenBy } : {}), ...(values ? { values } : {}) },
+  };
 }
 
 /** An outcome that does not apply. */

@@ -1,18 +1,5 @@
 import { formatBeijingTime, type Instant } from '../beijing-time.ts';
-import type { Resolution } from '../ruling.ts';
 import type { ShopPolicy } from '../shop-policy.ts';
-
-export const resolutionLabels: Readonly<Record<Resolution, string>> = {
-  refund: '退款',
-  'return-and-refund': '退货退款',
-  'partial-refund': '部分退款',
-  'pay-seller': '打款给卖家',
-  reject: '驳回',
-  exchange: '换货',
-  resend: '补寄',
-  repair: '维修',
-  'not-accepted': '不予受理',
-};
 
 export const reportPeriodLabels: Readonly<Record<ShopPolicy['reports']['lostParcels'], string>> = {
   weekly: '每周',

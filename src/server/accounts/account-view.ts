@@ -21,6 +21,7 @@ export function accountView(user: User): AccountView {
  * stays a path on this host, where normalising would turn it into `//x`.
  */
 export function sameSitePath(path: string | null | undefined): string | null {
+  // eslint-disable-next-line no-control-regex -- refusing control characters is the point (see above)
   if (!path || !/^\/(?![/\\])/.test(path) || /[\u0000-\u001f\u007f]/.test(path) || !path.isWellFormed()) return null;
   return path.replace(/[^\u0021-\u007e]/gu, (char) => encodeURIComponent(char));
 }

@@ -75,5 +75,3 @@ export const ImportBodySchema = z
   .refine((body) => (body.csv === undefined) !== (body.csvBase64 === undefined), {
     error: '缺少 CSV 内容：请提供 csvBase64（文件字节）或 csv（文本）其中之一',
   });
-
-export const EmptyBodySchema = z.strictObject({});

@@ -1,14 +1,8 @@
 import { rulesChangedSince } from '../impact/index.ts';
+import { certificateStatusLabels, type CertificateStatus } from '../../present/index.ts';
 import type { Certificate } from '../store/index.ts';
 
-export type CertificateStatus = 'valid' | 'expired' | 'revoked' | 'needs-recertification';
-
-export const certificateStatusLabels: Record<CertificateStatus, string> = {
-  valid: '有效',
-  expired: '已过期',
-  revoked: '已撤销',
-  'needs-recertification': '需重新认证',
-};
+export { certificateStatusLabels, type CertificateStatus };
 
 /**
  * The rules whose answers changed between a certificate's edition and the current one; null when the two cannot be

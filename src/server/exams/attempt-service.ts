@@ -13,7 +13,7 @@ import {
   responseShapeProblem,
   type Exam,
   type KeyedQuestion,
-} from '../../quiz/exam.ts';
+} from '../../quiz/index.ts';
 import type { Response } from '../../quiz/index.ts';
 import { ApiError, type ApiErrorCode } from '../http/index.ts';
 import type { AttemptRecord, AttemptResult, Store, User } from '../store/index.ts';

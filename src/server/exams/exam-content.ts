@@ -1,4 +1,4 @@
-import type { Exam, ExamBank, KeyedQuestion } from '../../quiz/exam.ts';
+import type { Exam, ExamBank, KeyedQuestion } from '../../quiz/index.ts';
 
 /** Everything the attempt service reads from content: the exams, the bank and the stamps stored on each attempt. */
 export interface ExamContent {

@@ -1,6 +1,6 @@
 import { csvDocument, type CsvCell } from '../../quiz/index.ts';
 import { formatBeijingTime } from '../../rules/index.ts';
-import type { Exam } from '../../quiz/exam.ts';
+import type { Exam } from '../../quiz/index.ts';
 import type { AttemptRecord, AttemptStatus, Store } from '../store/index.ts';
 
 const STATUS: Record<AttemptStatus, string> = { 'in-progress': '进行中', submitted: '已交卷', expired: '超时自动交卷' };

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { certificatesToRecertify, type ImpactReport } from '../../authoring/impact/index.ts';
+import { certificatesToRecertify, type ImpactReport } from '../../authoring/index.ts';
 import { type Certificate, openCertificateReader, storeConfig, type User } from '../store/index.ts';
 import type { ResolvedPolicy } from './policy-source.ts';
 

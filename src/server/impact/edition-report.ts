@@ -1,4 +1,4 @@
-import { editionChangedRules, impactReport, type ImpactReport } from '../../authoring/impact/index.ts';
+import { editionChangedRules, impactReport, type ImpactReport } from '../../authoring/index.ts';
 import { ruleCatalogue, type EditionId } from '../../rules/index.ts';
 import type { Store } from '../store/index.ts';
 import { contentDir } from '../exams/index.ts';

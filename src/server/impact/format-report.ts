@@ -1,4 +1,4 @@
-import type { ImpactReport } from '../../authoring/impact/index.ts';
+import type { ImpactReport } from '../../authoring/index.ts';
 import type { CertificateSection } from './certificates.ts';
 import { textTable } from './text-table.ts';
 

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { catalogueChangedRules, editionChangedRules, impactReport, type ImpactReport } from '../../authoring/impact/index.ts';
+import { catalogueChangedRules, editionChangedRules, impactReport, type ImpactReport } from '../../authoring/index.ts';
 import { certificatesSection, type CertificateSection } from './certificates.ts';
 import { loadImpactContent } from './load-content.ts';
 import { resolvePolicy, type ResolvedPolicy } from './policy-source.ts';

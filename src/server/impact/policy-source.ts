@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, symlinkSync } 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { ImpactPolicy } from '../../authoring/impact/index.ts';
+import type { ImpactPolicy } from '../../authoring/index.ts';
 import { decide, editions, ruleCatalogue, type EditionId, type RuleMeta, type ShopPolicy } from '../../rules/index.ts';
 
 /** One side of a comparison, resolved: how to decide, and what it says about itself. */

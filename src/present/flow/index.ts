@@ -1,0 +1,3 @@
+// Flow charts and their layout.
+export * from './flows.ts';
+export * from './layout.ts';

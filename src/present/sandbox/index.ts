@@ -1,0 +1,11 @@
+// What the sandbox island needs: its own entry, so the island bundles only the sandbox models.
+export * from './fact-description.ts';
+export * from './fact-draft.ts';
+export * from './fact-form-model.ts';
+export * from './facts-yaml.ts';
+export * from './field-ids.ts';
+export * from './ruling-changes.ts';
+export * from './ruling-format.ts';
+export * from './sandbox-cases.ts';
+export * from './sandbox-outcome.ts';
+export { traceView } from '../trace.ts';
