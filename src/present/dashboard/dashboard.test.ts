@@ -390,7 +390,7 @@ describe('trainee counts', () => {
     trainee('t2', '售后三组'),
     trainee('d1', '售后三组', { disabled: true }),
   ];
-  const summaryFor = (users: User[], attempts: AttemptRecord[]) =>
+  const summaryFor = (users: UserView[], attempts: AttemptView[]) =>
     buildDashboard({
       trainees: users,
       attempts,
