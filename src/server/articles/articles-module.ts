@@ -18,14 +18,14 @@ const range = (from: number, to: number) => Array.from({ length: to - from + 1 }
  */
 export const DOCUMENTS: readonly SourceDocument[] = [
   { id: 'tb', title: '《淘宝平台争议处理规则》', file: 'taobao-dispute-rules-2025.txt', articles: [...range(1, 87), ...range(90, 94)] },
-  { id: 'consumerLaw', title: '《消费者权益保护法》', file: 'consumer-rights-law.txt', articles: [23, 24, 25, 26, 56] },
+  { id: 'consumerLaw', title: '《消费者权益保护法》', file: 'consumer-rights-law.txt', articles: [23, 24, 25, 26, 55, 56] },
   { id: 'consumerRegulation', title: '《消费者权益保护法实施条例》', file: 'consumer-rights-regulation-2024.txt', articles: [17, 19] },
   { id: 'ecommerceLaw', title: '《电子商务法》', file: 'ecommerce-law.txt', articles: [20, 51, 52] },
   {
     id: 'sevenDayMeasures',
     title: '《网络购买商品七日无理由退货暂行办法》',
     file: 'samr-7day-return-measures.txt',
-    articles: [6, 7, 8, 9, 10, 11, 12, 13, 14, 18, 19, 25, 30, 31],
+    articles: [6, 7, 8, 9, 10, 11, 12, 13, 14, 17, 18, 19, 25, 30, 31],
   },
   { id: 'advertisingLaw', title: '《广告法》', file: 'advertising-law.txt', articles: [8, 9] },
 ];
