@@ -77,7 +77,7 @@ describe('npm run impact', () => {
     for (const title of ['案例（', '题目（', '模板（', '改变的规则', '考试', '需重新认证的证书（1 张）']) expect(run.stdout).toContain(title);
     expect(row('王芳（E2001）', '售后一组', 'legacy', 'R-REFUSE-7DAY-ITEM', 'legacy-refusal')).toBeDefined();
     expect(run.stdout).not.toContain('李强');
-    expect(rows.at(-2)).toMatch(/^政策影响 legacy → 2025-08-15：\d+ 个案例.*1 张证书需重新认证（共 3 张有效证书）。$/);
+    expect(rows.at(-2)).toMatch(/^政策影响 legacy → 2025-08-15：\d+ 个案例.*1 张证书需重新认证（在旧版本下取得的有效证书共 2 张；全部有效证书按版本：2025-08-15 1 张、legacy 2 张）。$/);
   }, 60_000);
 
   it('prints the whole report as JSON with --json', () => {

@@ -61,15 +61,24 @@ describe('accounts in the browser', () => {
     await page.waitForURL(`${server.url}/lead/trainees`);
     await expectAccessible(page, 'trainees-empty');
 
-    const csv =
-      '\uFEFF姓名,工号,班组\r\n张三,TRAINEE-0001,售后一组\r\n李四,TRAINEE-0002,售后一组\r\n,TRAINEE-0003,售后二组\r\n王五,TRAINEE-0004,售后二组\r\n';
-    await page
-      .getByLabel('选择 CSV 文件')
-      .setInputFiles({ name: '学员名单.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
+    // Saved by Excel on Chinese Windows: GBK bytes, written from the code table (姓名 D0D5 C3FB, 工号 B9A4 BAC5,
+    // 班组 B0E0 D7E9, 张三 D5C5 C8FD, 李四 C0EE CBC4, 王五 CDF5 CEE5, 售后一组 CADB BAF3 D2BB D7E9, 售后二组 … B6FE D7E9).
+    const hex = (text: string) => Buffer.from(text, 'hex');
+    const ascii = (text: string) => Buffer.from(text, 'latin1');
+    const [group1, group2, eol] = [hex('cadbbaf3d2bbd7e9'), hex('cadbbaf3b6fed7e9'), ascii('\r\n')];
+    const gbk = Buffer.concat([
+      hex('d0d5c3fb2cb9a4bac52cb0e0d7e9'), eol,
+      hex('d5c5c8fd'), ascii(',TRAINEE-0001,'), group1, eol,
+      hex('c0eecbc4'), ascii(',TRAINEE-0002,'), group1, eol,
+      ascii(',TRAINEE-0003,'), group2, eol,
+      hex('cdf5cee5'), ascii(',TRAINEE-0004,'), group2, eol,
+    ]);
+    await page.getByLabel('选择 CSV 文件').setInputFiles({ name: '学员名单.csv', mimeType: 'text/csv', buffer: gbk });
     await page.getByRole('button', { name: '导入并生成激活链接' }).click();
     await page.locator('#links-panel').waitFor({ state: 'visible' });
     expect(await page.locator('#links-panel tbody tr').count()).toBe(3);
     expect(await page.locator('#import-summary').innerText()).toBe('已导入 3 名学员；1 行未导入，原因如下。');
+    expect(await page.locator('#import-encoding').innerText()).toBe('读取编码：GB18030');
     expect(await page.locator('#import-errors li').allInnerTexts()).toEqual([
       '第 4 行（工号 TRAINEE-0003）：请填写姓名',
     ]);

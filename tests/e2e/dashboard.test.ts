@@ -146,7 +146,7 @@ describe('lead dashboard per cohort', () => {
     await openDashboard(page);
     await openChartTables(page);
     // 7 imported, 李四 never activated; 李三 has the only open attempt.
-    expect(squash(await statText(page, 'trainees'))).toContain('7 人 已激活 6，未参加考试 0');
+    expect(squash(await statText(page, 'trainees'))).toContain('7 人 已激活 6（其中未参加考试 0），待激活 1（激活后才能考试）');
     expect(squash(await statText(page, 'attempts'))).toContain('6 次 已交卷 5，已超时 0，进行中 1');
     // First attempts closed: 张一 ✓, 张二 ✓, 张三 ✗, 李一 ✓, 李二 ✗ → 3 / 5.
     expect(squash(await statText(page, 'first-pass'))).toContain('60% 3 / 5 人');
@@ -229,7 +229,7 @@ describe('lead dashboard per cohort', () => {
     await page.locator('select[name="cohort"]').selectOption({ label: '售后二组（4 人）' });
     await page.getByRole('button', { name: '查看' }).click();
     await page.waitForURL((url) => url.searchParams.get('cohort') === '售后二组');
-    expect(squash(await statText(page, 'trainees'))).toContain('4 人 已激活 3');
+    expect(squash(await statText(page, 'trainees'))).toContain('4 人 已激活 3（其中未参加考试 0），待激活 1');
     // 李一 ✓, 李二 ✗; 李三 is still in the exam.
     expect(squash(await statText(page, 'first-pass'))).toContain('50% 1 / 2 人');
     expect(squash(await statText(page, 'scores'))).toContain('55% 中位数 55%');

@@ -28,6 +28,9 @@ describe('home page', () => {
     expect(await page.getAttribute('html', 'lang')).toBe('zh-CN');
     expect(await page.locator('h1').innerText()).toBe('售后规则学堂');
     expect(await page.locator('script').count()).toBe(0);
+    // The exam is live: its card leads to the trainee's own exams, and nothing on the page is "coming soon".
+    expect(await page.locator('main').innerText()).not.toContain('即将推出');
+    expect(await page.getByRole('link', { name: '认证考试' }).getAttribute('href')).toBe('/me');
 
     await page.screenshot({ path: `${SCREENSHOTS}home.png`, fullPage: true });
     expect(describeViolations(await axeViolations(page))).toEqual([]);

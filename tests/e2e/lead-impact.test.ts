@@ -10,14 +10,14 @@ const LEAD = { name: '王组长', employeeId: 'LEAD-00001', password: '售后规
 const DAY = 86_400_000;
 const now = Date.now();
 
-const certificate = (id: string, userId: string, rules: string[]): Certificate => ({
+const certificate = (id: string, userId: string, rules: string[], edition = 'legacy'): Certificate => ({
   id,
   userId,
   examId: 'basic-certification',
   attemptId: `attempt-${id}`,
   issuedAt: now - 30 * DAY,
   expiresAt: now + 300 * DAY,
-  edition: 'legacy',
+  edition,
   rules,
   revokedAt: null,
   revokedReason: null,
@@ -26,6 +26,8 @@ const certificate = (id: string, userId: string, rules: string[]): Certificate =
 // who may sign (R-SIGN-WHO) did not (RULES.md §6.3).
 const CHANGED = 'a'.repeat(22);
 const UNCHANGED = 'b'.repeat(22);
+// Earned under 2025-08-15: it covers the changed rule, but was not earned under legacy, so legacy → 2025 leaves it be.
+const CURRENT = 'c'.repeat(22);
 
 let server: TestServer;
 let academy: Academy;
@@ -38,6 +40,7 @@ beforeAll(async () => {
     await store.createUser(newUser({ id: 'qian', name: '钱进', employeeId: 'E3002', cohort: '售后二组' }));
     await store.issueCertificate(certificate(CHANGED, 'zhao', ['R-REFUSE-7DAY-ITEM', 'R-SIGN-WHO']));
     await store.issueCertificate(certificate(UNCHANGED, 'qian', ['R-SIGN-WHO']));
+    await store.issueCertificate(certificate(CURRENT, 'qian', ['R-REFUSE-7DAY-ITEM'], '2025-08-15'));
     await store.close();
   });
   ({ server } = academy);
@@ -76,6 +79,8 @@ describe('/lead/impact', () => {
     const recertify = page.getByRole('table', { name: /覆盖改变规则的有效证书：1 张（共 2 张）/ });
     expect(await recertify.locator(`[data-recertify-row="${CHANGED}"] th`).textContent()).toBe('赵敏（E3001）');
     expect(await recertify.locator(`[data-recertify-row="${UNCHANGED}"]`).count()).toBe(0);
+    expect(await recertify.locator(`[data-recertify-row="${CURRENT}"]`).count()).toBe(0);
+    expect(await page.locator('[data-standing-by-edition]').textContent()).toContain('2025-08-15 版 1 张，legacy 版 2 张');
     expect(await violationsInBothSchemes(page, `${SCREENSHOTS}lead-impact`)).toEqual({ light: [], dark: [] });
   });
 

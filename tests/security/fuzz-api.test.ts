@@ -92,6 +92,17 @@ const csv = fc.oneof(
   { weight: 3, arbitrary: textField(2_000) },
 );
 
+/** A CSV file's bytes as the trainees page sends them: UTF-8 or GBK-ish bytes in base64, broken base64, or anything else. */
+const csvBase64 = fc.oneof(
+  { weight: 3, arbitrary: fc.uint8Array({ maxLength: 400 }).map((bytes) => json(Buffer.from(bytes).toString('base64'))) },
+  {
+    weight: 2,
+    arbitrary: fc.string({ maxLength: 200 }).map((text) => json(Buffer.from(`姓名,工号,班组\n${text}`).toString('base64'))),
+  },
+  { weight: 1, arbitrary: fc.string({ maxLength: 40 }).map(json) },
+  { weight: 1, arbitrary: textField(200) },
+);
+
 /** The autosave `response`: the shapes the schema allows, with wrong members, and anything else. */
 const answerResponse = fc.oneof(
   integerField,
@@ -132,7 +143,7 @@ const GENERATORS: Readonly<Record<string, Generator>> = {
   'POST /api/lead/certificates/[id]/revoke': { weight: 1, body: () => bodyFor({ reason: textField(200) }), params: () => ({ id: idParam([CERTIFICATE_ID]) }) },
   'GET /api/lead/trainees': { weight: 0.3, body: () => null },
   'POST /api/lead/trainees': { weight: 1.5, body: () => bodyFor({ name, employeeId, cohort }) },
-  'POST /api/lead/trainees/import': { weight: 1.5, body: () => bodyFor({ csv }) },
+  'POST /api/lead/trainees/import': { weight: 1.5, body: () => bodyFor({ csv, csvBase64 }) },
   // Never the fuzzed trainee: disabling it would end the sessions the trainee cases use.
   'POST /api/lead/trainees/[id]/activation': { weight: 0.6, body: noBody, params: () => ({ id: idParam([VICTIM.id, OTHER.id]) }) },
   'POST /api/lead/trainees/[id]/disable': { weight: 0.6, body: noBody, params: () => ({ id: idParam([VICTIM.id, OTHER.id]) }) },

@@ -204,6 +204,39 @@ describe('trainees', () => {
     expect(JSON.stringify(list)).not.toContain('passwordHash');
   });
 
+  it('imports a GBK file from Excel on Chinese Windows sent as bytes, says which encoding it read, and keeps row errors', async () => {
+    // GBK code points from the code table: 姓名,工号,班组 / 孙二,GBK-0001,售后一组 / ,GBK-0002,售后一组 (no name).
+    const gbk = Buffer.concat([
+      Buffer.from('d0d5c3fb2cb9a4bac52cb0e0d7e90d0a', 'hex'),
+      Buffer.from('cbefb6fe', 'hex'), Buffer.from(',GBK-0001,'), Buffer.from('cadbbaf3d2bbd7e90d0a', 'hex'),
+      Buffer.from(',GBK-0002,'), Buffer.from('cadbbaf3d2bbd7e90d0a', 'hex'),
+    ]);
+    const response = await lead.post('/api/lead/trainees/import', { csvBase64: gbk.toString('base64') });
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as {
+      encoding: string;
+      imported: { line: number; trainee: { name: string; employeeId: string; cohort: string } }[];
+      errors: { line: number; code: string; message: string }[];
+    };
+    expect(body.encoding).toBe('GB18030');
+    expect(body.imported.map((i) => [i.line, i.trainee.name, i.trainee.employeeId, i.trainee.cohort])).toEqual([[2, '孙二', 'GBK-0001', '售后一组']]);
+    expect(body.errors).toEqual([{ line: 3, employeeId: 'GBK-0002', code: 'ROW_INVALID', message: '请填写姓名' }]);
+
+    const utf8 = Buffer.from('\uFEFF姓名,工号,班组\r\n周十,UTF-0001,售后二组\r\n');
+    const utf8Body = (await (await lead.post('/api/lead/trainees/import', { csvBase64: utf8.toString('base64') })).json()) as typeof body;
+    expect(utf8Body.encoding).toBe('UTF-8');
+    expect(utf8Body.imported.map((i) => i.trainee.name)).toEqual(['周十']);
+
+    const neither = await lead.post('/api/lead/trainees/import', { csvBase64: Buffer.from([0x61, 0xff, 0x0a]).toString('base64') });
+    expect(neither.status).toBe(400);
+    expect((await errorOf(neither)).code).toBe('CSV_UNKNOWN_ENCODING');
+    for (const wrong of [{}, { csv: 'a', csvBase64: 'YQ==' }, { csvBase64: '不是base64' }]) {
+      const refused = await lead.post('/api/lead/trainees/import', wrong);
+      expect(refused.status, JSON.stringify(wrong)).toBe(400);
+      expect((await errorOf(refused)).code).toBe('VALIDATION_FAILED');
+    }
+  });
+
   it('stores a name NFC-normalised and trimmed, and refuses lone surrogates, invalid UTF-8 and control characters', async () => {
     const refused = async (name: string) => {
       const response = await lead.post('/api/lead/trainees', { name, employeeId: 'TRAINEE-NAME', cohort: '售后二组' });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_IMPORT_ROWS, parseCsv, planImport } from '../../src/server/accounts/index.ts';
+import { decodeCsv, MAX_IMPORT_ROWS, parseCsv, planImport } from '../../src/server/accounts/index.ts';
 
 describe('CSV parsing', () => {
   it('reads quoted fields with commas, doubled quotes and line breaks, CRLF or LF, and skips blank lines', () => {
@@ -83,5 +83,55 @@ describe('trainee import plan', () => {
     expect(planImport('姓名,工号,班组\n"张三,A1,组')).toEqual({ ok: false, code: 'CSV_UNTERMINATED_QUOTE', line: 2 });
     // What a browser makes of GBK bytes read as UTF-8.
     expect(planImport('\uFFFD\uFFFD,\uFFFD\uFFFD,\uFFFD\uFFFD\n')).toEqual({ ok: false, code: 'CSV_NOT_UTF8' });
+  });
+});
+
+/**
+ * A trainee list as Excel on Chinese Windows saves it (GBK, CRLF). The Chinese is written as GBK code points from the
+ * code table (姓名 D0D5 C3FB, 工号 B9A4 BAC5, 班组 B0E0 D7E9, 张三 D5C5 C8FD, 李四 C0EE CBC4, 售后一组 CADB BAF3 D2BB D7E9,
+ * 售后二组 CADB BAF3 B6FE D7E9), so the test does not encode with the decoder it checks.
+ */
+const GBK_LIST = Buffer.from(
+  [
+    'd0d5c3fb', '2c', 'b9a4bac5', '2c', 'b0e0d7e9', '0d0a',
+    'd5c5c8fd', Buffer.from(',A1001,').toString('hex'), 'cadbbaf3d2bbd7e9', '0d0a',
+    'c0eecbc4', Buffer.from(',A1002,').toString('hex'), 'cadbbaf3b6fed7e9', '0d0a',
+    Buffer.from(',A1003,').toString('hex'), 'cadbbaf3d2bbd7e9', '0d0a',
+  ].join(''),
+  'hex',
+);
+
+describe('CSV file encodings', () => {
+  it('reads a GBK file from Excel on Chinese Windows as GB18030 and keeps the row errors', () => {
+    const decoded = decodeCsv(GBK_LIST);
+    expect(decoded).toEqual({
+      ok: true,
+      encoding: 'GB18030',
+      text: '姓名,工号,班组\r\n张三,A1001,售后一组\r\n李四,A1002,售后二组\r\n,A1003,售后一组\r\n',
+    });
+    if (!decoded.ok) return;
+    expect(planImport(decoded.text)).toEqual({
+      ok: true,
+      rows: [
+        { line: 2, name: '张三', employeeId: 'A1001', cohort: '售后一组' },
+        { line: 3, name: '李四', employeeId: 'A1002', cohort: '售后二组' },
+      ],
+      errors: [{ line: 4, employeeId: 'A1003', code: 'ROW_INVALID', message: '请填写姓名' }],
+    });
+  });
+
+  it('keeps UTF-8 as UTF-8, with or without a byte-order mark', () => {
+    const text = '姓名,工号,班组\n张三,A1001,售后一组\n';
+    const bytes = new TextEncoder().encode(text);
+    expect(decodeCsv(bytes)).toEqual({ ok: true, encoding: 'UTF-8', text });
+    const withBom = decodeCsv(Uint8Array.of(0xef, 0xbb, 0xbf, ...bytes));
+    expect(withBom).toEqual({ ok: true, encoding: 'UTF-8', text });
+    // Plain ASCII is valid UTF-8 too.
+    expect(decodeCsv(new TextEncoder().encode('name,employeeId,cohort\n'))).toMatchObject({ ok: true, encoding: 'UTF-8' });
+  });
+
+  it('refuses bytes that are neither UTF-8 nor GB18030', () => {
+    // 0xFF starts no character in GB18030 and none in UTF-8.
+    expect(decodeCsv(Uint8Array.of(0x61, 0x2c, 0xff, 0x0a))).toEqual({ ok: false });
   });
 });

@@ -5,7 +5,8 @@
  * page follows `redirect` unless the form has `data-stay`; either way it fires `json-form:success` with the body.
  *
  * `data-confirm` asks a question first. Field rules: named inputs become JSON keys; `data-json-name` renames one; a
- * file input sends the file's text (decoded as UTF-8); `data-match="<name>"` must equal that field and is not sent;
+ * file input sends the file's text (decoded as UTF-8), or with `data-file-as="base64"` its bytes in base64 so that the
+ * server decodes them (a GBK CSV); `data-match="<name>"` must equal that field and is not sent;
  * `data-skip` is not sent.
  */
 
@@ -49,6 +50,16 @@ function clearErrors(form: HTMLFormElement, status: HTMLElement | null): void {
   }
 }
 
+/** The file's bytes in base64 (FileReader's data URL works in every browser; `toBase64` is newer). */
+function base64Of(file: File): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result).slice(String(reader.result).indexOf(',') + 1));
+    reader.onerror = () => reject(reader.error ?? new Error('file read failed'));
+    reader.readAsDataURL(file);
+  });
+}
+
 async function collect(
   form: HTMLFormElement,
 ): Promise<{ body: Record<string, unknown>; mismatch: HTMLInputElement | null }> {
@@ -65,7 +76,7 @@ async function collect(
     const key = element.dataset['jsonName'] ?? element.name;
     if (element instanceof HTMLInputElement && element.type === 'file') {
       const file = element.files?.[0];
-      body[key] = file ? await file.text() : '';
+      body[key] = !file ? '' : element.dataset['fileAs'] === 'base64' ? await base64Of(file) : await file.text();
       continue;
     }
     const match = element.dataset['match'];

@@ -91,10 +91,11 @@ function addLinks(
   panel.querySelector<HTMLElement>('h2')?.focus();
 }
 
-function showImportReport(imported: number, errors: readonly RowError[]): void {
+function showImportReport(encoding: string, imported: number, errors: readonly RowError[]): void {
   const report = document.querySelector<HTMLElement>('#import-report')!;
   const summary = report.querySelector<HTMLElement>('#import-summary')!;
   const list = report.querySelector<HTMLUListElement>('#import-errors')!;
+  report.querySelector<HTMLElement>('#import-encoding')!.textContent = `读取编码：${encoding}`;
   summary.textContent =
     errors.length === 0
       ? `已导入 ${imported} 名学员。`
@@ -127,11 +128,12 @@ document.addEventListener('json-form:success', (event) => {
   if (form.id === 'add-form') {
     addLinks([body as unknown as { trainee: TraineeView; link: IssuedLink }]);
   } else if (form.id === 'import-form') {
-    const { imported, errors } = body as unknown as {
+    const { encoding, imported, errors } = body as unknown as {
+      encoding: string;
       imported: { trainee: TraineeView; link: IssuedLink }[];
       errors: RowError[];
     };
-    showImportReport(imported.length, errors);
+    showImportReport(encoding, imported.length, errors);
     addLinks(imported);
   } else if (form.dataset['rowAction'] === 'activation') {
     const row = form.closest<HTMLTableRowElement>('tr')!;

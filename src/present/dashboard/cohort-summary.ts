@@ -19,10 +19,14 @@ export interface Share {
  * - scores, bins: every scored attempt counts once, retakes included.
  */
 export interface CohortSummary {
+  /** activated + pending + disabled: each trainee is in exactly one of the three. */
   readonly trainees: number;
+  /** Enabled trainees who have activated their account. */
   readonly activated: number;
+  /** Enabled trainees who never activated their account (they cannot take an exam yet). */
+  readonly pending: number;
   readonly disabled: number;
-  /** Activated, enabled trainees with no attempt at the exam yet. */
+  /** Activated, enabled trainees with no attempt at the exam yet (a part of `activated`). */
   readonly notStarted: number;
   readonly attempts: AttemptCounts;
   readonly firstAttemptPass: Share;
@@ -44,8 +48,9 @@ export function cohortSummary(progresses: readonly TraineeProgress[]): CohortSum
   const enabled = progresses.filter((p) => !p.user.disabled);
   return {
     trainees: progresses.length,
-    activated: progresses.filter((p) => p.user.activatedAt !== null).length,
-    disabled: progresses.filter((p) => p.user.disabled).length,
+    activated: enabled.filter((p) => p.user.activatedAt !== null).length,
+    pending: enabled.filter((p) => p.user.activatedAt === null).length,
+    disabled: progresses.length - enabled.length,
     notStarted: progresses.filter((p) => p.user.activatedAt !== null && !p.user.disabled && p.attempts.length === 0).length,
     attempts: attemptCounts(attempts),
     firstAttemptPass: { part: withFirst.filter((p) => p.firstAttemptPassed).length, whole: withFirst.length },
@@ -56,4 +61,12 @@ export function cohortSummary(progresses: readonly TraineeProgress[]): CohortSum
     bins: scoreDistribution(scored.map((a) => a.result)),
     areas: mergeTallies(progresses.map((p) => p.areas)),
   };
+}
+
+/** The trainee card's line on the dashboard, e.g. 「已激活 2（其中未参加考试 0），待激活 2（激活后才能考试），已停用 1」. */
+export function traineeCountText(summary: Pick<CohortSummary, 'activated' | 'pending' | 'disabled' | 'notStarted'>): string {
+  const parts = [`已激活 ${summary.activated}（其中未参加考试 ${summary.notStarted}）`];
+  if (summary.pending > 0) parts.push(`待激活 ${summary.pending}（激活后才能考试）`);
+  if (summary.disabled > 0) parts.push(`已停用 ${summary.disabled}`);
+  return parts.join('，');
 }

@@ -12,6 +12,7 @@ import {
   scoreBinIndex,
   scoreDistribution,
   scoreStats,
+  traineeCountText,
   traineeProgress,
 } from '../index.ts';
 import type { AttemptStatus, AttemptView } from '../../quiz/index.ts';
@@ -377,5 +378,46 @@ describe('a large cohort', () => {
     // m000–m007 failed (0–70 %) and have not retaken.
     expect(dashboard.followUps).toHaveLength(8);
     expect(dashboard.summary.bins.map((bin) => bin.count)).toEqual([1, 1, 1, 1, 1, 1, 1, 1, 1, 491]);
+  });
+});
+
+describe('trainee counts', () => {
+  // Two never-activated trainees, two activated ones who both took the exam, and one activated trainee who left.
+  const people = [
+    trainee('p1', '售后三组', { activated: false }),
+    trainee('p2', '售后三组', { activated: false }),
+    trainee('t1', '售后三组'),
+    trainee('t2', '售后三组'),
+    trainee('d1', '售后三组', { disabled: true }),
+  ];
+  const summaryFor = (users: UserView[], attempts: AttemptView[]) =>
+    buildDashboard({
+      trainees: users,
+      attempts,
+      certificates: [],
+      attemptsAllowed: 3,
+      areas: AREAS,
+      scope: parseCohortScope(null),
+      now: NOW,
+      showAllTrainees: false,
+      links: { trainee: (id) => id, cohort: () => '' },
+    }).summary;
+
+  it('splits trainees into activated, awaiting activation and disabled, and counts the never-activated as not started', () => {
+    const summary = summaryFor(people, [
+      attempt('t1a', 't1', 1, 'submitted', { freight: [3, 3] }),
+      attempt('t2a', 't2', 1, 'in-progress', null),
+    ]);
+    // 2 + 2 + 1 = 5: every trainee in exactly one of the three groups.
+    expect([summary.trainees, summary.activated, summary.pending, summary.disabled]).toEqual([5, 2, 2, 1]);
+    // Activated t1, t2 both started; p1, p2 cannot start before activating.
+    expect(summary.notStarted).toBe(0);
+    expect(traineeCountText(summary)).toBe('已激活 2（其中未参加考试 0），待激活 2（激活后才能考试），已停用 1');
+  });
+
+  it('counts an activated trainee without an attempt as not started', () => {
+    const summary = summaryFor(people.slice(0, 4), [attempt('t1a', 't1', 1, 'submitted', { freight: [3, 3] })]);
+    expect([summary.activated, summary.pending, summary.disabled, summary.notStarted]).toEqual([2, 2, 0, 1]);
+    expect(traineeCountText(summary)).toBe('已激活 2（其中未参加考试 1），待激活 2（激活后才能考试）');
   });
 });

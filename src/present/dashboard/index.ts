@@ -11,7 +11,7 @@ export {
   parseCohortScope,
   scopeOfCohort,
 } from './cohort-scope.ts';
-export { type CohortSummary, cohortSummary, type Share } from './cohort-summary.ts';
+export { type CohortSummary, cohortSummary, type Share, traineeCountText } from './cohort-summary.ts';
 export { buildDashboard, type CohortOption, type Dashboard, type DashboardInput } from './dashboard-model.ts';
 export { CERTIFICATE_EXPIRY_WARNING_DAYS, type FollowUp, type FollowUpReason, followUpReasons, followUps } from './follow-up.ts';
 export { HEAT_STEPS, heatmap, type Heatmap, type HeatmapRow, type HeatmapSource, HEATMAP_TRAINEE_LIMIT, heatStep, wholePercent } from './heatmap-model.ts';

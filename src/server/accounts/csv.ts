@@ -66,3 +66,28 @@ export function parseCsv(text: string): CsvParse {
   endRecord();
   return { ok: true, records };
 }
+
+/** The text encodings a trainee list is read in. */
+export type CsvEncoding = 'UTF-8' | 'GB18030';
+
+export type CsvDecode = { readonly ok: true; readonly text: string; readonly encoding: CsvEncoding } | { readonly ok: false };
+
+/**
+ * Decodes an uploaded CSV file. Bytes that are valid UTF-8 (with or without a byte-order mark, which is dropped) are
+ * UTF-8; anything else is read as GB18030, the superset of the GBK that Excel and WPS on Chinese Windows save as
+ * “CSV（逗号分隔）”. A GBK file is almost never valid UTF-8 (its two-byte characters break UTF-8's continuation-byte
+ * rules), so trying UTF-8 first does not misread one.
+ * @returns the text and the encoding read, or `ok: false` when the bytes are neither.
+ */
+export function decodeCsv(bytes: Uint8Array): CsvDecode {
+  // Node's full-ICU TextDecoder knows GB18030 (WHATWG Encoding), so no decoding library is needed.
+  for (const [label, encoding] of [['utf-8', 'UTF-8'], ['gb18030', 'GB18030']] as const) {
+    try {
+      const text = new TextDecoder(label, { fatal: true }).decode(bytes);
+      return { ok: true, text: text.startsWith('\uFEFF') ? text.slice(1) : text, encoding };
+    } catch {
+      // Not this encoding: try the next.
+    }
+  }
+  return { ok: false };
+}

@@ -1,6 +1,6 @@
 export { type AccountView, accountView, homeAfterSignIn, sameSitePath } from './account-view.ts';
 export { activateAccount, inspectActivation } from './activation.ts';
-export { type CsvParse, type CsvRecord, parseCsv } from './csv.ts';
+export { type CsvDecode, type CsvEncoding, type CsvParse, type CsvRecord, decodeCsv, parseCsv } from './csv.ts';
 export {
   ActivateBodySchema,
   CohortSchema,

@@ -63,4 +63,15 @@ export const TraineeBodySchema = z.strictObject({
   cohort: CohortSchema,
 });
 
-export const ImportBodySchema = z.strictObject({ csv: z.string({ error: '缺少 CSV 内容' }) });
+/**
+ * A trainee list: `csvBase64` carries the file's bytes (what /lead/trainees sends, so the server can tell UTF-8 from
+ * GBK/GB18030); `csv` carries text that is already decoded (API clients). Exactly one of the two.
+ */
+export const ImportBodySchema = z
+  .strictObject({
+    csv: z.string({ error: '缺少 CSV 内容' }).optional(),
+    csvBase64: z.base64({ error: 'CSV 文件内容应是 base64 编码的文件字节' }).optional(),
+  })
+  .refine((body) => (body.csv === undefined) !== (body.csvBase64 === undefined), {
+    error: '缺少 CSV 内容：请提供 csvBase64（文件字节）或 csv（文本）其中之一',
+  });

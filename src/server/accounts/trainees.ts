@@ -1,5 +1,6 @@
 import { newId, randomToken, sha256Hex } from '../auth/index.ts';
 import type { NewTrainee, Store, User } from '../store/index.ts';
+import { type CsvEncoding, decodeCsv } from './csv.ts';
 import { planImport, type RowError, type TraineeRow } from './trainee-rows.ts';
 
 /** An activation link works for 7 days, then the lead makes a new one. */
@@ -88,18 +89,22 @@ export interface ImportedTrainee {
 }
 
 /**
- * Imports trainees from CSV text: every valid row whose employee id is free becomes an account with its own link,
- * in one write; each other row is reported with its line and reason and creates nothing.
+ * Imports trainees from a CSV file's bytes (decoded by `decodeCsv`: UTF-8 or GB18030) or from text already decoded:
+ * every valid row whose employee id is free becomes an account with its own link, in one write; each other row is
+ * reported with its line and reason and creates nothing. `encoding` says how the file was read (text counts as UTF-8).
  */
 export async function importTrainees(
   store: Store,
-  csvText: string,
+  csv: string | Uint8Array,
   context: { readonly now: number; readonly origin: string },
 ): Promise<
-  | { readonly ok: true; readonly imported: ImportedTrainee[]; readonly errors: RowError[] }
+  | { readonly ok: true; readonly encoding: CsvEncoding; readonly imported: ImportedTrainee[]; readonly errors: RowError[] }
   | Extract<ReturnType<typeof planImport>, { ok: false }>
+  | { readonly ok: false; readonly code: 'CSV_UNKNOWN_ENCODING' }
 > {
-  const plan = planImport(csvText);
+  const decoded = typeof csv === 'string' ? ({ ok: true, text: csv, encoding: 'UTF-8' } as const) : decodeCsv(csv);
+  if (!decoded.ok) return { ok: false, code: 'CSV_UNKNOWN_ENCODING' };
+  const plan = planImport(decoded.text);
   if (!plan.ok) return plan;
   const made = plan.rows.map((row) => ({ row, ...newTrainee(row, context.now) }));
   const { taken } = await store.createTrainees(made.map((m) => m.trainee));
@@ -123,7 +128,7 @@ export async function importTrainees(
     });
   }
   errors.sort((a, b) => a.line - b.line);
-  return { ok: true, imported, errors };
+  return { ok: true, encoding: decoded.encoding, imported, errors };
 }
 
 /**

@@ -41,6 +41,10 @@ export const API_ERRORS = {
     status: 400,
     message: '文件不是 UTF-8 编码。请在 Excel 中选择“另存为”→“CSV UTF-8（逗号分隔）”，再重新导入。',
   },
+  CSV_UNKNOWN_ENCODING: {
+    status: 400,
+    message: '无法识别文件编码：既不是 UTF-8，也不是 GBK/GB18030。请在 Excel 中选择“另存为”→“CSV UTF-8（逗号分隔）”，再重新导入。',
+  },
   CSV_EMPTY: { status: 400, message: '文件里没有学员。第 1 行是表头，从第 2 行起每行一名学员。' },
   CSV_BAD_HEADER: {
     status: 400,

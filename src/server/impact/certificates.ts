@@ -19,9 +19,24 @@ export interface CertificateToRecertify {
 /** What tells certificates of one side from the other: its edition, or its git commit. */
 export type PolicyStamp = Pick<ResolvedPolicy, 'edition' | 'revision'>;
 
+/** How many standing certificates were earned under one edition. */
+export interface EditionCount {
+  readonly edition: string;
+  readonly count: number;
+}
+
+/** Standing certificates: those earned under the old side, what the change puts in doubt, and all of them per edition. */
+export interface RecertificationCount {
+  /** Standing certificates issued under the old side (`issuedUnderOld`); the others are not counted here. */
+  readonly standing: number;
+  readonly needs: CertificateToRecertify[];
+  /** Every standing certificate counted under its own edition, editions in code-point order. */
+  readonly standingByEdition: readonly EditionCount[];
+}
+
 export type CertificateSection =
   | { readonly status: 'no-data'; readonly dataDir: string }
-  | { readonly status: 'read'; readonly dataDir: string; readonly standing: number; readonly needs: readonly CertificateToRecertify[] };
+  | ({ readonly status: 'read'; readonly dataDir: string } & RecertificationCount);
 
 /**
  * Whether a certificate was earned under the old side: the old edition when the old side is an edition; before the
@@ -35,7 +50,8 @@ export function issuedUnderOld(certificate: Certificate, from: PolicyStamp, to: 
 
 /**
  * Standing (neither revoked nor expired at `now`) certificates issued under the old policy whose covered rules include
- * one of the report's `recertificationRules`, with their holders.
+ * one of the report's `recertificationRules`, with their holders; `standing` counts only the old side's certificates,
+ * so a certificate of the new edition is never reported as earned under the old one.
  */
 export function certificatesToRecertifyNow(
   certificates: readonly Certificate[],
@@ -44,13 +60,16 @@ export function certificatesToRecertifyNow(
   from: PolicyStamp,
   to: PolicyStamp,
   now: number,
-): { readonly standing: number; readonly needs: CertificateToRecertify[] } {
+): RecertificationCount {
   const byId = new Map(users.map((user) => [user.id, user]));
   const standing = certificates.filter((certificate) => certificate.revokedAt === null && now < certificate.expiresAt);
-  const needs = certificatesToRecertify(
-    standing.filter((certificate) => issuedUnderOld(certificate, from, to)),
-    report.recertificationRules,
-  ).map(({ certificate, rules }) => {
+  const underOld = standing.filter((certificate) => issuedUnderOld(certificate, from, to));
+  const perEdition = new Map<string, number>();
+  for (const certificate of standing) perEdition.set(certificate.edition, (perEdition.get(certificate.edition) ?? 0) + 1);
+  const standingByEdition = [...perEdition]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([edition, count]) => ({ edition, count }));
+  const needs = certificatesToRecertify(underOld, report.recertificationRules).map(({ certificate, rules }) => {
     const user = byId.get(certificate.userId);
     return {
       id: certificate.id,
@@ -62,7 +81,7 @@ export function certificatesToRecertifyNow(
       rules,
     };
   });
-  return { standing: standing.length, needs };
+  return { standing: underOld.length, needs, standingByEdition };
 }
 
 /**

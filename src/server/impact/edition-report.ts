@@ -2,7 +2,7 @@ import { editionChangedRules, impactReport, type ImpactReport } from '../../auth
 import { ruleCatalogue, type EditionId } from '../../rules/index.ts';
 import type { Store } from '../store/index.ts';
 import { contentDir } from '../exams/index.ts';
-import { certificatesToRecertifyNow, type CertificateToRecertify } from './certificates.ts';
+import { certificatesToRecertifyNow, type RecertificationCount } from './certificates.ts';
 import { loadImpactContent } from './load-content.ts';
 import { editionPolicy } from './policy-source.ts';
 
@@ -30,7 +30,7 @@ export async function leadImpact(
   from: EditionId,
   to: EditionId,
   now: number,
-): Promise<{ readonly report: ImpactReport; readonly standing: number; readonly needs: readonly CertificateToRecertify[] }> {
+): Promise<{ readonly report: ImpactReport } & RecertificationCount> {
   const report = editionImpactReport(from, to);
   const [certificates, users] = await Promise.all([store.listCertificates(), store.listUsers()]);
   return { report, ...certificatesToRecertifyNow(certificates, users, report, { edition: from }, { edition: to }, now) };

@@ -14,7 +14,9 @@ export function summaryLine(report: ImpactReport & { readonly certificates: Cert
   const certificates =
     report.certificates.status === 'no-data'
       ? `数据目录 ${report.certificates.dataDir} 不存在，未检查证书`
-      : `${report.certificates.needs.length} 张证书需重新认证（共 ${report.certificates.standing} 张有效证书）`;
+      : `${report.certificates.needs.length} 张证书需重新认证（在旧版本下取得的有效证书共 ${report.certificates.standing} 张；全部有效证书按版本：${
+          report.certificates.standingByEdition.map(({ edition, count }) => `${edition} ${count} 张`).join('、') || '无'
+        }）`;
   if (!report.hasFlips) {
     return `${head}检查了 ${checked.cases} 个案例、${checked.items} 道题、${checked.templates} 个模板（${checked.variants} 个变体）、${checked.exams} 套考试，没有答案改变；${certificates}。`;
   }

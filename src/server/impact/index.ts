@@ -1,6 +1,6 @@
 export { runImpactReport, type FullImpactReport, type ImpactRequest } from './impact-service.ts';
 export { UnknownPolicyError } from './policy-source.ts';
-export type { CertificateSection, CertificateToRecertify } from './certificates.ts';
+export type { CertificateSection, CertificateToRecertify, EditionCount } from './certificates.ts';
 export { authorKeyText } from './format-report.ts';
 export { rulesChangedSince } from './changed-rules.ts';
 export { editionImpactReport, leadImpact } from './edition-report.ts';
