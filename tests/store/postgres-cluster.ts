@@ -9,7 +9,7 @@ import pg from 'pg';
 
 const run = promisify(execFile);
 
-/** Debian's PostgreSQL 15 (TOOLCHAIN.md); `.ci/run` installs it when missing. */
+/** Debian's PostgreSQL 15 (README, Requirements); `.ci/run` installs it when missing. */
 const BIN = process.env.PG_BIN ?? '/usr/lib/postgresql/15/bin';
 const SUPERUSER = 'academy';
 
@@ -45,7 +45,7 @@ let databases = 0;
 export async function startPostgres(): Promise<PostgresCluster> {
   const initdb = join(BIN, 'initdb');
   if (!existsSync(initdb)) {
-    throw new Error(`PostgreSQL is not installed (${initdb} is missing): apt-get install -y postgresql, see TOOLCHAIN.md.`);
+    throw new Error(`PostgreSQL is not installed (${initdb} is missing): apt-get install -y postgresql (README, Requirements), or set PG_BIN.`);
   }
   const dir = await mkdtemp(join(tmpdir(), 'academy-pg-'));
   // The postgres user must be able to enter the folder (mkdtemp makes it 0700, owned by us).
