@@ -6,7 +6,6 @@ import { z } from 'zod';
 import {
   type DurableIo,
   DurableJsonFile,
-  LOGIN_IN_FLIGHT_RETRY_MS,
   openLowdbStore,
   type Store,
   StoreCorruptError,
@@ -309,7 +308,7 @@ describe('store: accounts', () => {
   });
 });
 
-describe('store: sessions and throttle', () => {
+describe('store: sessions (lowdb write-behind; the throttle is covered by tests/store/contract.ts)', () => {
   it('creates, touches, prunes and deletes sessions', async () => {
     const session = { id: 'e'.repeat(64), userId: 'u', createdAt: 1, expiresAt: 100, lastSeenAt: 1 };
     await store.createSession(session);
@@ -333,61 +332,6 @@ describe('store: sessions and throttle', () => {
     expect(await onDisk()).toBe(500);
     store = await openLowdbStore(dir);
     expect((await store.getSession(session.id))?.lastSeenAt).toBe(500);
-  });
-
-  const LIMIT = { freeFailures: 2, firstLockMs: 1_000, maxLockMs: 4_000, forgetAfterMs: 3_000 };
-  const keys = (...names: string[]) => names.map((key) => ({ key, limit: LIMIT }));
-  const fail = async (at: number, ...names: string[]) => {
-    const reserved = await store.reserveLoginAttempt(keys(...names), at);
-    if (!reserved.ok) throw new Error(`refused at ${at}`);
-    await store.settleLoginAttempt(reserved.reservation, { succeeded: false });
-  };
-
-  it('counts failures per key, starts over after the quiet period, and clears on success', async () => {
-    await fail(1000, 'account:A');
-    expect(await store.getLoginFailures('account:A')).toEqual({ key: 'account:A', count: 1, firstAt: 1000, lastAt: 1000 });
-    await fail(1400, 'account:A');
-    expect((await store.getLoginFailures('account:A'))?.count).toBe(2);
-    // More than forgetAfterMs after the last failure: a fresh count, and the lock that had run out is gone.
-    await fail(5000, 'account:A', 'ip:1.2.3.4');
-    expect(await store.getLoginFailures('account:A')).toEqual({ key: 'account:A', count: 1, firstAt: 5000, lastAt: 5000 });
-    const reserved = await store.reserveLoginAttempt(keys('account:A', 'ip:1.2.3.4'), 5100);
-    expect(reserved.ok).toBe(true);
-    if (!reserved.ok) return;
-    await store.settleLoginAttempt(reserved.reservation, { succeeded: true, clear: ['account:A'], remember: null });
-    expect(await store.getLoginFailures('account:A')).toBeNull();
-    // Not cleared, and the successful attempt was not counted.
-    expect((await store.getLoginFailures('ip:1.2.3.4'))?.count).toBe(1);
-  });
-
-  it('refuses parallel reservations beyond the free failures before any is settled, and after them while locked', async () => {
-    const burst = await Promise.all(Array.from({ length: 10 }, () => store.reserveLoginAttempt(keys('pair:B@x', 'ip:x'), 1000)));
-    expect(burst.filter((r) => r.ok)).toHaveLength(LIMIT.freeFailures);
-    expect(burst.filter((r) => !r.ok).map((r) => !r.ok && r.retryAfterMs)).toEqual(Array(8).fill(LOGIN_IN_FLIGHT_RETRY_MS));
-    for (const r of burst) if (r.ok) await store.settleLoginAttempt(r.reservation, { succeeded: false });
-    // Settling twice changes nothing.
-    for (const r of burst) if (r.ok) await store.settleLoginAttempt(r.reservation, { succeeded: false });
-    expect((await store.getLoginFailures('pair:B@x'))?.count).toBe(2);
-    expect(await store.reserveLoginAttempt(keys('pair:B@x'), 1200)).toEqual({ ok: false, retryAfterMs: 800 });
-    // The lock ran out: one more attempt, and its failure doubles the lock.
-    await fail(2000, 'pair:B@x');
-    expect(await store.reserveLoginAttempt(keys('pair:B@x'), 2000)).toEqual({ ok: false, retryAfterMs: 2_000 });
-  });
-
-  it('releases a successful reservation without counting it, and remembers a known sign-in until its end', async () => {
-    const reserved = await store.reserveLoginAttempt(keys('pair:C@y'), 1000);
-    if (!reserved.ok) throw new Error('refused');
-    expect(await store.isKnownSignIn('pair:C@y', 1000)).toBe(false);
-    await store.settleLoginAttempt(reserved.reservation, { succeeded: true, clear: [], remember: { key: 'pair:C@y', until: 9000 } });
-    expect(await store.getLoginFailures('pair:C@y')).toBeNull();
-    expect(await store.isKnownSignIn('pair:C@y', 9000)).toBe(true);
-    expect(await store.isKnownSignIn('pair:C@y', 9001)).toBe(false);
-    // The free failures are all available again: nothing is left in flight.
-    const again = await Promise.all([1, 2, 3].map(() => store.reserveLoginAttempt(keys('pair:C@y'), 1000)));
-    expect(again.filter((r) => r.ok)).toHaveLength(2);
-    await store.close();
-    store = await openLowdbStore(dir);
-    expect(await store.isKnownSignIn('pair:C@y', 5000)).toBe(true);
   });
 });
 
