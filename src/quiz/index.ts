@@ -76,3 +76,4 @@ export { responseShapeProblem } from './response-shape.ts';
 export { isGraded, type AttemptResultView, type AttemptStatus, type AttemptView, type GradedAttempt } from './attempt-view.ts';
 export * from './analysis/index.ts';
 export * from './export/index.ts';
+export { assignmentAccess, isWindowOpen, type AssignmentAccess, type AssignmentWindow, type ExamAudience } from './assignment-access.ts';
