@@ -91,3 +91,9 @@ export function lateText(ms: number): string {
   if (days === 0) return `${hours} 小时`;
   return rest === 0 ? `${days} 天` : `${days} 天 ${rest} 小时`;
 }
+
+/** An instant as a datetime-local input's value in Beijing time, e.g. `2026-12-31T18:00`. */
+export function datetimeLocalValue(at: number): string {
+  const shifted = new Date(at + 8 * 3_600_000);
+  return shifted.toISOString().slice(0, 16);
+}

@@ -6,6 +6,7 @@ export {
   assignmentStatusLabels,
   type AttemptStanding,
   type CertificateStanding,
+  datetimeLocalValue,
   lateText,
 } from './assignee-status.ts';
 export {
