@@ -20,7 +20,8 @@ export type StageId =
   | 'gift'
   | 'return-not-received'
   | 'freight-claim'
-  | 'freight';
+  | 'freight'
+  | 'freight-adjustments';
 
 /** What the routing knows besides the facts once the shipping time is settled (the intake table fills it). */
 export interface RouteContext {
@@ -45,6 +46,8 @@ export interface DecisionRow<Context, Result> {
   readonly when: string;
   /** What it settles (中文); for a row that hands over to another stage, what happens there or after it. */
   readonly then: string;
+  /** Set on a row that never settles the stage: it records or adjusts something and the walk goes on. */
+  readonly continues?: true;
   /** The stage this row hands over to, when it does. */
   readonly next?: StageId;
   /** Checks the row's rules; returns the result, or undefined to go on with the next row. */
@@ -73,9 +76,12 @@ export function walkTable<Context, Result>(
   evaluation: Evaluation,
   context: Context,
 ): RowResult<Context, Result> | undefined {
-  for (const row of table.rows) {
+  for (const [index, row] of table.rows.entries()) {
     const result = row.decide(evaluation, context);
-    if (result !== undefined) return { row, result };
+    if (result !== undefined) {
+      evaluation.settled(table.id, index);
+      return { row, result };
+    }
   }
   return undefined;
 }

@@ -212,6 +212,7 @@ export const sevenDayTable: DecisionTable = {
       rules: [formatClauseMeta.id],
       when: '商品页写着“不支持七天无理由”',
       then: '这样的格式条款无效，接着看下一行（本行不作裁决）',
+      continues: true,
       decide: (evaluation) => {
         if (evaluation.facts.goods.listingNoReturnNotice) evaluation.check(formatClauseRule);
         return undefined;
@@ -282,13 +283,13 @@ export const qualityTable: DecisionTable = {
       },
     },
     {
-      rules: ['R-QUAL-INVISIBLE-OR-FAKE'],
+      rules: ['R-QUAL-INVISIBLE-OR-FAKE', 'R-RET-RISK-DEFAULT'],
       when: '双方都没能证明（卖家也无法证明商品来源）',
       then: '退货退款；运费按责任无法确定承担',
       decide: (evaluation) => (qualityProof(evaluation).result === 'seller-cannot-prove-source' ? unprovenSource(evaluation, testFee(evaluation)) : undefined),
     },
     {
-      rules: ['R-LAW-3BAO', 'R-QUAL-REMEDY', 'R-RET-NO-RETURN-NEEDED'],
+      rules: ['R-LAW-3BAO', 'R-QUAL-REMEDY', 'R-RET-NO-RETURN-NEEDED', 'R-RET-RISK-DEFAULT', 'R-RET-RISK-SELLER-FAULT'],
       when: '质量问题属实，商品属于三包商品',
       then: '按三包规定退货、换货或修理；运费和退回风险由卖家承担',
       decide: (evaluation) => {
@@ -299,7 +300,7 @@ export const qualityTable: DecisionTable = {
       },
     },
     {
-      rules: ['R-QUAL-REMEDY', 'R-RET-NO-RETURN-NEEDED'],
+      rules: ['R-QUAL-REMEDY', 'R-RET-NO-RETURN-NEEDED', 'R-RET-RISK-DEFAULT', 'R-RET-RISK-SELLER-FAULT'],
       when: '质量问题属实',
       then: '按买家的申请退货退款、换货或修理（无需退回的退款）；运费和退回风险由卖家承担',
       decide: (evaluation) => qualityRemedy(evaluation, evaluation.check(qualRemedyRule).resolution, 'R-QUAL-REMEDY'),
@@ -329,7 +330,7 @@ export const counterfeitTable: DecisionTable = {
           : undefined,
     },
     {
-      rules: ['R-QUAL-INVISIBLE-OR-FAKE'],
+      rules: ['R-QUAL-INVISIBLE-OR-FAKE', 'R-RET-RISK-DEFAULT'],
       when: '双方都没能证明（卖家也无法证明商品来源）',
       then: '退货退款；运费按责任无法确定承担',
       decide: (evaluation) =>
@@ -353,7 +354,7 @@ export const counterfeitTable: DecisionTable = {
       },
     },
     {
-      rules: ['R-QUAL-REMEDY', 'R-RET-NO-RETURN-NEEDED'],
+      rules: ['R-QUAL-REMEDY', 'R-RET-NO-RETURN-NEEDED', 'R-RET-RISK-DEFAULT'],
       when: '问题属实，但不按假冒退款处理',
       then: '按质量问题的补救方式处理',
       decide: (evaluation) =>
@@ -375,7 +376,7 @@ export const misdescribedTable: DecisionTable = {
       decide: (evaluation) => (evaluation.check(descDisclosedRule).applies ? rejected('R-DESC-DISCLOSED-DEFECT', 'pay-seller') : undefined),
     },
     {
-      rules: ['R-DESC-ADLAW', 'R-RET-NO-RETURN-NEEDED'],
+      rules: ['R-DESC-ADLAW', 'R-RET-NO-RETURN-NEEDED', 'R-RET-RISK-DEFAULT', 'R-RET-RISK-SELLER-FAULT'],
       when: '描述违反广告法，或问题使用后才能察觉',
       then: '退货退款；运费由卖家承担；影响核心功能的，退回途中的风险全归卖家',
       decide: (evaluation) => {
@@ -393,7 +394,7 @@ export const misdescribedTable: DecisionTable = {
           : undefined,
     },
     {
-      rules: ['R-DESC-INVISIBLE', 'R-QUAL-INVISIBLE-OR-FAKE'],
+      rules: ['R-DESC-INVISIBLE', 'R-QUAL-INVISIBLE-OR-FAKE', 'R-RET-RISK-DEFAULT'],
       when: '肉眼不可识别的描述不当，双方都没能证明',
       then: '退货退款；运费按责任无法确定承担',
       decide: (evaluation) =>
@@ -402,7 +403,7 @@ export const misdescribedTable: DecisionTable = {
           : undefined,
     },
     {
-      rules: ['R-DESC-INVISIBLE', 'R-RET-NO-RETURN-NEEDED'],
+      rules: ['R-DESC-INVISIBLE', 'R-RET-NO-RETURN-NEEDED', 'R-RET-RISK-DEFAULT'],
       when: '肉眼不可识别的描述不当，得到证明',
       then: '退货退款；运费由卖家承担',
       decide: (evaluation) =>
@@ -421,7 +422,7 @@ export const misdescribedTable: DecisionTable = {
       decide: (evaluation) => (evaluation.consult(descIntactRule).applies ? undefined : rejected('R-DESC-INTACT', 'pay-seller')),
     },
     {
-      rules: ['R-DESC-INTACT', 'R-RET-NO-RETURN-NEEDED'],
+      rules: ['R-DESC-INTACT', 'R-RET-NO-RETURN-NEEDED', 'R-RET-RISK-DEFAULT'],
       when: '描述不当属实，商品完好',
       then: '退货退款；运费由卖家承担',
       decide: (evaluation) => {
@@ -481,7 +482,7 @@ export const surfaceMismatchTable: DecisionTable = {
       },
     },
     {
-      rules: ['R-REMEDY-CHOICE', 'R-RET-NO-RETURN-NEEDED', 'R-RET-RISK-SELLER-FAULT'],
+      rules: ['R-REMEDY-CHOICE', 'R-RET-NO-RETURN-NEEDED', 'R-RET-RISK-DEFAULT', 'R-RET-RISK-SELLER-FAULT'],
       when: '表面不一致属实',
       then: '按买家选择的补救方式（退货退款、换货、补寄等）；运费由卖家承担；破损的退回途中风险全归卖家',
       decide: (evaluation) => {
@@ -513,6 +514,7 @@ export const giftTable: DecisionTable = {
       rules: ['R-GIFT-INDEPENDENT'],
       when: '赠品争议',
       then: '不影响主商品的交易，接着看下一行（本行不作裁决）',
+      continues: true,
       decide: (evaluation) => {
         evaluation.check(giftIndependentRule);
         return undefined;

@@ -67,7 +67,7 @@ export const intakeTable: DecisionTable = {
         evaluation.facts.agreement && evaluation.check(performedAgreementRule).applies ? notAccepted : undefined,
     },
     {
-      rules: ['R-GEN-ORDER-OF-SOURCES', 'R-GEN-PARTIAL-REFUND'],
+      rules: ['R-GEN-ORDER-OF-SOURCES', 'R-GEN-PARTIAL-REFUND', 'R-RET-RISK-DEFAULT'],
       when: '双方已达成协议（尚未履行完毕）',
       then: '按协议处理（约定优先）；约定部分退款的，按约定金额退款；协议未约定运费的，运费按规则确定',
       decide: (evaluation) => (evaluation.facts.agreement ? agreed(evaluation) : undefined),
@@ -130,6 +130,7 @@ export const intakeTable: DecisionTable = {
       rules: ['R-SHIP-TIME-DEF', 'R-SHIP-DEADLINE'],
       when: '已发货',
       then: '认定发货时间和是否超时，接着看下一行（本行不作裁决）',
+      continues: true,
       decide: (evaluation, context) => {
         if (!evaluation.facts.shipment.shipped) return undefined;
         context.shippedAt = evaluation.check(shipTimeDefRule).shippedAt;

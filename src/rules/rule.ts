@@ -73,6 +73,7 @@ function valueAt(facts: Facts, path: string): unknown {
 /** One run of the rules over one scenario; collects the trace in evaluation order. */
 export class Evaluation {
   readonly #trace: TraceStep[] = [];
+  readonly #path: { readonly table: string; readonly row: number }[] = [];
   readonly #consulted = new Map<Rule<never, RuleOutcome>, { args: readonly unknown[]; outcome: RuleOutcome }[]>();
   readonly facts: Facts;
   readonly edition: EditionId;
@@ -88,6 +89,16 @@ export class Evaluation {
 
   get trace(): readonly TraceStep[] {
     return this.#trace;
+  }
+
+  /** The decision-table rows that settled a table, innermost first (a hand-over row settles after its stage). */
+  get path(): readonly { readonly table: string; readonly row: number }[] {
+    return this.#path;
+  }
+
+  /** Records that row `row` (0-based) of table `table` settled it. */
+  settled(table: string, row: number): void {
+    this.#path.push({ table, row });
   }
 
   /**
