@@ -14,3 +14,4 @@ export * from './sandbox/index.ts';
 export * from './practice/index.ts';
 export * from './practice/practice-payload.ts';
 export * from './flow/index.ts';
+export * from './decision-path.ts';
