@@ -114,7 +114,19 @@ export interface ApiErrorBody {
 }
 
 /** Thrown inside an API handler to answer with a catalogued error; anything else thrown becomes INTERNAL_ERROR. */
+const API_ERROR = Symbol.for('after-sales-academy/ApiError');
+
 export class ApiError extends Error {
+  /**
+   * Recognised by a brand, not by class identity: the built server loads the server modules twice (in Astro's bundle
+   * and as TypeScript for the API fast path, src/server/serve/) and shares one exam service between them, so an
+   * ApiError thrown by one copy must still be `instanceof` the other's class.
+   */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return typeof value === 'object' && value !== null && API_ERROR in value;
+  }
+
+  readonly [API_ERROR] = true;
   override readonly name = 'ApiError';
   readonly code: ApiErrorCode;
   readonly fields: readonly FieldError[] | undefined;
