@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readContentModel, writeContentModel } from '../../src/authoring/index.ts';
+import { readContentModel, writeContentModel, type ContentModel } from '../../src/authoring/index.ts';
 import { caseEditorReducer, caseEditorState, caseFacts, caseModel, expectedFieldViews, placeGateErrors } from '../../src/present/studio/index.ts';
 import { factFormModel } from '../../src/present/sandbox/index.ts';
 import { decide, ShopPolicySchema, type EditionId, type Ruling } from '../../src/rules/index.ts';
@@ -20,7 +20,7 @@ const files = readdirSync(casesDir).filter((name) => name.endsWith('.mdx'));
 
 function open(name: string) {
   const text = readFileSync(join(casesDir, name), 'utf8');
-  const model = readContentModel('case', text);
+  const model = readContentModel('case', text) as Extract<ContentModel, { kind: 'case' }>;
   const state = caseEditorState(form, { path: `cases/${name}`, version: 'v', model }, decideFacts);
   const ruling = decideFacts(caseFacts(form, state).facts, caseFacts(form, state).edition);
   return { text, model, state, ruling };
@@ -32,7 +32,7 @@ describe('case editor model', () => {
     const changed: string[] = [];
     for (const name of files) {
       const { text, model, state, ruling } = open(name);
-      const saved = writeContentModel('case', text, caseModel(form, state, ruling, model.sections.map((s) => s.heading)));
+      const saved = writeContentModel('case', text, caseModel(form, state, ruling, model.sections.map((s) => s.heading)) as ContentModel);
       if (saved !== text) changed.push(name);
     }
     expect(changed).toEqual([]);
@@ -44,7 +44,7 @@ describe('case editor model', () => {
     const edited = caseEditorReducer(state, { type: 'expectedText', key: 'freight.return', text: 'seller' });
     const view = expectedFieldViews(edited.expected, ruling).find((v) => v.spec.key === 'freight.return')!;
     expect(view).toMatchObject({ disagrees: true, engineText: 'buyer', value: 'seller' });
-    const saved = writeContentModel('case', text, caseModel(form, edited, ruling, model.sections.map((s) => s.heading)));
+    const saved = writeContentModel('case', text, caseModel(form, edited, ruling, model.sections.map((s) => s.heading)) as ContentModel);
     expect(saved.replace(text, '')).not.toBe('');
     expect(saved).toContain('freight: { outbound: seller, return: seller }');
   });
@@ -54,7 +54,7 @@ describe('case editor model', () => {
     const later = caseEditorReducer(state, { type: 'fact', path: 'claim.at', text: '2025-09-11 00:00' });
     const { facts, edition } = caseFacts(form, later);
     const ruling = decideFacts(facts, edition);
-    const saved = writeContentModel('case', text, caseModel(form, later, ruling, model.sections.map((s) => s.heading)));
+    const saved = writeContentModel('case', text, caseModel(form, later, ruling, model.sections.map((s) => s.heading)) as ContentModel);
     expect(saved).toContain('claimInSevenDayWindow: false');
     expect(saved).toContain('claim: { at: "2025-09-11 00:00"');
   });
