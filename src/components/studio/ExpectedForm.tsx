@@ -67,7 +67,8 @@ export function ExpectedForm({ views, gate, hasRuling, onMode, onText }: Props) 
         {views.map((view) => {
           const { spec, state } = view;
           const id = fieldId(spec.key);
-          const errors = gate.get(spec.key) ?? [];
+          // A field that follows the engine cannot disagree with it: a gate message from before the switch is stale.
+          const errors = state.mode === 'engine' ? [] : (gate.get(spec.key) ?? []);
           const problem = view.textError ?? (view.disagrees ? `与引擎不同：引擎判定为“${optionLabel(view, view.engineText)}”。` : null);
           const modes: { value: ExpectedMode; label: string }[] = [
             { value: 'engine', label: '跟随引擎' },
