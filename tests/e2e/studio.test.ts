@@ -140,9 +140,9 @@ describe('writing a case from a sandbox scenario', () => {
     expect(casePage.status).toBe(200);
     expect(await casePage.text()).toContain(TITLE);
 
-    await page.goto(`${server.url}/search`);
-    await page.getByRole('searchbox').fill('工作室编写');
-    await page.locator(`a[href*="/cases/${SLUG}"]`).first().waitFor({ timeout: 30_000 });
+    // ?q= runs the search once Pagefind's UI exists (typing could race its start-up), as in cases.test.ts.
+    await page.goto(`${server.url}/search?q=${encodeURIComponent('工作室编写')}`);
+    await page.locator(`.pagefind-ui__result-link[href^="/cases/${SLUG}"]`).first().waitFor({ timeout: 60_000 });
   });
 
   it('reads at 375 px without sideways scrolling', async () => {
@@ -157,3 +157,58 @@ describe('writing a case from a sandbox scenario', () => {
     await page.setViewportSize({ width: 1280, height: 800 });
   });
 });
+
+const TEMPLATE = `templates:
+  - id: t-studio-e2e-window
+    type: single
+    topics: [seven-day]
+    difficulty: 2
+    stem: 买家 {{signedAt}} 签收一件{{freeShipping}}的外套，{{claimAt}} 申请七天无理由退货，商品完好。平台会怎么处理？
+    params:
+      signedAt: { time: ["2025-10-01 08:00", "2025-10-30 22:00"], stepMinutes: 5 }
+      claimAt: { deadline: sevenDayWindowEnd, from: signedAt, offsetMinutes: [-1, 0] }
+      freeShipping: { oneOf: [true, false], text: { "true": 包邮, "false": 不包邮 } }
+    facts:
+      channel: taobao
+      order: { paidAt: "2025-09-28 10:00", price: 259, freeShipping: "{{freeShipping}}" }
+      goods: { name: 外套, sevenDayClass: standard, condition: intact }
+      shipment: { shipped: true, carrierRecordedAt: "2025-09-29 09:00" }
+      delivery: { status: signed, signedAt: "{{signedAt}}", receivedBy: self, confirmation: none }
+      claim: { at: "{{claimAt}}", type: return-and-refund, reason: no-reason }
+    ask: resolution
+`;
+
+describe('question and shop policy editors', () => {
+  it('authors a template question and previews seeds 1–N with their keys', async () => {
+    const { page } = browser;
+    const path = 'questions/studio-e2e-templates.yaml';
+    await page.goto(`${server.url}/lead/studio/questions?path=${encodeURIComponent(path)}&new=1`);
+    await page.getByLabel('文件内容（YAML）').fill(TEMPLATE);
+    await page.getByRole('button', { name: '检查' }).click();
+    await page.getByText('内容检查通过。').waitFor({ timeout: 60_000 });
+    await page.getByRole('button', { name: '保存' }).click();
+    await page.waitForURL((url) => !url.searchParams.has('new'), { timeout: 60_000 });
+    await page.getByLabel('预览种子 1 到').fill('8');
+    await page.getByRole('button', { name: '更新预览' }).click();
+    const rows = page.locator('.preview-template tbody tr');
+    await expect.poll(() => rows.count(), { timeout: 30_000 }).toBe(8);
+    const keys = await rows.locator('td:last-child').allInnerTexts();
+    // The claim lands one minute before or exactly at the window's end: both answers occur across the seeds.
+    expect(new Set(keys).size).toBeGreaterThan(1);
+    expect(keys.every((key) => key.trim() !== '' && !key.includes('无法生成'))).toBe(true);
+    expect(readFileSync(join(contentDir, path), 'utf8')).toBe(TEMPLATE);
+  });
+
+  it('previews which items flip when the agent may pay more without approval', async () => {
+    const { page } = browser;
+    await page.goto(`${server.url}/lead/studio/policy`);
+    await page.getByLabel(/客服无需审批可给的补偿上限/).fill('50');
+    await page.getByRole('button', { name: '预览影响' }).click();
+    const summary = page.locator('[data-impact-summary]');
+    await summary.waitFor({ timeout: 120_000 });
+    expect(await summary.innerText()).toMatch(/道题（\d+ 处）/);
+    expect(await page.locator('.policy-impact').innerText()).toContain('SOP-COMP-RANGE');
+    expect(describeViolations(await axeViolations(page))).toEqual([]);
+  });
+});
+

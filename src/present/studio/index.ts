@@ -2,3 +2,4 @@
 export * from './case-editor.ts';
 export * from './expected-form.ts';
 export * from './gate-errors.ts';
+export * from './policy-form.ts';

@@ -31,3 +31,4 @@ export function getStudio(): Studio {
   };
   return studio;
 }
+export { previewQuestionFile, MAX_PREVIEW_SEEDS, type QuestionFilePreview } from './question-preview.ts';
