@@ -2,6 +2,9 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 
 const BOOT = fileURLToPath(new URL('./boot.ts', import.meta.url));
+const LIVE_HEADERS = fileURLToPath(new URL('./live-static-headers.ts', import.meta.url));
+/** Where @astrojs/node 11 reads `_headers.json` once at start; wrapped so a publish's new pages get their headers. */
+const HEADERS_READ = 'readHeadersJson(app.manifest.outDir)';
 const NODE_SERVER_ENTRY = /[\\/]@astrojs[\\/]node[\\/]dist[\\/]server\.js$/;
 
 /**
@@ -24,7 +27,9 @@ export default function serverStartup(): AstroIntegration {
                 name: 'after-sales-academy:boot-before-server',
                 transform(code, id) {
                   if (!NODE_SERVER_ENTRY.test(id)) return null;
-                  return { code: `import ${JSON.stringify(BOOT)};\n${code}`, map: null };
+                  if (!code.includes(HEADERS_READ)) throw new Error(`@astrojs/node's server entry no longer has ${HEADERS_READ}: see src/server/live-static-headers.ts`);
+                  const live = code.replace(HEADERS_READ, `__liveStaticHeaders(${HEADERS_READ})`);
+                  return { code: `import ${JSON.stringify(BOOT)};\nimport { liveStaticHeaders as __liveStaticHeaders } from ${JSON.stringify(LIVE_HEADERS)};\n${live}`, map: null };
                 },
               },
             ],

@@ -139,6 +139,9 @@ describe('writing a case from a sandbox scenario', () => {
     const casePage = await fetch(`${server.url}/cases/${SLUG}`);
     expect(casePage.status).toBe(200);
     expect(await casePage.text()).toContain(TITLE);
+    // A page the publish added gets the security headers of every prerendered page (live-static-headers.ts).
+    expect(casePage.headers.get('content-security-policy')).toMatch(/script-src/);
+    expect(casePage.headers.get('x-content-type-options')).toBe('nosniff');
 
     // ?q= runs the search once Pagefind's UI exists (typing could race its start-up), as in cases.test.ts.
     await page.goto(`${server.url}/search?q=${encodeURIComponent('工作室编写')}`);
