@@ -32,6 +32,7 @@ export const configFields = {
   },
   WORKERS: { kind: 'int', min: 1, max: 64, default: 1, description: 'server processes (more than 1 needs DATABASE_URL)' },
   STUDIO_PUBLISH: { kind: 'enum', values: ['on', 'off'], default: 'off', description: 'whether the studio may write content files and rebuild' },
+  ACADEMY_FAST_API: { kind: 'enum', values: ['on', 'off'], default: 'on', description: 'off serves the API through Astro\'s page pipeline too' },
   SERVER_CERT_PATH: { kind: 'string', description: 'TLS certificate file (@astrojs/node serves https when both are set)' },
   SERVER_KEY_PATH: { kind: 'string', description: 'TLS key file' },
 } as const satisfies Record<string, FieldSpec>;
@@ -50,6 +51,8 @@ export interface ServerConfig {
   readonly databaseUrl: string | null;
   readonly workers: number;
   readonly studioPublish: boolean;
+  /** Whether the API is served on the fast path without Astro's page pipeline (`ACADEMY_FAST_API`, on by default). */
+  readonly fastApi: boolean;
   readonly serverCertPath: string | null;
   readonly serverKeyPath: string | null;
 }
@@ -106,6 +109,8 @@ export function readConfig(env: Env): ServerConfig {
   const databaseUrl = url('DATABASE_URL') ? raw('DATABASE_URL')! : null;
   const publish = raw('STUDIO_PUBLISH') ?? configFields.STUDIO_PUBLISH.default;
   if (!(configFields.STUDIO_PUBLISH.values as readonly string[]).includes(publish)) issues.push(`STUDIO_PUBLISH=${publish} is neither on nor off.`);
+  const fastApi = raw('ACADEMY_FAST_API') ?? configFields.ACADEMY_FAST_API.default;
+  if (!(configFields.ACADEMY_FAST_API.values as readonly string[]).includes(fastApi)) issues.push(`ACADEMY_FAST_API=${fastApi} is neither on nor off.`);
   const certPath = raw('SERVER_CERT_PATH') ?? null;
   const keyPath = raw('SERVER_KEY_PATH') ?? null;
   if ((certPath === null) !== (keyPath === null)) issues.push('SERVER_CERT_PATH and SERVER_KEY_PATH must be set together (or neither).');
@@ -123,6 +128,7 @@ export function readConfig(env: Env): ServerConfig {
     databaseUrl,
     workers,
     studioPublish: publish === 'on',
+    fastApi: fastApi === 'on',
     serverCertPath: certPath,
     serverKeyPath: keyPath,
   };

@@ -26,6 +26,7 @@ describe('the server configuration schema', () => {
       databaseUrl: null,
       workers: 1,
       studioPublish: false,
+      fastApi: true,
       serverCertPath: null,
       serverKeyPath: null,
     });

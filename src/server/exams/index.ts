@@ -1,4 +1,4 @@
-export { attemptService, SaveAnswerBodySchema, type AttemptService, type SaveAnswerBody } from './attempt-service.ts';
+export { attemptService, SaveAnswerBodySchema, type AttemptService, type SaveAnswerBody, type StartPolicy } from './attempt-service.ts';
 export { loadExamContent } from './load-exam-content.ts';
 export { contentDir } from '../config.ts';
 export { examService } from './runtime.ts';
