@@ -3,7 +3,8 @@ import mdx from '@astrojs/mdx';
 import { createHash } from 'node:crypto';
 import node from '@astrojs/node';
 import preact from '@astrojs/preact';
-import { defineConfig, sessionDrivers } from 'astro/config';
+import { defineConfig, envField, sessionDrivers } from 'astro/config';
+import { astroEnvSchema } from './src/server/config-schema.ts';
 import practiceOffline from './src/server/practice-offline-integration.ts';
 import securityHeaders from './src/server/security-headers-integration.ts';
 import { satteri } from '@astrojs/markdown-satteri';
@@ -57,4 +58,8 @@ export default defineConfig({
   i18n: { defaultLocale: 'zh-CN', locales: ['zh-CN'] },
   // @astrojs/node would otherwise bake an absolute path from the build machine into dist/.
   session: { driver: sessionDrivers.fs({ base: `${dataDir}/sessions` }) },
+  // The server's configuration, typed for astro:env/server. Every field is server/secret, so its value is read when
+  // the server runs, never baked into dist/. src/server/config.ts reads the same schema (config-schema.ts) for the
+  // server, the launcher and the CLIs alike, and boot.ts refuses to start on an invalid value.
+  env: { schema: /** @type {any} */ (astroEnvSchema(envField)) },
 });

@@ -15,4 +15,5 @@ export * from './practice/index.ts';
 export * from './practice/practice-payload.ts';
 export * from './flow/index.ts';
 export * from './decision-path.ts';
+export * from './case-library.ts';
 export * from './assignments/index.ts';

@@ -1,30 +1,45 @@
 import { resolve } from 'node:path';
+import { readConfig, type ServerConfig } from './config-schema.ts';
 import { type StoreConfig, storeConfig } from './store/open-store.ts';
 
-// Settings read from the environment at run time (not baked in at build), in one place.
+// The one module server code reads its settings from. They come from the environment at run time (not baked in at
+// build) through the typed schema in config-schema.ts, which astro.config.mjs also declares to astro:env. Read on
+// each call, so tests that set variables see them.
+
+/**
+ * The validated configuration.
+ * @throws ConfigError naming every invalid variable (boot.ts and start.mjs print it and stop the server).
+ */
+export function serverConfig(): ServerConfig {
+  return readConfig(process.env);
+}
 
 /** The data folder: `DATA_DIR`, or `./data` under the server's working directory. */
 export function dataDir(): string {
-  return resolve(process.env.DATA_DIR ?? './data');
+  return resolve(serverConfig().dataDir);
+}
+
+/** The content folder the server reads exams from: `CONTENT_DIR`, or `./content`. */
+export function contentDir(): string {
+  return resolve(serverConfig().contentDir);
 }
 
 /** Which store to open: PostgreSQL when `DATABASE_URL` is set, else lowdb in `dataDir()`. */
 export function configuredStore(): StoreConfig {
-  return storeConfig(process.env.DATABASE_URL, dataDir());
+  return storeConfig(serverConfig().databaseUrl ?? undefined, dataDir());
+}
+
+/** Whether the studio may write content files and rebuild (`STUDIO_PUBLISH=on`). */
+export function studioPublishEnabled(): boolean {
+  return serverConfig().studioPublish;
 }
 
 /**
  * `PUBLIC_URL`'s origin when set (the address people type, e.g. behind a TLS proxy), else `null`.
- * @throws Error when PUBLIC_URL is set but not an http(s) URL, so a typo stops the server at start.
+ * @throws ConfigError when PUBLIC_URL (or another variable) is invalid, so a typo stops the server at start.
  */
 export function publicOrigin(): string | null {
-  const value = process.env.PUBLIC_URL;
-  if (!value) return null;
-  const url = URL.parse(value);
-  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
-    throw new Error(`PUBLIC_URL=${value} is not an http(s) URL, e.g. https://academy.example.com`);
-  }
-  return url.origin;
+  return serverConfig().publicOrigin;
 }
 
 /**
@@ -35,7 +50,8 @@ export function publicOrigin(): string | null {
  */
 export function isListedHost(hostname: string): boolean {
   const bare = hostname.toLowerCase().replace(/^\[(.*)\]$/, '$1');
-  const listed = ['localhost', '127.0.0.1', '::1', process.env.HOST ?? '', ...(process.env.ALLOWED_HOSTS ?? '').split(',')]
+  const { host, allowedHosts } = serverConfig();
+  const listed = ['localhost', '127.0.0.1', '::1', host, ...allowedHosts]
     .map((host) => host.trim().toLowerCase().replace(/^\[(.*)\]$/, '$1'))
     .filter((host) => host !== '' && host !== '0.0.0.0' && host !== '::');
   return listed.includes(bare);
@@ -62,8 +78,9 @@ export function isHttps(url: URL): boolean {
 
 /** Where the standalone server listens, as a browser would type it (same defaults as @astrojs/node). */
 export function listeningOrigin(): string {
-  const rawHost = process.env.HOST ?? 'localhost';
+  const config = serverConfig();
+  const rawHost = config.host;
   const host = ['0.0.0.0', '::', ''].includes(rawHost) ? 'localhost' : rawHost.includes(':') ? `[${rawHost}]` : rawHost;
-  const protocol = process.env.SERVER_CERT_PATH && process.env.SERVER_KEY_PATH ? 'https' : 'http';
-  return `${protocol}://${host}:${process.env.PORT ?? '4321'}`;
+  const protocol = config.serverCertPath && config.serverKeyPath ? 'https' : 'http';
+  return `${protocol}://${host}:${config.port}`;
 }

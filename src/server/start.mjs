@@ -7,40 +7,36 @@ import cluster from 'node:cluster';
 import { existsSync } from 'node:fs';
 import module from 'node:module';
 import { fileURLToPath } from 'node:url';
+import { ConfigError, readConfig } from './config-schema.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const entry = fileURLToPath(new URL('../../dist/server/entry.mjs', import.meta.url));
 
-/** WORKERS as a whole number of processes (1 when unset). */
-function workerCount() {
-  const raw = process.env.WORKERS ?? '1';
-  const n = Number(raw);
-  if (!/^\d+$/.test(raw) || n < 1 || n > 64) {
-    console.error(`WORKERS=${raw} is not a number of processes from 1 to 64.`);
+/** The validated configuration (config-schema.ts, the schema the server reads); an invalid one stops here, without a stack. */
+function config() {
+  try {
+    return readConfig(process.env);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    console.error(error.message);
+    if (error.issues.some((issue) => issue.startsWith('WORKERS='))) {
+      console.error('多进程运行需要 PostgreSQL：请设置 DATABASE_URL=postgres://…（见 docs/operations.md），或去掉 WORKERS。');
+    }
     process.exit(1);
   }
-  return n;
 }
 
-const workers = workerCount();
+const { workers, port, host, fastApi } = config();
 
 if (cluster.isPrimary) {
-  if (workers > 1 && !process.env.DATABASE_URL) {
-    console.error(
-      [
-        `WORKERS=${workers} needs the PostgreSQL store: several processes cannot share one lowdb data folder.`,
-        '多进程运行需要 PostgreSQL：请设置 DATABASE_URL=postgres://…（见 docs/operations.md），或去掉 WORKERS。',
-      ].join('\n'),
-    );
-    process.exit(1);
-  }
   if (!existsSync(entry)) {
     console.log('dist/server/entry.mjs is missing: running `npm run build` first.');
     const build = spawnSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
     if (build.status !== 0) process.exit(build.status ?? 1);
   }
-  process.env.PORT ??= '4321';
-  process.env.HOST ??= 'localhost';
+  // @astrojs/node reads PORT and HOST itself (its own default port is 8080): hand it the validated values.
+  process.env.PORT = String(port);
+  process.env.HOST = host;
 }
 
 if (workers > 1 && cluster.isPrimary) {
@@ -84,6 +80,6 @@ if (workers > 1 && cluster.isPrimary) {
     root,
     host: process.env.HOST,
     port: Number(process.env.PORT),
-    fastApi: process.env.ACADEMY_FAST_API !== 'off',
+    fastApi,
   });
 }

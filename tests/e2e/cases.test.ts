@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { decisionTables } from '../../src/rules/index.ts';
 import { axeViolations, type Browser, describeViolations, launchBrowser, type Site, startSite } from './harness.ts';
 
 const SCREENSHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
@@ -87,7 +88,7 @@ describe('case study path', () => {
     const caseHrefs = await page.locator('.case-card-title a').evaluateAll((links) => links.map((a) => a.getAttribute('href')!));
     await page.goto(`${site.url}/rules`);
     const ruleHrefs = await page.locator('.rule h3 a').evaluateAll((links) => links.map((a) => a.getAttribute('href')!));
-    for (const href of [...caseHrefs, ...ruleHrefs]) {
+    for (const href of [...caseHrefs, ...ruleHrefs, '/rules/path']) {
       const response = await fetch(`${site.url}${href}`);
       expect(response.status, href).toBe(200);
       expect(await response.text(), href).not.toMatch(/<script\b/i);
@@ -120,7 +121,8 @@ describe('accessibility and screenshots of the study pages', () => {
     await inEveryMode(page, 'rule-with-cases');
 
     await page.goto(`${site.url}/flows`);
-    expect(await page.locator('svg[role="img"]').count()).toBe(4);
+    // The four flow charts, then one chain per stage's decision table.
+    expect(await page.locator('svg[role="img"]').count()).toBe(4 + decisionTables.length);
     for (const svg of await page.locator('svg[role="img"]').all()) {
       expect(await svg.locator('title').count()).toBe(1);
       expect(await svg.locator('desc').count()).toBe(1);
@@ -128,6 +130,15 @@ describe('accessibility and screenshots of the study pages', () => {
     expect(await page.locator('ol.flow-text').count()).toBe(4);
     expect(await page.locator('script').count()).toBe(0);
     await inEveryMode(page, 'flows');
+  });
+
+  it('the decision paths page shows one table per stage, with rule links, and passes axe in every mode', async () => {
+    const { page } = browser;
+    await page.goto(`${site.url}/rules/path`);
+    expect(await page.locator('table.decision-table').count()).toBe(decisionTables.length);
+    expect(await page.locator('table.decision-table a[href="/rules/R-7DAY-SCOPE"]').count()).toBeGreaterThan(0);
+    expect(await page.locator('script').count()).toBe(0);
+    await inEveryMode(page, 'decision-paths');
   });
 });
 

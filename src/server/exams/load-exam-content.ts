@@ -1,20 +1,17 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { parse } from 'yaml';
 import { normalizeQuestionFile } from '../../authoring/index.ts';
 import { buildBank, type QuestionSource } from '../../quiz/index.ts';
 import { checkBlueprint, ExamSchema, questionLookup, type Exam } from '../../quiz/index.ts';
 import { ItemSchema, TemplateSchema, type ScenarioContext } from '../../quiz/index.ts';
 import { CURRENT_EDITION } from '../../rules/index.ts';
+import { contentDir } from '../config.ts';
 import { loadShopPolicy } from '../content-check/content-files.ts';
 import { loadCaseFacts, readQuestionFiles } from '../content-check/question-files.ts';
 import type { ExamContent } from './exam-content.ts';
 
-/** The content folder: `CONTENT_DIR`, or `./content` under the server's working directory. */
-export function contentDir(): string {
-  return resolve(process.env.CONTENT_DIR ?? './content');
-}
 
 /**
  * Reads exams and the whole question bank (exam-only questions included) from the content folder on disk. Exam

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { certificatesToRecertify, type ImpactReport } from '../../authoring/index.ts';
 import { type Certificate, openCertificateReader, storeConfig, type User } from '../store/index.ts';
+import { serverConfig } from '../config.ts';
 import type { ResolvedPolicy } from './policy-source.ts';
 
 /** A standing certificate that the change puts in doubt. */
@@ -91,7 +92,7 @@ export function certificatesToRecertifyNow(
  */
 export async function certificatesSection(dataDir: string, report: ImpactReport, from: ResolvedPolicy, to: ResolvedPolicy, now: number): Promise<CertificateSection> {
   // Through the store contract: lowdb's files read-only, or PostgreSQL when DATABASE_URL is set.
-  const config = storeConfig(process.env.DATABASE_URL, dataDir);
+  const config = storeConfig(serverConfig().databaseUrl ?? undefined, dataDir);
   if (config.kind === 'lowdb' && !existsSync(dataDir)) return { status: 'no-data', dataDir };
   const reader = await openCertificateReader(config);
   const [certificates, users] = await Promise.all([reader.listCertificates(), reader.listUsers()]).finally(() => reader.close());

@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { catalogueChangedRules, editionChangedRules, impactReport, type ImpactReport } from '../../authoring/index.ts';
 import { certificatesSection, type CertificateSection } from './certificates.ts';
 import { loadImpactContent } from './load-content.ts';
+import { dataDir as defaultDataDir } from '../config.ts';
 import { resolvePolicy, type ResolvedPolicy } from './policy-source.ts';
 
 export interface ImpactRequest {
@@ -42,7 +43,7 @@ export async function runImpactReport(request: ImpactRequest): Promise<FullImpac
   const to = await resolvePolicy(request.to, root, content.shopPolicy);
   const titles = new Map([...from.catalogue, ...to.catalogue].map((rule) => [rule.id, rule.title]));
   const report = impactReport(content, from.policy, to.policy, { declared: declaredChanges(from, to), ruleTitle: (id) => titles.get(id) });
-  const dataDir = resolve(request.dataDir ?? process.env.DATA_DIR ?? './data');
+  const dataDir = request.dataDir !== undefined ? resolve(request.dataDir) : defaultDataDir();
   const certificates = await certificatesSection(dataDir, report, from, to, request.now ?? Date.now());
   return { ...report, certificates, elapsedMs: Math.round(performance.now() - started) };
 }

@@ -2,6 +2,7 @@
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
 import { existsSync } from 'node:fs';
+import { ConfigError, readConfig } from '../config-schema.ts';
 import { openLowdbStore } from './lowdb-store.ts';
 import { migrate } from './postgres-schema.ts';
 import { openPool, openPostgresStore, redactUrl } from './postgres-store.ts';
@@ -20,7 +21,13 @@ function fail(message: string, code = 1): never {
 }
 
 function databaseUrl(): string {
-  const url = process.env.DATABASE_URL;
+  let url: string | null;
+  try {
+    url = readConfig(process.env).databaseUrl;
+  } catch (error) {
+    if (error instanceof ConfigError) fail(`${error.message}\n${USAGE}`, 2);
+    throw error;
+  }
   if (!url) fail(`DATABASE_URL is not set.\n${USAGE}`, 2);
   return url;
 }

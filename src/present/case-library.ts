@@ -1,13 +1,17 @@
-import { getCollection, type CollectionEntry } from 'astro:content';
-import { difficulties, topics, type Difficulty, type TopicId } from '../../quiz/index.ts';
-import { decide, decisiveRules, parseFacts, ruleById, type Facts, type Ruling } from '../../rules/index.ts';
-import { shopPolicy } from './shop-policy.ts';
+import { difficulties, topics, type Difficulty, type TopicId } from '../quiz/index.ts';
+import { decide, decisiveRules, parseFacts, ruleById, type EditionId, type Facts, type Ruling, type ShopPolicy } from '../rules/index.ts';
+
+// The case library as views read it: the case study model, related cases, filters. Pages load the studies
+// (src/server/content-library/) and pass them in.
 
 /** A case study with what the rule engine made of it at build time. */
-export interface CaseStudy {
+export interface CaseStudy<Entry = unknown> {
   /** The entry id, i.e. the file name without `.mdx`; used in URLs (`/cases/<slug>`) and in `related`. */
   readonly slug: string;
-  readonly entry: CollectionEntry<'cases'>;
+  /** The content entry the page renders the body of (Astro's `CollectionEntry<'cases'>` where pages load it). */
+  readonly entry: Entry;
+  /** Slugs the author named in `related`. */
+  readonly related: readonly string[];
   readonly title: string;
   readonly summary: string;
   readonly topics: readonly TopicId[];
@@ -17,36 +21,6 @@ export interface CaseStudy {
   readonly ruling: Ruling;
   /** Platform and law rules that fixed some part of the ruling (`decisiveRules`). */
   readonly decisive: readonly string[];
-}
-
-let loaded: Promise<CaseStudy[]> | undefined;
-
-/**
- * Every case, decided under its own edition with the shop's policy, easiest first and then by title.
- * Loaded once per build. Throws what `decide()` throws; the content gate in src/content.config.ts has already
- * refused any case that would.
- */
-export function caseStudies(): Promise<CaseStudy[]> {
-  loaded ??= getCollection('cases').then((entries) =>
-    entries
-      .map((entry): CaseStudy => {
-        const { data } = entry;
-        const ruling = decide(data.facts, { edition: data.edition, shopPolicy });
-        return {
-          slug: entry.id,
-          entry,
-          title: data.title,
-          summary: data.summary,
-          topics: data.topics as TopicId[],
-          difficulty: data.difficulty,
-          facts: parseFacts(data.facts),
-          ruling,
-          decisive: decisiveRules(ruling),
-        };
-      })
-      .sort((a, b) => a.difficulty - b.difficulty || a.title.localeCompare(b.title, 'zh-CN')),
-  );
-  return loaded;
 }
 
 interface StudyIndex {
@@ -75,7 +49,7 @@ function indexOf(studies: readonly CaseStudy[]): StudyIndex {
 }
 
 /** Cases whose ruling a rule helped decide (rule pages: 本规则决定的案例); for a shop SOP rule, cases it guides. */
-export function casesForRule(studies: readonly CaseStudy[], ruleId: string): CaseStudy[] {
+export function casesForRule<S extends CaseStudy>(studies: readonly S[], ruleId: string): S[] {
   if (ruleById(ruleId)?.kind === 'sop') return studies.filter((study) => study.ruling.sop.some((guidance) => guidance.ruleId === ruleId));
   return studies.filter((study) => study.decisive.includes(ruleId));
 }
@@ -84,12 +58,12 @@ export function casesForRule(studies: readonly CaseStudy[], ruleId: string): Cas
  * Cases to read next: the ones the author named in `related` (in that order), then others decided by the same
  * rule. Unknown slugs are skipped; at most `limit` cases.
  */
-export function relatedCases(study: CaseStudy, studies: readonly CaseStudy[], limit = 6): CaseStudy[] {
+export function relatedCases<S extends CaseStudy>(study: S, studies: readonly S[], limit = 6): S[] {
   const { bySlug, byDecidingRule } = indexOf(studies);
-  const named = (study.entry.data.related ?? []).map((slug) => bySlug.get(slug)).filter((other): other is CaseStudy => !!other);
-  const sameRule = byDecidingRule.get(study.ruling.decidingRuleId) ?? [];
+  const named = study.related.map((slug) => bySlug.get(slug) as S | undefined).filter((other): other is S => !!other);
+  const sameRule = (byDecidingRule.get(study.ruling.decidingRuleId) ?? []) as readonly S[];
   const seen = new Set<string>([study.slug]);
-  const result: CaseStudy[] = [];
+  const result: S[] = [];
   for (const other of [...named, ...sameRule]) {
     if (seen.has(other.slug)) continue;
     seen.add(other.slug);
@@ -121,4 +95,34 @@ export function filterLabel(filter: CaseFilter): string {
   if (filter.kind === 'topic') return `主题：${topics[filter.value]}`;
   if (filter.kind === 'difficulty') return `难度：${difficulties[filter.value]}`;
   return `决定规则：${ruleById(filter.value)?.title ?? filter.value}`;
+}
+
+/** A case's frontmatter as the loader passes it. */
+export interface CaseSource {
+  readonly slug: string;
+  readonly title: string;
+  readonly summary: string;
+  readonly topics: readonly string[];
+  readonly difficulty: number;
+  readonly facts: unknown;
+  readonly edition: EditionId;
+  readonly related: readonly string[];
+  readonly shopPolicy: ShopPolicy;
+}
+
+/** Decides a case and wraps it as a study. Throws what `decide()` throws. */
+export function caseStudy<Entry>(entry: Entry, source: CaseSource): CaseStudy<Entry> {
+  const ruling = decide(source.facts, { edition: source.edition, shopPolicy: source.shopPolicy });
+  return {
+    slug: source.slug,
+    entry,
+    related: source.related,
+    title: source.title,
+    summary: source.summary,
+    topics: source.topics as TopicId[],
+    difficulty: source.difficulty as Difficulty,
+    facts: parseFacts(source.facts),
+    ruling,
+    decisive: decisiveRules(ruling),
+  };
 }

@@ -1,7 +1,7 @@
 import { getCollection } from 'astro:content';
 import { topicIds, topics, type TopicId } from '../../quiz/index.ts';
 import type { PracticeItem, ScenarioContext } from '../../quiz/index.ts';
-import { shopPolicy } from '../case/shop-policy.ts';
+import { shopPolicy } from './shop-policy.ts';
 import { practicePayload, practiceQuestions, topicQuizzes, type PracticePayload, type TopicQuiz } from '../../present/index.ts';
 
 let loaded: Promise<PracticeItem[]> | undefined;
