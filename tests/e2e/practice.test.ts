@@ -56,6 +56,14 @@ async function currentItem(page: Page): Promise<PracticeItem> {
   return item;
 }
 
+/** Opens `path` at a question: a page that resumes a finished round (its summary) is asked for a new one. */
+async function openQuestion(page: Page, path: string): Promise<PracticeItem> {
+  await page.goto(`${site.url}${path}`);
+  await page.locator('.practice-question, .practice-summary').first().waitFor({ timeout: 10_000 });
+  if ((await page.locator('.practice-summary').count()) > 0) await page.getByRole('button', { name: /换一组题|继续复习/ }).click();
+  return currentItem(page);
+}
+
 async function expectNoViolations(page: Page): Promise<void> {
   expect(describeViolations(await axeViolations(page))).toEqual([]);
 }
@@ -258,8 +266,7 @@ describe('a topic quiz', () => {
     await page.goto(`${site.url}/practice`);
     const topics = await page.locator('.topic-paths a').evaluateAll((links) => links.map((link) => link.getAttribute('href')!.split('/').pop()!));
     const otherTopic = topics.find((topic) => topic !== 'seven-day')!;
-    await page.goto(`${site.url}/practice/seven-day`);
-    await currentItem(page);
+    await openQuestion(page, '/practice/seven-day');
     // Ready = installed: the worker has copied its whole list (pages, JSON, assets) into its cache.
     await page.evaluate(() => navigator.serviceWorker.ready);
     const cached = await page.evaluate(async () => {
@@ -277,7 +284,11 @@ describe('a topic quiz', () => {
       // and the worker answers only for practice pages.
       await expect(probe.goto(`${site.url}/rules`)).rejects.toThrow();
 
+      // Offline, a reload still resumes the same round at the same question.
+      const before = await currentItem(page);
       await page.reload();
+      expect((await currentItem(page)).id).toBe(before.id);
+      expect(await status(page).innerText()).toMatch(/^已回到上次未完成的练习：第 \d+ 题/);
       await answer(page, true, 'keyboard');
       await page.goto(`${site.url}/practice/review`);
       await page.locator('.practice-question, .practice-empty').first().waitFor();
@@ -348,6 +359,64 @@ async function countingProxy(target: string): Promise<{ url: string; paths: stri
   };
 }
 
+describe('a round after a reload', () => {
+  it('resumes the same questions at the same place, with the answers given and the round’s summary', async () => {
+    const page = await browser.context.newPage();
+    try {
+      const first = await openQuestion(page, '/practice/mixed');
+      const total = Number((await page.locator('.practice-of').innerText()).match(/共 (\d+) 题/)![1]);
+      await answer(page, true, 'keyboard');
+      await page.keyboard.press('Enter');
+      const second = await answer(page, false, 'mouse');
+      const verdict = await page.locator('.practice-answers').innerText();
+
+      await page.reload();
+      expect((await currentItem(page)).id).toBe(second.id);
+      expect(await page.locator('.practice-of').innerText()).toBe(`（共 ${total} 题）`);
+      expect(await page.locator('.practice-verdict').innerText()).toContain('回答错误');
+      expect(await page.locator('.practice-answers').innerText()).toBe(verdict);
+      expect(await page.locator('.practice-resumed').innerText()).toContain(`第 2 题，共 ${total} 题`);
+      expect(await status(page).innerText()).toBe(`已回到上次未完成的练习：第 2 题（共 ${total} 题）。`);
+      // Nothing takes focus on load, resumed or not.
+      expect(await page.evaluate(() => document.activeElement === document.body)).toBe(true);
+      await expectNoViolations(page);
+      await shoot(page, 'resumed');
+
+      // A picked but unsubmitted answer survives a reload too.
+      await page.locator('.practice-feedback .practice-primary').click();
+      const third = await currentItem(page);
+      if (third.type !== 'ordering') {
+        await page.locator(`label[for="choice-${third.id}-0"]`).click();
+        await page.reload();
+        expect((await currentItem(page)).id).toBe(third.id);
+        expect(await page.locator(`#choice-${third.id}-0`).isChecked()).toBe(true);
+      }
+      for (;;) {
+        await answer(page, true, 'keyboard');
+        const next = page.locator('.practice-feedback .practice-primary');
+        const isLast = (await next.innerText()).includes('查看本轮结果');
+        await next.click();
+        if (isLast) break;
+      }
+      await page.locator('.practice-summary').waitFor();
+      const score = await page.locator('.practice-score').innerText();
+      expect(score).toBe(`首次作答答对 ${total - 1} / ${total} 题`);
+      await page.reload();
+      await page.locator('.practice-summary').waitFor();
+      expect(await page.locator('.practice-score').innerText()).toBe(score);
+      expect(await page.locator('.practice-resumed').count()).toBe(0);
+
+      // A new round is a new draw, and the notice goes.
+      await page.getByRole('button', { name: '换一组题' }).click();
+      await currentItem(page);
+      expect(await page.locator('.practice-resumed').count()).toBe(0);
+      expect(first.id).toBeTruthy();
+    } finally {
+      await page.close();
+    }
+  });
+});
+
 describe('the review queue', () => {
   /** Stores FSRS cards as the island does, so the review page has these items due. */
   async function seedCards(page: Page, cards: Record<string, { keyVersion: string; due: number; reps?: number; state?: number }>): Promise<void> {
@@ -360,6 +429,8 @@ describe('the review queue', () => {
           ]),
         );
         localStorage.setItem(key, JSON.stringify({ version: 1, attempts: {}, cards: full }));
+        // A review round saved by an earlier test would be resumed instead of drawn from these cards.
+        for (const name of Object.keys(localStorage)) if (name.startsWith('asa-practice-round-v1:')) localStorage.removeItem(name);
       },
       { key: STORAGE_KEY, cards },
     );

@@ -3,6 +3,7 @@ import type { PracticePayload } from '../../present/practice/index.ts';
 import { readPayload } from '../../present/practice/index.ts';
 import { browserProgress, type ProgressStore } from './progress-store.ts';
 import { QuizRunner, type PracticeMode } from './QuizRunner.tsx';
+import { browserRound } from './round-store.ts';
 
 interface Props {
   readonly mode: PracticeMode;
@@ -47,5 +48,5 @@ export default function Practice({ mode, payload, payloadUrl }: Props) {
       </p>
     );
   }
-  return <QuizRunner mode={mode} payload={state.payload} store={state.store} />;
+  return <QuizRunner mode={mode} payload={state.payload} store={state.store} saved={browserRound(location.pathname)} />;
 }

@@ -9,4 +9,5 @@ export * from './payload-url.ts';
 export type { PracticePayload, TopicQuiz } from './practice-payload.ts';
 export * from './quiz-round.ts';
 export * from './review-schedule.ts';
+export * from './round-state.ts';
 export { explanationTraceView, type TraceStepView } from '../trace-view.ts';
