@@ -35,6 +35,8 @@ interface Props {
   readonly store: ProgressStore;
   /** Where the round in progress is saved, so that a reload resumes it. */
   readonly saved: RoundStore;
+  /** After an answer was stored (to sync it). */
+  readonly onRecorded?: () => void;
 }
 
 function drawRound(mode: PracticeMode, items: readonly PracticeItem[], store: ProgressStore, keyVersions: ReadonlyMap<string, string>): PracticeItem[] {
@@ -48,7 +50,7 @@ function drawRound(mode: PracticeMode, items: readonly PracticeItem[], store: Pr
  * round-state.ts); this component renders it, records first answers in the progress store, saves the round after
  * every change and moves focus where the reducer asks.
  */
-export function QuizRunner({ mode, payload, store, saved }: Props) {
+export function QuizRunner({ mode, payload, store, saved, onRecorded }: Props) {
   const { items, areaTitles } = payload;
   const keyVersions = useMemo(() => new Map(items.map((item) => [item.id, item.keyVersion])), [items]);
   const [state, dispatch] = useReducer(roundReducer, null, () => {
@@ -122,6 +124,7 @@ export function QuizRunner({ mode, payload, store, saved }: Props) {
     let isQueued = false;
     if (shown && now.phase === 'question' && now.answer !== null && !now.isRedo) {
       isQueued = store.recordAnswer(shown, isCorrect(shown, now.answer), Date.now()) !== undefined;
+      onRecorded?.();
     }
     dispatch({ type: 'submit', isQueued });
   };

@@ -9,6 +9,7 @@ import { Lifecycle } from './lifecycle.ts';
 import { LowdbAccounts } from './lowdb-accounts.ts';
 import { LowdbAttempts } from './lowdb-attempts.ts';
 import { LowdbCertificates } from './lowdb-certificates.ts';
+import { LowdbPractice, type PracticeFile, PracticeFileSchema } from './lowdb-practice.ts';
 import { LowdbSessions, LowdbThrottle } from './lowdb-sessions.ts';
 import {
   type AccountsFile,
@@ -33,6 +34,7 @@ export const DATA_FILES = {
   sessions: 'sessions.json',
   throttle: 'throttle.json',
   certificates: 'certificates.json',
+  practice: 'practice.json',
   attempts: 'attempts',
   attemptIndex: 'attempt-index.jsonl',
 } as const;
@@ -78,6 +80,7 @@ export async function openLowdbStore(dataDir: string, options: LowdbStoreOptions
     version: 1,
     certificates: [],
   });
+  const practiceDoc = await JsonDoc.open<PracticeFile>(file(DATA_FILES.practice, PracticeFileSchema, false), { version: 1, users: [] });
   const attemptFiles = await AttemptFiles.open(attemptsDir, join(dataDir, DATA_FILES.attemptIndex), options.io);
 
   for (const dir of [dataDir, attemptsDir]) {
@@ -92,6 +95,7 @@ export async function openLowdbStore(dataDir: string, options: LowdbStoreOptions
   const certificates = new LowdbCertificates(certificatesDoc, lifecycle);
   const accounts = new LowdbAccounts(accountsDoc, lifecycle, (userId) => sessions.deleteSessionsOf(userId));
   const attempts = new LowdbAttempts(attemptFiles, lifecycle);
+  const practice = new LowdbPractice(practiceDoc, lifecycle);
 
   // Delegation, one line per verb, so the compiler checks that every verb of Store is served.
   return {
@@ -143,6 +147,10 @@ export async function openLowdbStore(dataDir: string, options: LowdbStoreOptions
     listCertificates: (filter) => certificates.listCertificates(filter),
     revokeCertificate: (id, reason, at) => certificates.revokeCertificate(id, reason, at),
 
+    getPractice: (userId) => practice.getPractice(userId),
+    mergePractice: (userId, records) => practice.mergePractice(userId, records),
+    practiceActivity: (filter) => practice.practiceActivity(filter),
+
     importUsers: (users) => accounts.importUsers(users),
     importAttempt: (attempt) => attempts.importAttempt(attempt),
 
@@ -154,6 +162,7 @@ export async function openLowdbStore(dataDir: string, options: LowdbStoreOptions
         sessionsDoc.settled(),
         throttleDoc.settled(),
         certificatesDoc.settled(),
+        practiceDoc.settled(),
         attemptFiles.settled(),
       ]);
     },

@@ -136,6 +136,25 @@ export const MIGRATIONS: readonly { readonly version: number; readonly name: str
       CREATE INDEX certificates_exam ON certificates (exam_id, issued_at);
     `,
   },
+  {
+    version: 2,
+    name: 'practice',
+    sql: `
+      -- Practice progress synced from browsers: one row per user and item (src/server/store/postgres-practice.ts).
+      CREATE TABLE practice_records (
+        user_id text NOT NULL,
+        item_id text NOT NULL,
+        area text NOT NULL,
+        attempts jsonb NOT NULL,
+        card jsonb,
+        -- Counts of attempts, kept with the row so that the lead's activity view sums columns, not JSON.
+        answers integer NOT NULL,
+        correct integer NOT NULL,
+        last_at bigint,
+        PRIMARY KEY (user_id, item_id)
+      );
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.at(-1)!.version;
