@@ -13,8 +13,11 @@ import { axeViolations, type Browser, describeViolations, launchBrowser, type Si
 const SCREENSHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
 const CLIENT = fileURLToPath(new URL('../../dist/client/', import.meta.url));
 const QUESTIONS = fileURLToPath(new URL('../../content/questions/', import.meta.url));
-/** The practice pages' JS budget: island, renderer, Preact, hooks, lowdb and ts-fsrs, gzipped. */
-const JS_BUDGET_BYTES = 25_000;
+/**
+ * The practice pages' JS budget: island, renderer, Preact, hooks, lowdb and ts-fsrs, gzipped. 26 KB (was 25): the
+ * saved round that a reload resumes and the sync with the trainee's account measure about 1.9 KB (docs/architecture.md).
+ */
+const JS_BUDGET_BYTES = 26_000;
 const STORAGE_KEY = 'asa-practice-v1';
 
 let site: Site;
@@ -142,7 +145,7 @@ async function pageScripts(page: Page, path: string): Promise<{ name: string; by
   };
   page.on('response', onResponse);
   await page.goto(`${site.url}${path}`);
-  await page.locator('.practice-question, .practice-empty').first().waitFor();
+  await page.locator('.practice-question, .practice-empty, .practice-summary, [data-review-due]:not(:empty)').first().waitFor();
   page.off('response', onResponse);
   const gz = (text: string) => gzipSync(text, { level: 9 }).length;
   const html = await (await fetch(`${site.url}${path}`)).text();
@@ -154,11 +157,11 @@ async function pageScripts(page: Page, path: string): Promise<{ name: string; by
 }
 
 describe('practice JS budget', () => {
-  it.each(['/practice/seven-day', '/practice/mixed'])('%s ships at most 25 KB of gzipped JS', async (path) => {
+  it.each(['/practice/seven-day', '/practice/mixed', '/practice'])('%s ships at most 26 KB of gzipped JS', async (path) => {
     const scripts = await pageScripts(browser.page, path);
     const total = scripts.reduce((sum, script) => sum + script.bytes, 0);
     console.log([`JS on ${path} (gzip -9):`, ...scripts.map((s) => `${String(s.bytes).padStart(7)}  ${s.name}`), `${String(total).padStart(7)}  total`].join('\n'));
-    expect(scripts.some((script) => /Practice/.test(script.name))).toBe(true);
+    if (path !== '/practice') expect(scripts.some((script) => /Practice/.test(script.name))).toBe(true);
     expect(total).toBeLessThanOrEqual(JS_BUDGET_BYTES);
   });
 });

@@ -1,4 +1,4 @@
-import { topicProgress, topicProgressText, type ProgressIndex } from '../../present/practice/index.ts';
+import { topicProgress, topicProgressText, type ProgressIndex } from '../../present/practice-progress/index.ts';
 import { keepSynced } from './practice-sync.ts';
 import { browserProgress } from './progress-store.ts';
 

@@ -11,5 +11,4 @@ export * from './progress-data.ts';
 export * from './quiz-round.ts';
 export * from './review-schedule.ts';
 export * from './round-state.ts';
-export * from './topic-progress.ts';
 export { explanationTraceView, type TraceStepView } from '../trace-view.ts';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PracticeItem } from '../../quiz/index.ts';
-import { progressData } from './progress-data.ts';
-import { LEARN_AHEAD_MS, newCard } from './review-schedule.ts';
+import { progressData } from '../practice/progress-data.ts';
+import { LEARN_AHEAD_MS, newCard } from '../practice/review-schedule.ts';
 import { progressIndex, topicProgress, topicProgressText } from './topic-progress.ts';
 
 const NOW = 1_760_000_000_000;

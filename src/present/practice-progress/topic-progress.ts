@@ -1,7 +1,7 @@
 import type { PracticeItem } from '../../quiz/index.ts';
-import type { ProgressData } from './progress-data.ts';
-import { questionId } from './quiz-round.ts';
-import { LEARN_AHEAD_MS } from './review-schedule.ts';
+import type { ProgressData } from '../practice/progress-data.ts';
+import { questionId } from '../practice/quiz-round.ts';
+import { LEARN_AHEAD_MS } from '../practice/review-schedule.ts';
 
 /**
  * What the practice index page embeds so that a script can show this browser's progress per topic: every practice
