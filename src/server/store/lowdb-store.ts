@@ -7,6 +7,8 @@ import { type DurableIo, DurableJsonFile, TEMP_FILE } from './durable-file.ts';
 import { JsonDoc } from './json-doc.ts';
 import { Lifecycle } from './lifecycle.ts';
 import { LowdbAccounts } from './lowdb-accounts.ts';
+import { LowdbAssignments } from './lowdb-assignments.ts';
+import { AssignmentsFileSchema, type AssignmentsFile } from './assignment-schemas.ts';
 import { LowdbAttempts } from './lowdb-attempts.ts';
 import { LowdbCertificates } from './lowdb-certificates.ts';
 import { LowdbPractice, type PracticeFile, PracticeFileSchema } from './lowdb-practice.ts';
@@ -37,6 +39,7 @@ export const DATA_FILES = {
   practice: 'practice.json',
   attempts: 'attempts',
   attemptIndex: 'attempt-index.jsonl',
+  assignments: 'assignments.json',
 } as const;
 
 /**
@@ -81,6 +84,10 @@ export async function openLowdbStore(dataDir: string, options: LowdbStoreOptions
     certificates: [],
   });
   const practiceDoc = await JsonDoc.open<PracticeFile>(file(DATA_FILES.practice, PracticeFileSchema, false), { version: 1, users: [] });
+  const assignmentsDoc = await JsonDoc.open<AssignmentsFile>(file(DATA_FILES.assignments, AssignmentsFileSchema), {
+    version: 1,
+    assignments: [],
+  });
   const attemptFiles = await AttemptFiles.open(attemptsDir, join(dataDir, DATA_FILES.attemptIndex), options.io);
 
   for (const dir of [dataDir, attemptsDir]) {
@@ -96,6 +103,7 @@ export async function openLowdbStore(dataDir: string, options: LowdbStoreOptions
   const accounts = new LowdbAccounts(accountsDoc, lifecycle, (userId) => sessions.deleteSessionsOf(userId));
   const attempts = new LowdbAttempts(attemptFiles, lifecycle);
   const practice = new LowdbPractice(practiceDoc, lifecycle);
+  const assignments = new LowdbAssignments(assignmentsDoc, lifecycle);
 
   // Delegation, one line per verb, so the compiler checks that every verb of Store is served.
   return {
@@ -150,6 +158,11 @@ export async function openLowdbStore(dataDir: string, options: LowdbStoreOptions
     getPractice: (userId) => practice.getPractice(userId),
     mergePractice: (userId, records) => practice.mergePractice(userId, records),
     practiceActivity: (filter) => practice.practiceActivity(filter),
+    createAssignment: (assignment) => assignments.createAssignment(assignment),
+    getAssignment: (id) => assignments.getAssignment(id),
+    listAssignments: (filter) => assignments.listAssignments(filter),
+    updateAssignment: (id, changes, baseRevision, at) => assignments.updateAssignment(id, changes, baseRevision, at),
+    deleteAssignment: (id, baseRevision) => assignments.deleteAssignment(id, baseRevision),
 
     importUsers: (users) => accounts.importUsers(users),
     importAttempt: (attempt) => attempts.importAttempt(attempt),
@@ -163,6 +176,7 @@ export async function openLowdbStore(dataDir: string, options: LowdbStoreOptions
         throttleDoc.settled(),
         certificatesDoc.settled(),
         practiceDoc.settled(),
+        assignmentsDoc.settled(),
         attemptFiles.settled(),
       ]);
     },
