@@ -145,4 +145,53 @@ describe('progress in lowdb', () => {
     store.recordAnswer({ id: 'q-b', keyVersion: 'k' }, false, T0);
     expect(Object.keys(store.cards()).sort()).toEqual(['q-a', 'q-b']);
   });
+
+  describe('sync bookkeeping', () => {
+    const answerAt = (store: ReturnType<typeof openProgress>, id: string, at: number, isCorrect = false) => store.recordAnswer({ id, keyVersion: 'k' }, isCorrect, at);
+
+    it('offers every item before the first sync, then only what was answered since the server acknowledged', () => {
+      const adapter = new MemorySync<unknown>();
+      const store = openProgress(adapter);
+      answerAt(store, 'q-a', T0);
+      answerAt(store, 'q-b', T0 + MINUTE, true);
+      const first = store.unsynced(250);
+      expect(Object.keys(first.items).sort()).toEqual(['q-a', 'q-b']);
+      store.applySync('u1', first.items, first.marks, false);
+      expect(store.owner()).toBe('u1');
+      expect(store.unsynced(250).items).toEqual({});
+      answerAt(store, 'q-b', T0 + 2 * MINUTE);
+      expect(Object.keys(openProgress(adapter).unsynced(250).items)).toEqual(['q-b']);
+    });
+
+    it('keeps an item pending when it was answered again while its sync was under way', () => {
+      const store = openProgress(new MemorySync<unknown>());
+      answerAt(store, 'q-a', T0);
+      const sent = store.unsynced(250);
+      answerAt(store, 'q-a', T0 + MINUTE, true);
+      store.applySync('u1', sent.items, sent.marks, false);
+      expect(store.attempts('q-a')).toHaveLength(2);
+      expect(Object.keys(store.unsynced(250).items)).toEqual(['q-a']);
+    });
+
+    it('merges the account’s answers from other devices in, and sends in batches what did not fit', () => {
+      const store = openProgress(new MemorySync<unknown>());
+      for (let index = 0; index < 3; index++) answerAt(store, `q-${index}`, T0 + index);
+      const batch = store.unsynced(2);
+      expect(Object.keys(batch.items)).toHaveLength(2);
+      const remote = { 'q-remote': { attempts: [{ at: T0 - DAY, isCorrect: true, keyVersion: 'k' }], card: null } };
+      store.applySync('u1', { ...batch.items, ...remote }, batch.marks, false);
+      expect(store.answeredIds().sort()).toEqual(['q-0', 'q-1', 'q-2', 'q-remote']);
+      expect(Object.keys(store.unsynced(2).items)).toEqual(['q-2']);
+    });
+
+    it('replaces everything with the signed-in account’s progress when the browser held another account’s', () => {
+      const store = openProgress(new MemorySync<unknown>());
+      answerAt(store, 'q-a', T0);
+      store.applySync('u2', { 'q-z': { attempts: [{ at: T0, isCorrect: true, keyVersion: 'k' }], card: null } }, {}, true);
+      expect(store.answeredIds()).toEqual(['q-z']);
+      expect(store.cards()).toEqual({});
+      expect(store.owner()).toBe('u2');
+      expect(store.unsynced(250).items).toEqual({});
+    });
+  });
 });

@@ -13,8 +13,12 @@ import { axeViolations, type Browser, describeViolations, launchBrowser, type Si
 const SCREENSHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
 const CLIENT = fileURLToPath(new URL('../../dist/client/', import.meta.url));
 const QUESTIONS = fileURLToPath(new URL('../../content/questions/', import.meta.url));
-/** The practice pages' JS budget: island, renderer, Preact, hooks, lowdb and ts-fsrs, gzipped. */
-const JS_BUDGET_BYTES = 25_000;
+/**
+ * The practice pages' JS budget: island, renderer, Preact, hooks, lowdb and ts-fsrs, gzipped. 26.5 KB (was 25): the
+ * saved round that a reload resumes and the sync with the trainee's account cost about 2.5 KB, and quiz/topics.ts
+ * became a chunk of its own (0.6 KB) once another page's bundle shared it (docs/architecture.md).
+ */
+const JS_BUDGET_BYTES = 26_500;
 const STORAGE_KEY = 'asa-practice-v1';
 
 let site: Site;
@@ -54,6 +58,14 @@ async function currentItem(page: Page): Promise<PracticeItem> {
   const item = bank.find((entry) => entry.id === id);
   if (!item) throw new Error(`item ${id} is not in /practice/items.json`);
   return item;
+}
+
+/** Opens `path` at a question: a page that resumes a finished round (its summary) is asked for a new one. */
+async function openQuestion(page: Page, path: string): Promise<PracticeItem> {
+  await page.goto(`${site.url}${path}`);
+  await page.locator('.practice-question, .practice-summary').first().waitFor({ timeout: 10_000 });
+  if ((await page.locator('.practice-summary').count()) > 0) await page.getByRole('button', { name: /换一组题|继续复习/ }).click();
+  return currentItem(page);
 }
 
 async function expectNoViolations(page: Page): Promise<void> {
@@ -134,7 +146,7 @@ async function pageScripts(page: Page, path: string): Promise<{ name: string; by
   };
   page.on('response', onResponse);
   await page.goto(`${site.url}${path}`);
-  await page.locator('.practice-question, .practice-empty').first().waitFor();
+  await page.locator('.practice-question, .practice-empty, .practice-summary, [data-review-due]:not(:empty)').first().waitFor();
   page.off('response', onResponse);
   const gz = (text: string) => gzipSync(text, { level: 9 }).length;
   const html = await (await fetch(`${site.url}${path}`)).text();
@@ -146,11 +158,11 @@ async function pageScripts(page: Page, path: string): Promise<{ name: string; by
 }
 
 describe('practice JS budget', () => {
-  it.each(['/practice/seven-day', '/practice/mixed'])('%s ships at most 25 KB of gzipped JS', async (path) => {
+  it.each(['/practice/seven-day', '/practice/mixed', '/practice'])('%s ships at most 26.5 KB of gzipped JS', async (path) => {
     const scripts = await pageScripts(browser.page, path);
     const total = scripts.reduce((sum, script) => sum + script.bytes, 0);
     console.log([`JS on ${path} (gzip -9):`, ...scripts.map((s) => `${String(s.bytes).padStart(7)}  ${s.name}`), `${String(total).padStart(7)}  total`].join('\n'));
-    expect(scripts.some((script) => /Practice/.test(script.name))).toBe(true);
+    if (path !== '/practice') expect(scripts.some((script) => /Practice/.test(script.name))).toBe(true);
     expect(total).toBeLessThanOrEqual(JS_BUDGET_BYTES);
   });
 });
@@ -258,8 +270,7 @@ describe('a topic quiz', () => {
     await page.goto(`${site.url}/practice`);
     const topics = await page.locator('.topic-paths a').evaluateAll((links) => links.map((link) => link.getAttribute('href')!.split('/').pop()!));
     const otherTopic = topics.find((topic) => topic !== 'seven-day')!;
-    await page.goto(`${site.url}/practice/seven-day`);
-    await currentItem(page);
+    await openQuestion(page, '/practice/seven-day');
     // Ready = installed: the worker has copied its whole list (pages, JSON, assets) into its cache.
     await page.evaluate(() => navigator.serviceWorker.ready);
     const cached = await page.evaluate(async () => {
@@ -277,7 +288,11 @@ describe('a topic quiz', () => {
       // and the worker answers only for practice pages.
       await expect(probe.goto(`${site.url}/rules`)).rejects.toThrow();
 
+      // Offline, a reload still resumes the same round at the same question.
+      const before = await currentItem(page);
       await page.reload();
+      expect((await currentItem(page)).id).toBe(before.id);
+      expect(await status(page).innerText()).toMatch(/^已回到上次未完成的练习：第 \d+ 题/);
       await answer(page, true, 'keyboard');
       await page.goto(`${site.url}/practice/review`);
       await page.locator('.practice-question, .practice-empty').first().waitFor();
@@ -348,6 +363,64 @@ async function countingProxy(target: string): Promise<{ url: string; paths: stri
   };
 }
 
+describe('a round after a reload', () => {
+  it('resumes the same questions at the same place, with the answers given and the round’s summary', async () => {
+    const page = await browser.context.newPage();
+    try {
+      const first = await openQuestion(page, '/practice/mixed');
+      const total = Number((await page.locator('.practice-of').innerText()).match(/共 (\d+) 题/)![1]);
+      await answer(page, true, 'keyboard');
+      await page.keyboard.press('Enter');
+      const second = await answer(page, false, 'mouse');
+      const verdict = await page.locator('.practice-answers').innerText();
+
+      await page.reload();
+      expect((await currentItem(page)).id).toBe(second.id);
+      expect(await page.locator('.practice-of').innerText()).toBe(`（共 ${total} 题）`);
+      expect(await page.locator('.practice-verdict').innerText()).toContain('回答错误');
+      expect(await page.locator('.practice-answers').innerText()).toBe(verdict);
+      expect(await page.locator('.practice-resumed').innerText()).toContain(`第 2 题，共 ${total} 题`);
+      expect(await status(page).innerText()).toBe(`已回到上次未完成的练习：第 2 题（共 ${total} 题）。`);
+      // Nothing takes focus on load, resumed or not.
+      expect(await page.evaluate(() => document.activeElement === document.body)).toBe(true);
+      await expectNoViolations(page);
+      await shoot(page, 'resumed');
+
+      // A picked but unsubmitted answer survives a reload too.
+      await page.locator('.practice-feedback .practice-primary').click();
+      const third = await currentItem(page);
+      if (third.type !== 'ordering') {
+        await page.locator(`label[for="choice-${third.id}-0"]`).click();
+        await page.reload();
+        expect((await currentItem(page)).id).toBe(third.id);
+        expect(await page.locator(`#choice-${third.id}-0`).isChecked()).toBe(true);
+      }
+      for (;;) {
+        await answer(page, true, 'keyboard');
+        const next = page.locator('.practice-feedback .practice-primary');
+        const isLast = (await next.innerText()).includes('查看本轮结果');
+        await next.click();
+        if (isLast) break;
+      }
+      await page.locator('.practice-summary').waitFor();
+      const score = await page.locator('.practice-score').innerText();
+      expect(score).toBe(`首次作答答对 ${total - 1} / ${total} 题`);
+      await page.reload();
+      await page.locator('.practice-summary').waitFor();
+      expect(await page.locator('.practice-score').innerText()).toBe(score);
+      expect(await page.locator('.practice-resumed').count()).toBe(0);
+
+      // A new round is a new draw, and the notice goes.
+      await page.getByRole('button', { name: '换一组题' }).click();
+      await currentItem(page);
+      expect(await page.locator('.practice-resumed').count()).toBe(0);
+      expect(first.id).toBeTruthy();
+    } finally {
+      await page.close();
+    }
+  });
+});
+
 describe('the review queue', () => {
   /** Stores FSRS cards as the island does, so the review page has these items due. */
   async function seedCards(page: Page, cards: Record<string, { keyVersion: string; due: number; reps?: number; state?: number }>): Promise<void> {
@@ -360,6 +433,8 @@ describe('the review queue', () => {
           ]),
         );
         localStorage.setItem(key, JSON.stringify({ version: 1, attempts: {}, cards: full }));
+        // A review round saved by an earlier test would be resumed instead of drawn from these cards.
+        for (const name of Object.keys(localStorage)) if (name.startsWith('asa-practice-round-v1:')) localStorage.removeItem(name);
       },
       { key: STORAGE_KEY, cards },
     );

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { ROOT } from '../server/built-server.ts';
 import type { RawResponse } from './raw-http.ts';
 import { onDemandRoutes, pathFor, STATE_CHANGING } from './routes.ts';
 import {
@@ -40,19 +41,33 @@ const targets = onDemandRoutes()
   .flatMap((route) => route.methods.filter((m) => STATE_CHANGING.includes(m)).map((method) => ({ route, method })))
   .map(({ route, method }) => {
     const id = route.pattern.includes('trainees') ? VICTIM.id : route.pattern.includes('certificates') ? CERTIFICATE_ID : EXAM_ID;
-    const bodies: Record<string, unknown> = {
+    // A getter: the practice body names an item of the built bank, and the build happens in beforeAll.
+    const bodies = (): Record<string, unknown> => ({
       '/api/auth/login': { employeeId: LEAD.employeeId, password: LEAD.password },
       '/api/lead/trainees': { name: '伪造学员', employeeId: 'FORGED-1', cohort: '伪造组' },
       '/api/lead/trainees/import': { csv: '姓名,工号,班组\n伪造学员,FORGED-2,伪造组\n' },
       '/api/lead/certificates/[id]/revoke': { reason: '跨站伪造的撤销' },
+      '/api/practice/progress': { owner: null, items: { [practiceItemId()]: { attempts: [{ at: Date.now(), isCorrect: true, keyVersion: 'k' }], card: null } } },
+    });
+    return {
+      label: `${method} ${route.pattern}`,
+      method,
+      path: pathFor(route.pattern, Object.fromEntries(route.params.map((p) => [p, id]))),
+      get body() {
+        return JSON.stringify(bodies()[route.pattern] ?? {});
+      },
     };
-    return { label: `${method} ${route.pattern}`, method, path: pathFor(route.pattern, Object.fromEntries(route.params.map((p) => [p, id]))), body: JSON.stringify(bodies[route.pattern] ?? {}) };
   });
+
+/** A practice item the built bank offers, so a forged sync would be stored if it were let through. */
+function practiceItemId(): string {
+  return (JSON.parse(readFileSync(join(ROOT, 'dist/client/practice/items.json'), 'utf8')) as { items: { id: string }[] }).items[0]!.id;
+}
 
 function dataFingerprint(server: SecurityServer): string {
   const hash = createHash('sha256');
   const attempts = join(server.dataDir, 'attempts');
-  let files = ['accounts.json', 'certificates.json', 'sessions.json'].map((name) => join(server.dataDir, name));
+  let files = ['accounts.json', 'certificates.json', 'sessions.json', 'practice.json'].map((name) => join(server.dataDir, name)).filter((file) => existsSync(file));
   try {
     files = files.concat(readdirSync(attempts).map((name) => join(attempts, name)));
   } catch {

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { API_ERRORS } from '../../src/server/http/api-errors.ts';
@@ -40,6 +42,7 @@ beforeAll(async () => {
   const attempt = started.json<{ attempt: { id: string; questions: { id: string }[] } }>().attempt;
   attemptId = attempt.id;
   itemIds = attempt.questions.map((question) => question.id);
+  practiceIds = (JSON.parse(readFileSync(join(ROOT, 'dist/client/practice/items.json'), 'utf8')) as { items: { id: string }[] }).items.slice(0, 12).map((item) => item.id);
 }, 300_000);
 
 afterAll(async () => {
@@ -114,6 +117,40 @@ const answerResponse = fc.oneof(
 
 const noBody = () => bodyFor({});
 
+/** Practice item ids the built bank offers (so syncs reach the store), filled in beforeAll. */
+let practiceIds: string[] = [];
+const practiceAttempt = fc.record({
+  at: fc.oneof(fc.integer({ min: 1_700_000_000_000, max: 1_900_000_000_000 }), fc.double(), fc.integer()),
+  isCorrect: fc.oneof(fc.boolean(), fc.constant(null)),
+  keyVersion: fc.string({ maxLength: 70 }),
+});
+const practiceCard = fc.record({
+  keyVersion: fc.string({ maxLength: 8 }),
+  due: fc.integer({ min: 1_700_000_000_000, max: 1_900_000_000_000 }),
+  stability: fc.double({ min: -1, max: 1e7 }),
+  difficulty: fc.double({ min: -1, max: 200 }),
+  elapsed_days: fc.integer({ min: -1, max: 10 }),
+  scheduled_days: fc.integer({ min: 0, max: 10 }),
+  learning_steps: fc.integer({ min: 0, max: 3 }),
+  reps: fc.integer({ min: 0, max: 30 }),
+  lapses: fc.integer({ min: 0, max: 30 }),
+  state: fc.integer({ min: -1, max: 4 }),
+});
+/** A sync's `items`: real and made-up ids, answers and cards with junk in places, or anything else. */
+const practiceItems = () =>
+  fc.oneof(
+    {
+      weight: 3,
+      arbitrary: fc
+        .dictionary(
+          fc.oneof(fc.constantFrom(...practiceIds), fc.stringMatching(/^[a-z0-9]{1,8}(-[a-z0-9]{1,8})?(~[0-9]{1,7})?$/), fc.string({ maxLength: 30 })),
+          fc.record({ attempts: fc.array(practiceAttempt, { maxLength: 22 }), card: fc.oneof(fc.constant(null), practiceCard, fc.jsonValue({ maxDepth: 2 })) }),
+          { maxKeys: 8 },
+        )
+        .map((items) => JSON.stringify(items)),
+    },
+    { weight: 1, arbitrary: anyJson },
+  );
 // Assignments: a Beijing time in the accepted format (valid or impossible dates), or anything; cohorts one or a list.
 const assignmentTime = validOr(matching(/^20[2-3]\d-[01]\d-[0-3]\d[ T][0-2]\d:[0-5]\d$/), textField(40));
 const assignmentCohorts = fc.oneof(cohort, fc.array(cohort, { maxLength: 4 }).map((items) => `[${items.join(',')}]`));
@@ -150,6 +187,11 @@ const GENERATORS: Readonly<Record<string, Generator>> = {
         version: integerField,
       }),
     params: () => ({ id: idParam([attemptId]) }),
+  },
+  'GET /api/practice/progress': { weight: 0.3, body: () => null },
+  'POST /api/practice/progress': {
+    weight: 1.5,
+    body: () => bodyFor({ owner: oneOfField(['null', json(TRAINEE.id), json(OTHER.id)]), items: practiceItems() }),
   },
   'GET /api/attempts/[id]/review': { weight: 0.5, body: () => null, params: () => ({ id: idParam([attemptId]) }) },
   // The seeded attempt stays open for the answers above: submit gets other ids only.

@@ -31,6 +31,7 @@ export const INVENTORY: Readonly<Record<string, InventoryEntry>> = {
   '/api/attempts/[id]/answers': { audience: 'signed-in', methods: ['PUT'] },
   '/api/attempts/[id]/review': { audience: 'signed-in', methods: ['GET'] },
   '/api/attempts/[id]/submit': { audience: 'signed-in', methods: ['POST'] },
+  '/api/practice/progress': { audience: 'signed-in', methods: ['GET', 'POST'] },
   '/api/lead/trainees': { audience: 'lead', methods: ['GET', 'POST'] },
   '/api/lead/trainees/import': { audience: 'lead', methods: ['POST'] },
   '/api/lead/trainees/[id]/activation': { audience: 'lead', methods: ['POST'] },

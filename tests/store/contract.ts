@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type AttemptResult, type Certificate, LOGIN_IN_FLIGHT_RETRY_MS, type Session, type Store } from '../../src/server/store/index.ts';
+import { type AttemptResult, type Certificate, LOGIN_IN_FLIGHT_RETRY_MS, type PracticeRecord, type Session, type Store } from '../../src/server/store/index.ts';
 import { newAttempt, newUser } from '../server/store-factories.ts';
 import { describeAssignmentsContract } from './assignments-contract.ts';
 
@@ -572,6 +572,73 @@ export function describeStoreContract(name: string, make: () => Promise<StoreUnd
         // Once revoked, the attempt may be certified again.
         await store.revokeCertificate(winners[0]!.certificate.id, '作废', T0);
         expect((await store.issueCertificate(certificate({ id: 'cert-r4', attemptId: 'attempt-r' }))).ok).toBe(true);
+      });
+    });
+
+    describe('practice', () => {
+      const answer = (minute: number, isCorrect: boolean) => ({ at: T0 + minute * 60_000, isCorrect, keyVersion: 'k1' });
+      const card = (lastReview: number, reps: number) => ({
+        keyVersion: 'k1',
+        due: T0 + lastReview + 600_000,
+        stability: 0.4,
+        difficulty: 6.4,
+        elapsed_days: 0,
+        scheduled_days: 0,
+        learning_steps: 1,
+        reps,
+        lapses: 0,
+        state: 1,
+        last_review: T0 + lastReview,
+      });
+      const record = (itemId: string, area: string, attempts: ReturnType<typeof answer>[], stored: ReturnType<typeof card> | null = null): PracticeRecord => ({
+        itemId,
+        area,
+        attempts,
+        card: stored,
+      });
+
+      it('merges synced records per item, keeps them across a reopen, and a replay changes nothing', async () => {
+        expect(await store.getPractice('u1')).toEqual([]);
+        const phone = [record('q-b', 'freight', [answer(1, false)], card(60_000, 1)), record('q-a', 'seven-day', [answer(2, true)])];
+        expect(await store.mergePractice('u1', phone)).toEqual([phone[1], phone[0]]);
+        const desktop = [record('q-b', 'freight', [answer(1, false), answer(5, true)], card(300_000, 2))];
+        const merged = await store.mergePractice('u1', desktop);
+        expect(merged).toEqual([phone[1], desktop[0]]);
+        expect(await store.mergePractice('u1', phone)).toEqual(merged);
+        await reopen();
+        expect(await store.getPractice('u1')).toEqual(merged);
+        expect(await store.getPractice('u2')).toEqual([]);
+      });
+
+      it('gives the same records whatever order the devices sync in', async () => {
+        const a = [record('q-a', 'seven-day', [answer(1, false), answer(3, true)], card(180_000, 2))];
+        const b = [record('q-a', 'seven-day', [answer(2, false)], card(120_000, 1)), record('t-x~2', 'freight', [answer(4, true)])];
+        await store.mergePractice('u1', a);
+        await store.mergePractice('u1', b);
+        await store.mergePractice('u2', b);
+        await store.mergePractice('u2', a);
+        expect(await store.getPractice('u2')).toEqual(await store.getPractice('u1'));
+        expect((await store.getPractice('u1'))[0]!.attempts).toEqual([answer(1, false), answer(2, false), answer(3, true)]);
+      });
+
+      it('loses nothing when one user syncs from several devices at once', async () => {
+        await Promise.all(Array.from({ length: 6 }, (_, device) => store.mergePractice('u1', [record(`q-${device}`, 'seven-day', [answer(device, true)]), record('q-shared', 'seven-day', [answer(device, false)])])));
+        const records = await store.getPractice('u1');
+        expect(records.map((r) => r.itemId)).toEqual(['q-0', 'q-1', 'q-2', 'q-3', 'q-4', 'q-5', 'q-shared']);
+        expect(records.at(-1)!.attempts).toHaveLength(6);
+      });
+
+      it('sums practice per user and rule area for leads', async () => {
+        await store.mergePractice('u2', [record('q-a', 'seven-day', [answer(1, false), answer(4, true)]), record('q-b', 'seven-day', [answer(2, true)]), record('q-c', 'freight', [answer(3, true)])]);
+        await store.mergePractice('u1', [record('q-a', 'seven-day', [answer(9, false)])]);
+        const activity = await store.practiceActivity();
+        expect(activity).toEqual([
+          { userId: 'u1', area: 'seven-day', items: 1, answers: 1, correct: 0, lastAt: T0 + 9 * 60_000 },
+          { userId: 'u2', area: 'freight', items: 1, answers: 1, correct: 1, lastAt: T0 + 3 * 60_000 },
+          { userId: 'u2', area: 'seven-day', items: 2, answers: 3, correct: 2, lastAt: T0 + 4 * 60_000 },
+        ]);
+        expect(await store.practiceActivity({ userIds: ['u1'] })).toEqual([activity[0]]);
+        expect(await store.practiceActivity({ userIds: [] })).toEqual([]);
       });
     });
   });

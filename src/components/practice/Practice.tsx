@@ -1,8 +1,10 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { PracticePayload } from '../../present/practice/index.ts';
 import { readPayload } from '../../present/practice/index.ts';
 import { browserProgress, type ProgressStore } from './progress-store.ts';
 import { QuizRunner, type PracticeMode } from './QuizRunner.tsx';
+import { keepSynced } from './practice-sync.ts';
+import { browserRound } from './round-store.ts';
 
 interface Props {
   readonly mode: PracticeMode;
@@ -39,6 +41,9 @@ export default function Practice({ mode, payload, payloadUrl }: Props) {
       .catch((error: Error) => setState({ problem: `题库没有载入（${error.message}）。请检查网络后重新载入页面。` }));
   }, [payload, payloadUrl]);
 
+  // Signed in: progress syncs with the account now, after each answer and when the browser is back online.
+  const sync = useMemo(() => (state && 'store' in state ? keepSynced(state.store) : null), [state]);
+
   if (!state) return <p class="practice-loading muted">正在载入题目…</p>;
   if ('problem' in state) {
     return (
@@ -47,5 +52,5 @@ export default function Practice({ mode, payload, payloadUrl }: Props) {
       </p>
     );
   }
-  return <QuizRunner mode={mode} payload={state.payload} store={state.store} />;
+  return <QuizRunner mode={mode} payload={state.payload} store={state.store} saved={browserRound(location.pathname)} onRecorded={() => sync?.changed()} />;
 }

@@ -29,8 +29,8 @@ interface Props {
   readonly isLocked: boolean;
   readonly problem: string | null;
   readonly onAnswer: (answer: Answer) => void;
-  /** After an ordering move: the step, its new place (from 1) and the button used. */
-  readonly onMoved: (step: string, place: number, direction: 'up' | 'down') => void;
+  /** After an ordering move: the new order, the step moved, its new place (from 1) and the button used. */
+  readonly onMoved: (answer: Answer, step: string, place: number, direction: 'up' | 'down') => void;
   readonly onSubmit: () => void;
   readonly headingRef: Ref<HTMLHeadingElement>;
 }
@@ -52,8 +52,7 @@ export function QuestionCard({ item, position, total, answer, isLocked, problem,
     const steps = [...((answer as readonly string[] | null) ?? item.choices)];
     const [step] = steps.splice(from, 1);
     steps.splice(to, 0, step!);
-    onAnswer(steps);
-    onMoved(step!, to + 1, to < from ? 'up' : 'down');
+    onMoved(steps, step!, to + 1, to < from ? 'up' : 'down');
   };
   const onKeyDown = (event: KeyboardEvent) => {
     // Browsers submit a form on Enter only from text fields; practice forms have radios and checkboxes.

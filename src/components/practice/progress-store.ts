@@ -1,64 +1,27 @@
 import { LowSync, MemorySync, type SyncAdapter } from 'lowdb';
 import { LocalStorage } from 'lowdb/browser';
-import { rateAnswer, reconcileCards, type StoredCard, type StoredCards } from '../../present/practice/index.ts';
+import {
+  emptyProgress,
+  fromProgressItems,
+  MAX_ATTEMPTS_PER_ITEM,
+  mergeProgress,
+  progressItems,
+  progressData,
+  rateAnswer,
+  reconcileCards,
+  type Attempt,
+  type ItemProgress,
+  type ProgressData,
+  type ProgressItems,
+  type StoredCard,
+  type StoredCards,
+} from '../../present/practice/index.ts';
 
-/** One answer as stored: when, whether it was right, and the key version it was graded against. */
-export interface Attempt {
-  readonly at: number;
-  readonly isCorrect: boolean;
-  readonly keyVersion: string;
-}
-
-/**
- * Everything the browser keeps about practice. Both maps are keyed by item id, which for a generated variant is
- * `templateId~seed`: every stored answer and card names the exact variant the trainee saw.
- */
-export interface ProgressData {
-  readonly version: 1;
-  readonly attempts: Readonly<Record<string, readonly Attempt[]>>;
-  readonly cards: StoredCards;
-}
+export type { Attempt, ProgressData } from '../../present/practice/index.ts';
+export { MAX_ATTEMPTS_PER_ITEM, progressData } from '../../present/practice/index.ts';
 
 /** The localStorage key; a new shape gets a new key rather than a migration of guesses. */
 export const STORAGE_KEY = 'asa-practice-v1';
-/** Older attempts are dropped so one item cannot grow the record without bound. */
-export const MAX_ATTEMPTS_PER_ITEM = 20;
-
-const emptyProgress = (): ProgressData => ({ version: 1, attempts: {}, cards: {} });
-
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
-const isNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
-
-function isAttempt(value: unknown): value is Attempt {
-  return isRecord(value) && isNumber(value.at) && typeof value.isCorrect === 'boolean' && typeof value.keyVersion === 'string';
-}
-
-const CARD_NUMBERS = ['due', 'stability', 'difficulty', 'elapsed_days', 'scheduled_days', 'learning_steps', 'reps', 'lapses', 'state'] as const;
-
-function isCard(value: unknown): value is StoredCard {
-  return (
-    isRecord(value) &&
-    typeof value.keyVersion === 'string' &&
-    CARD_NUMBERS.every((field) => isNumber(value[field])) &&
-    (value.last_review === undefined || isNumber(value.last_review))
-  );
-}
-
-/**
- * Stored progress read back from the browser, validated: a malformed attempt or card is dropped (it came from
- * storage another version or another script may have written), anything unreadable becomes empty progress.
- */
-export function progressData(raw: unknown): ProgressData {
-  if (!isRecord(raw) || raw.version !== 1) return emptyProgress();
-  const attempts = Object.fromEntries(
-    Object.entries(isRecord(raw.attempts) ? raw.attempts : {}).flatMap(([id, list]) => {
-      const valid = Array.isArray(list) ? list.filter(isAttempt) : [];
-      return valid.length > 0 ? [[id, valid]] : [];
-    }),
-  );
-  const cards = Object.fromEntries(Object.entries(isRecord(raw.cards) ? raw.cards : {}).filter(([, card]) => isCard(card)));
-  return { version: 1, attempts, cards: cards as StoredCards };
-}
 
 /** Practice progress behind lowdb's two-method storage contract. */
 export interface ProgressStore {
@@ -72,6 +35,21 @@ export interface ProgressStore {
   recordAnswer(item: { readonly id: string; readonly keyVersion: string }, isCorrect: boolean, now: number): StoredCard | undefined;
   /** Resets cards whose key version changed (see `reconcileCards`); returns the ids reset. */
   reconcile(keyVersions: ReadonlyMap<string, string>, now: number): string[];
+  /** Everything stored, read afresh (another tab or a sync may have written since). */
+  snapshot(): ProgressData;
+  /** The account this browser's progress was last synced with, or null before any sync. */
+  owner(): string | null;
+  /**
+   * What the server has not acknowledged yet: before the first sync every item, afterwards the items answered here
+   * since; at most `limit` items. `marks` identify what was sent, for `applySync`.
+   */
+  unsynced(limit: number): { readonly items: Record<string, ItemProgress>; readonly marks: Readonly<Record<string, number>> };
+  /**
+   * Takes in the server's answer to a sync of `sent`: merges `remote` into what is here (`mergeProgress`) or, when
+   * another account is signed in than the one this progress belongs to, replaces it with that account's. Items
+   * answered again while the sync was under way stay pending.
+   */
+  applySync(owner: string, remote: ProgressItems, sent: Readonly<Record<string, number>>, replace: boolean): void;
 }
 
 /** Opens progress stored through `adapter`; unreadable or malformed data starts empty and is replaced on the next write. */
@@ -115,10 +93,12 @@ export function openProgress(adapter: SyncAdapter<unknown>, isPersistent = true)
       load();
       const card = rateAnswer(data.cards[item.id], item.keyVersion, isCorrect, now);
       const attempts = [...(data.attempts[item.id] ?? []), { at: now, isCorrect, keyVersion: item.keyVersion }].slice(-MAX_ATTEMPTS_PER_ITEM);
+      const sync = data.sync ?? { owner: null, pending: {} };
       save({
         version: 1,
         attempts: { ...data.attempts, [item.id]: attempts },
         cards: card ? { ...data.cards, [item.id]: card } : data.cards,
+        sync: { owner: sync.owner, pending: { ...sync.pending, [item.id]: now } },
       });
       return card;
     },
@@ -127,6 +107,26 @@ export function openProgress(adapter: SyncAdapter<unknown>, isPersistent = true)
       const { cards, resetIds } = reconcileCards(data.cards, keyVersions, now);
       if (resetIds.length > 0) save({ ...data, cards });
       return resetIds;
+    },
+    snapshot: () => load(),
+    owner: () => load().sync?.owner ?? null,
+    unsynced(limit) {
+      load();
+      const pending = data.sync?.pending ?? {};
+      const ids = (data.sync?.owner ? Object.keys(pending) : Object.keys(progressItems(data))).slice(0, limit);
+      return { items: progressItems(data, ids), marks: Object.fromEntries(ids.map((id) => [id, pending[id] ?? 0])) };
+    },
+    applySync(owner, remote, sent, replace) {
+      load();
+      const before = data.sync;
+      let pending: Record<string, number> = {};
+      if (!replace) {
+        // Before the first sync every item was pending, listed or not: what was not sent yet still is.
+        const waiting = before?.owner ? before.pending : { ...Object.fromEntries(Object.keys(progressItems(data)).map((id) => [id, 0])), ...before?.pending };
+        pending = Object.fromEntries(Object.entries(waiting).filter(([id, at]) => sent[id] !== at));
+      }
+      const merged = replace ? remote : mergeProgress(progressItems(data), remote);
+      save({ ...fromProgressItems(merged), sync: { owner, pending } });
     },
   };
 }

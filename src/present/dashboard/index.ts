@@ -18,3 +18,4 @@ export { HEAT_STEPS, heatmap, type Heatmap, type HeatmapRow, type HeatmapSource,
 export { type Score, type ScoreBin, SCORE_BIN_COUNT, scoreBinIndex, scoreDistribution, type ScoreStats, scoreStats } from './score-distribution.ts';
 export { type CertificateWithStatus, type TraineeProgress, traineeProgress } from './trainee-progress.ts';
 export { followUpText } from './follow-up-text.ts';
+export { type PracticeActivityView, type PracticeCell, type PracticeRow, type PracticeTable, practiceTable } from './practice-activity.ts';

@@ -7,6 +7,8 @@ export * from './payload-url.ts';
 // practice-payload.ts builds the payload at build time (it runs the whole bank): pages take it from src/present's
 // index.ts; here only its types, so an island never evaluates it.
 export type { PracticePayload, TopicQuiz } from './practice-payload.ts';
+export * from './progress-data.ts';
 export * from './quiz-round.ts';
 export * from './review-schedule.ts';
+export * from './round-state.ts';
 export { explanationTraceView, type TraceStepView } from '../trace-view.ts';

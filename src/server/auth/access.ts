@@ -15,6 +15,7 @@ export const ACCESS_RULES: readonly { readonly prefix: string; readonly access: 
   { prefix: '/me', access: 'signed-in' },
   { prefix: '/api/exams', access: 'signed-in' },
   { prefix: '/api/attempts', access: 'signed-in' },
+  { prefix: '/api/practice', access: 'signed-in' },
   { prefix: '/exams', access: 'signed-in' },
 ];
 

@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { normalizeQuestionFile } from '../../authoring/index.ts';
-import { buildBank, type QuestionSource } from '../../quiz/index.ts';
+import { buildBank, type Bank, type QuestionSource } from '../../quiz/index.ts';
 import { checkBlueprint, ExamSchema, questionLookup, type Exam } from '../../quiz/index.ts';
 import { ItemSchema, TemplateSchema, type ScenarioContext } from '../../quiz/index.ts';
 import { CURRENT_EDITION } from '../../rules/index.ts';
@@ -18,7 +18,7 @@ import type { ExamContent } from './exam-content.ts';
  * questions are kept out of the build on purpose (see the `questions` collection), so the server reads them here.
  * @throws Error naming the file when an exam file is invalid or its blueprint cannot be filled.
  */
-export function loadExamContent(root: string = contentDir()): ExamContent {
+export function loadExamContent(root: string = contentDir()): ExamContent & { readonly bank: Bank } {
   const shop = loadShopPolicy(join(root, 'policy/shop.json'));
   if ('errors' in shop) throw new Error(`${join(root, 'policy/shop.json')} 无效：请运行 npm run check:content 查看。`);
   const caseFacts = loadCaseFacts(join(root, 'cases'));

@@ -11,6 +11,7 @@ import { LowdbAssignments } from './lowdb-assignments.ts';
 import { AssignmentsFileSchema, type AssignmentsFile } from './assignment-schemas.ts';
 import { LowdbAttempts } from './lowdb-attempts.ts';
 import { LowdbCertificates } from './lowdb-certificates.ts';
+import { LowdbPractice, type PracticeFile, PracticeFileSchema } from './lowdb-practice.ts';
 import { LowdbSessions, LowdbThrottle } from './lowdb-sessions.ts';
 import {
   type AccountsFile,
@@ -35,6 +36,7 @@ export const DATA_FILES = {
   sessions: 'sessions.json',
   throttle: 'throttle.json',
   certificates: 'certificates.json',
+  practice: 'practice.json',
   attempts: 'attempts',
   attemptIndex: 'attempt-index.jsonl',
   assignments: 'assignments.json',
@@ -81,6 +83,7 @@ export async function openLowdbStore(dataDir: string, options: LowdbStoreOptions
     version: 1,
     certificates: [],
   });
+  const practiceDoc = await JsonDoc.open<PracticeFile>(file(DATA_FILES.practice, PracticeFileSchema, false), { version: 1, users: [] });
   const assignmentsDoc = await JsonDoc.open<AssignmentsFile>(file(DATA_FILES.assignments, AssignmentsFileSchema), {
     version: 1,
     assignments: [],
@@ -99,6 +102,7 @@ export async function openLowdbStore(dataDir: string, options: LowdbStoreOptions
   const certificates = new LowdbCertificates(certificatesDoc, lifecycle);
   const accounts = new LowdbAccounts(accountsDoc, lifecycle, (userId) => sessions.deleteSessionsOf(userId));
   const attempts = new LowdbAttempts(attemptFiles, lifecycle);
+  const practice = new LowdbPractice(practiceDoc, lifecycle);
   const assignments = new LowdbAssignments(assignmentsDoc, lifecycle);
 
   // Delegation, one line per verb, so the compiler checks that every verb of Store is served.
@@ -151,6 +155,9 @@ export async function openLowdbStore(dataDir: string, options: LowdbStoreOptions
     listCertificates: (filter) => certificates.listCertificates(filter),
     revokeCertificate: (id, reason, at) => certificates.revokeCertificate(id, reason, at),
 
+    getPractice: (userId) => practice.getPractice(userId),
+    mergePractice: (userId, records) => practice.mergePractice(userId, records),
+    practiceActivity: (filter) => practice.practiceActivity(filter),
     createAssignment: (assignment) => assignments.createAssignment(assignment),
     getAssignment: (id) => assignments.getAssignment(id),
     listAssignments: (filter) => assignments.listAssignments(filter),
@@ -168,6 +175,7 @@ export async function openLowdbStore(dataDir: string, options: LowdbStoreOptions
         sessionsDoc.settled(),
         throttleDoc.settled(),
         certificatesDoc.settled(),
+        practiceDoc.settled(),
         assignmentsDoc.settled(),
         attemptFiles.settled(),
       ]);

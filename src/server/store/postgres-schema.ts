@@ -137,6 +137,25 @@ export const MIGRATIONS: readonly { readonly version: number; readonly name: str
     `,
   },
   {
+    version: 2,
+    name: 'practice',
+    sql: `
+      -- Practice progress synced from browsers: one row per user and item (src/server/store/postgres-practice.ts).
+      CREATE TABLE practice_records (
+        user_id text NOT NULL,
+        item_id text NOT NULL,
+        area text NOT NULL,
+        attempts jsonb NOT NULL,
+        card jsonb,
+        -- Counts of attempts, kept with the row so that the lead's activity view sums columns, not JSON.
+        answers integer NOT NULL,
+        correct integer NOT NULL,
+        last_at bigint,
+        PRIMARY KEY (user_id, item_id)
+      );
+    `,
+  },
+  {
     // 3, not 2: version 2 is left to the practice-progress area, built at the same time in another branch.
     version: 3,
     name: 'assignments',

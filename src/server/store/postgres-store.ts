@@ -4,6 +4,7 @@ import { employeeIdKey } from './employee-id.ts';
 import { countedFailures, LOGIN_IN_FLIGHT_RETRY_MS, lockEnd } from './login-throttle.ts';
 import { selectUsers } from './lowdb-accounts.ts';
 import { canonicalJson, summarize } from './lowdb-attempts.ts';
+import { PostgresPractice } from './postgres-practice.ts';
 import { PostgresAssignments } from './postgres-assignments.ts';
 import { migrate, pendingMigrations } from './postgres-schema.ts';
 import type {
@@ -37,6 +38,8 @@ import type {
   Certificate,
   LoginFailures,
   LoginReservation,
+  PracticeActivity,
+  PracticeRecord,
   Role,
   SavedAnswer,
   Session,
@@ -236,6 +239,7 @@ class PostgresStore implements Store {
   readonly kind = 'postgres' as const;
   readonly location: string;
   readonly #pool: pg.Pool;
+  readonly #practice: PostgresPractice;
   #closed = false;
 
   readonly #assignments: PostgresAssignments;
@@ -243,6 +247,7 @@ class PostgresStore implements Store {
   constructor(pool: pg.Pool, url: string) {
     this.#pool = pool;
     this.location = redactUrl(url);
+    this.#practice = new PostgresPractice(pool, (work) => this.#transaction((client) => work(client)));
     this.#assignments = new PostgresAssignments(pool, () => this.#assertOpen());
   }
 
@@ -895,6 +900,18 @@ class PostgresStore implements Store {
     return (await this.getCertificate(id))
       ? { ok: false, code: 'CERTIFICATE_REVOKED' }
       : { ok: false, code: 'CERTIFICATE_NOT_FOUND' };
+  }
+
+  getPractice(userId: string): Promise<PracticeRecord[]> {
+    return this.#practice.getPractice(userId);
+  }
+
+  mergePractice(userId: string, records: readonly PracticeRecord[]): Promise<PracticeRecord[]> {
+    return this.#practice.mergePractice(userId, records);
+  }
+
+  practiceActivity(filter?: { readonly userIds?: readonly string[] }): Promise<PracticeActivity[]> {
+    return this.#practice.practiceActivity(filter);
   }
 
   async close(): Promise<void> {

@@ -6,6 +6,8 @@ import type {
   Certificate,
   LoginFailures,
   LoginReservation,
+  PracticeActivity,
+  PracticeRecord,
   Role,
   SavedAnswer,
   Session,
@@ -297,6 +299,23 @@ export interface CertificatesArea {
 }
 
 /**
+ * Practice progress synced from trainees' browsers (src/server/practice/): one record per user and item, merged by
+ * present/practice's `mergeItemProgress`, which is commutative, associative and idempotent, so replays and any
+ * order of syncs leave the same record.
+ */
+export interface PracticeArea {
+  /** The user's records, sorted by item id; empty when the user never synced. */
+  getPractice(userId: string): Promise<PracticeRecord[]>;
+  /**
+   * Merges each record into the user's stored record of the same item, all in one write (parallel merges for one
+   * user lose nothing); the stored area becomes the given one. Resolves with all the user's records, as getPractice.
+   */
+  mergePractice(userId: string, records: readonly PracticeRecord[]): Promise<PracticeRecord[]>;
+  /** Practice per user and rule area (users with no records are absent), sorted by user id, then area. */
+  practiceActivity(filter?: { readonly userIds?: readonly string[] }): Promise<PracticeActivity[]>;
+}
+
+/**
  * Writing records that another store made, as they are (ids, times, statuses and answers kept): how `npm run
  * db:import` moves a lowdb folder into PostgreSQL, and how benchmarks fill a store quickly.
  */
@@ -328,5 +347,5 @@ export interface CertificateReader extends Pick<CertificatesArea, 'listCertifica
 
 /** The whole storage contract: every area plus the lifecycle. */
 export interface Store
-  extends AccountsArea, SessionsArea, ThrottleArea, AttemptsArea, CertificatesArea, ImportArea, StoreLifecycle,
+  extends AccountsArea, SessionsArea, ThrottleArea, AttemptsArea, CertificatesArea, PracticeArea, ImportArea, StoreLifecycle,
     AssignmentsArea {}

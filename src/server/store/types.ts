@@ -3,6 +3,8 @@
  * Every method resolves after the change is durable (flushed to disk), or rejects; nothing is acknowledged early.
  */
 
+import type { ItemProgress } from '../../present/practice/index.ts';
+
 export type Role = 'lead' | 'trainee';
 
 export interface User {
@@ -159,4 +161,23 @@ export interface Certificate {
   readonly rules: readonly string[];
   readonly revokedAt: number | null;
   readonly revokedReason: string | null;
+}
+
+/** One item's practice progress for one user, as synced from the browser, with the rule area the item is filed under. */
+export interface PracticeRecord extends ItemProgress {
+  readonly itemId: string;
+  readonly area: string;
+}
+
+/** What a lead sees of one user's practice in one rule area. */
+export interface PracticeActivity {
+  readonly userId: string;
+  readonly area: string;
+  /** Items practised at least once. */
+  readonly items: number;
+  /** Stored answers (the latest 20 per item) and how many were right. */
+  readonly answers: number;
+  readonly correct: number;
+  /** Time of the newest stored answer (the trainee's device clock), or null. */
+  readonly lastAt: number | null;
 }

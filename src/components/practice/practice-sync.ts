@@ -1,0 +1,72 @@
+import { fromProgressItems, progressData, progressItems, type ProgressItems } from '../../present/practice/index.ts';
+import type { ProgressStore } from './progress-store.ts';
+
+/** The sync endpoint (src/pages/api/practice/progress.ts). */
+export const SYNC_URL = '/api/practice/progress';
+/** Items per request: 250 items of 20 answers and a card stay well under the server's 1 MB body limit. */
+const BATCH = 250;
+
+/** How a sync ended: merged with the account's progress, nobody signed in, no network, or refused by the server. */
+export type SyncOutcome = 'synced' | 'signed-out' | 'offline' | 'refused';
+
+/**
+ * Sends what the server has not seen (in batches) and takes in the account's merged progress, until nothing is
+ * pending. Offline-first: practice never waits for this, and a failed sync leaves everything pending for the next.
+ */
+export async function syncProgress(store: ProgressStore): Promise<SyncOutcome> {
+  for (let round = 0; round < 20; round++) {
+    const { items, marks } = store.unsynced(BATCH);
+    let response: Response;
+    try {
+      response = await fetch(SYNC_URL, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ owner: store.owner(), items }),
+      });
+    } catch {
+      return 'offline';
+    }
+    if (response.status === 401) return 'signed-out';
+    if (!response.ok) return 'refused';
+    try {
+      const body = (await response.json()) as { userId: string; items: ProgressItems; merged: boolean };
+      // Read back through the browser storage's own validation: whatever the answer, only well-formed records stay.
+      const remote = progressItems(progressData(fromProgressItems(body.items)));
+      store.applySync(String(body.userId), remote, marks, body.merged !== true);
+    } catch {
+      return 'refused';
+    }
+    if (Object.keys(marks).length < BATCH) return 'synced';
+  }
+  return 'synced';
+}
+
+/**
+ * Syncs now, again whenever `changed()` is called (after an answer) and when the browser comes back online; one
+ * request at a time. Stops asking once the server says nobody is signed in, so an anonymous trainee's answers cost
+ * one request per page. `onSynced` runs after each sync that merged progress.
+ */
+export function keepSynced(store: ProgressStore, onSynced?: () => void): { changed(): void } {
+  let running: Promise<void> | null = null;
+  let again = false;
+  let signedOut = false;
+  const run = () => {
+    if (signedOut) return;
+    if (running) {
+      again = true;
+      return;
+    }
+    running = syncProgress(store).then((outcome) => {
+      running = null;
+      signedOut = outcome === 'signed-out';
+      if (outcome === 'synced') onSynced?.();
+      if (again && outcome === 'synced') {
+        again = false;
+        run();
+      }
+    });
+  };
+  addEventListener('online', run);
+  run();
+  return { changed: run };
+}
