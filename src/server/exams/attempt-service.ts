@@ -222,6 +222,26 @@ export function attemptService(store: Store, content: ExamContent, options: Atte
       throw new Error(`attempt id collision: ${created.code}`);
     },
 
+    /**
+     * Where the user stands with an exam: attempts allowed and used, the attempt in progress (an overdue one is closed
+     * first, so it no longer counts as open) and whether a new attempt may start now, condition by condition.
+     */
+    async standing(user: User, examId: string) {
+      const exam = examOf(examId);
+      let open: AttemptRecord | null = null;
+      for (const attempt of (await store.listAttempts({ userId: user.id, examId })).filter((attempt) => attempt.status === 'in-progress')) {
+        const latest = await current(attempt);
+        if (latest.status === 'in-progress') open = latest;
+      }
+      const attempts = await store.listAttempts({ userId: user.id, examId });
+      return {
+        attemptsAllowed: exam.attemptsAllowed,
+        attemptsUsed: attempts.length,
+        openAttemptId: open?.id ?? null,
+        eligibility: examEligibility(exam, attempts, now()),
+      };
+    },
+
     async read(user: User, attemptId: string) {
       return view(await current(await ownAttempt(user, attemptId)));
     },
