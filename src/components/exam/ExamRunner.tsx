@@ -16,11 +16,8 @@ import ExamQuestion from './ExamQuestion.tsx';
 import { SaveQueue, type SaveStatus, type ShownAnswer } from './save-queue.ts';
 
 interface Props {
-  readonly examId: string;
-  /** An attempt in progress to resume (from /me or 继续考试); otherwise the page offers 开始考试. */
-  readonly attemptId: string | null;
-  /** 考试须知 for the confirmation before 开始考试; `isConfirming` opens it at once (再考一次 on the result page). */
-  readonly start: { readonly rules: readonly string[]; readonly attemptsLine: string; readonly isConfirming: boolean } | null;
+  /** The attempt in progress (started by the page's 确认开始 form, or resumed from /me or 继续考试). */
+  readonly attemptId: string;
 }
 
 /** How long 交卷 waits for unsaved answers to reach the server before warning. */
@@ -43,16 +40,13 @@ const isTyping = (target: EventTarget | null) =>
   target instanceof HTMLElement && (target.isContentEditable || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement || (target instanceof HTMLInputElement && !['radio', 'checkbox', 'button'].includes(target.type)));
 
 /**
- * The exam island: confirm and start, or resume; one question at a time, timer on server time; focus mode (the
+ * The exam island, for an attempt in progress: one question at a time, timer on server time; focus mode (the
  * site's navigation is hidden by CSS while `.exam` is on the page, and leaving asks first). State changes go through
  * the reducer in src/present/exam; answers go through a SaveQueue (save-queue.ts). A closed attempt is shown by the
  * page itself (the server renders the result), so submitting reloads the page.
  */
-export default function ExamRunner({ examId, attemptId, start }: Props) {
-  const [state, dispatch] = useReducer<RunnerState<AttemptView>, RunnerAction<AttemptView>>(runnerReducer, {
-    ...initialRunnerState<AttemptView>(),
-    isConfirmingStart: start?.isConfirming ?? false,
-  });
+export default function ExamRunner({ attemptId }: Props) {
+  const [state, dispatch] = useReducer<RunnerState<AttemptView>, RunnerAction<AttemptView>>(runnerReducer, initialRunnerState<AttemptView>());
   const { attempt, index, answers, error, isSubmitting, announcement } = state;
   const [now, setNow] = useState(Date.now());
   const [, setQueueTick] = useState(0);
@@ -60,7 +54,6 @@ export default function ExamRunner({ examId, attemptId, start }: Props) {
   const announced = useRef(new Set<number>());
   const hadSaveError = useRef(false);
   const isLeaving = useRef(false);
-  const dialog = useRef<HTMLDialogElement>(null);
   // Server time minus local time, so a wrong PC clock cannot shorten or stretch the countdown.
   const offset = useRef(0);
   const answersRef = useRef(answers);
@@ -72,7 +65,6 @@ export default function ExamRunner({ examId, attemptId, start }: Props) {
     isLeaving.current = true;
     const url = new URL(location.href);
     url.searchParams.set('attempt', id);
-    url.searchParams.delete('retake');
     location.replace(url);
   }
 
@@ -100,16 +92,9 @@ export default function ExamRunner({ examId, attemptId, start }: Props) {
       shown = queue.current.load(view.answers);
     }
     dispatch({ type: 'loaded', attempt: view, answers: shown ?? answersRef.current });
-    // A reload (or a dropped connection) must come back to this attempt, not to the 开始考试 screen.
-    const url = new URL(location.href);
-    if (url.searchParams.get('attempt') !== view.id || url.searchParams.has('retake')) {
-      url.searchParams.set('attempt', view.id);
-      url.searchParams.delete('retake');
-      history.replaceState(history.state, '', url);
-    }
   }
   useEffect(() => {
-    if (attemptId) call<{ attempt: AttemptView }>('GET', `/api/attempts/${attemptId}`).then((data) => load(data.attempt), fail);
+    call<{ attempt: AttemptView }>('GET', `/api/attempts/${attemptId}`).then((data) => load(data.attempt), fail);
     const timer = setInterval(() => setNow(Date.now()), 1000);
     // Back online: resend what waited, without waiting out the backoff.
     const online = () => queue.current?.retryNow();
@@ -143,13 +128,6 @@ export default function ExamRunner({ examId, attemptId, start }: Props) {
       document.removeEventListener('click', onClick, true);
     };
   }, [isOpen]);
-
-  useEffect(() => {
-    const element = dialog.current;
-    if (!element) return;
-    if (state.isConfirmingStart && !element.open) element.showModal();
-    if (!state.isConfirmingStart && element.open) element.close();
-  }, [state.isConfirmingStart]);
 
   // Read the clock at render, not the last tick, so a freshly loaded attempt never shows more than its time limit.
   const remaining = attempt ? attempt.endsAt - (Date.now() + offset.current) : 0;
@@ -205,15 +183,6 @@ export default function ExamRunner({ examId, attemptId, start }: Props) {
     return () => removeEventListener('keydown', onKey);
   }, [isOpen]);
 
-  async function begin() {
-    dispatch({ type: 'starting' });
-    try {
-      load((await call<{ attempt: AttemptView }>('POST', `/api/exams/${examId}/start`)).attempt);
-    } catch (caught) {
-      fail(caught);
-    }
-  }
-
   async function submit() {
     const saves = queue.current!;
     if (!confirm(submitPrompt(attempt!.questions, answers))) return;
@@ -233,39 +202,7 @@ export default function ExamRunner({ examId, attemptId, start }: Props) {
     }
   }
 
-  if (!attempt || !isOpen) {
-    return (
-      <div class="exam-start">
-        {error && <p role="alert">{error}</p>}
-        {start && (
-          <>
-            <button type="button" onClick={() => dispatch({ type: 'confirm-start' })}>
-              开始考试
-            </button>
-            <dialog ref={dialog} class="exam-confirm" aria-labelledby="exam-confirm-title" onClose={() => dispatch({ type: 'cancel-start' })}>
-              <h2 id="exam-confirm-title">确认开始考试？</h2>
-              <p>
-                <strong>{start.attemptsLine}</strong>
-              </p>
-              <ul>
-                {start.rules.map((line) => (
-                  <li>{line}</li>
-                ))}
-              </ul>
-              <p class="exam-actions">
-                <button type="button" onClick={() => dispatch({ type: 'cancel-start' })}>
-                  取消
-                </button>
-                <button type="button" class="exam-submit" disabled={state.isStarting} onClick={begin}>
-                  {state.isStarting ? '正在开始…' : '确认开始'}
-                </button>
-              </p>
-            </dialog>
-          </>
-        )}
-      </div>
-    );
-  }
+  if (!attempt || !isOpen) return error ? <p role="alert">{error}</p> : null;
 
   const saves = queue.current!;
   const question = attempt.questions[index]!;
@@ -336,7 +273,6 @@ export default function ExamRunner({ examId, attemptId, start }: Props) {
           {isSubmitting ? '正在交卷…' : '交卷'}
         </button>
       </p>
-      <p class="exam-keys muted">快捷键：数字 1–9 选择选项，← → 上一题 / 下一题，F 标记此题。</p>
     </div>
   );
 }

@@ -21,12 +21,9 @@ const attempt: RunnerAttempt = { id: 'a1', status: 'in-progress', questions: [si
 const key = (over: Partial<KeyTarget>): KeyTarget => ({ key: '1', hasModifier: false, isTyping: false, isOnRadio: false, ...over });
 
 describe('exam runner reducer', () => {
-  it('opens and cancels the start confirmation, and a load closes it', () => {
-    let state = runnerReducer(initialRunnerState(), { type: 'confirm-start' });
-    expect(state.isConfirmingStart).toBe(true);
-    expect(runnerReducer(state, { type: 'cancel-start' }).isConfirmingStart).toBe(false);
-    state = runnerReducer(runnerReducer(state, { type: 'starting' }), { type: 'loaded', attempt, answers: { q1: { response: 1, flagged: false } } });
-    expect(state).toMatchObject({ isConfirmingStart: false, isStarting: false, attempt, answers: { q1: { response: 1, flagged: false } } });
+  it('loads an attempt with its answers and keeps the question on screen within the paper', () => {
+    const state = runnerReducer({ ...initialRunnerState(), index: 9 }, { type: 'loaded', attempt, answers: { q1: { response: 1, flagged: false } } });
+    expect(state).toMatchObject({ attempt, index: 3, answers: { q1: { response: 1, flagged: false } } });
   });
 
   it('moves between questions without leaving the paper', () => {

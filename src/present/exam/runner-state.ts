@@ -27,18 +27,12 @@ export interface RunnerState<A extends RunnerAttempt = RunnerAttempt> {
   readonly index: number;
   readonly answers: Readonly<Record<string, RunnerAnswer>>;
   readonly error: string | null;
-  /** The 开始考试 confirmation is open. */
-  readonly isConfirmingStart: boolean;
-  readonly isStarting: boolean;
   readonly isSubmitting: boolean;
   /** Text for the polite live region (time warnings, save trouble); never the countdown itself. */
   readonly announcement: string;
 }
 
 export type RunnerAction<A extends RunnerAttempt = RunnerAttempt> =
-  | { readonly type: 'confirm-start' }
-  | { readonly type: 'cancel-start' }
-  | { readonly type: 'starting' }
   | { readonly type: 'loaded'; readonly attempt: A; readonly answers: Readonly<Record<string, RunnerAnswer>> }
   | { readonly type: 'go'; readonly index: number }
   | { readonly type: 'move'; readonly step: -1 | 1 }
@@ -48,21 +42,15 @@ export type RunnerAction<A extends RunnerAttempt = RunnerAttempt> =
   | { readonly type: 'announce'; readonly text: string };
 
 export function initialRunnerState<A extends RunnerAttempt>(): RunnerState<A> {
-  return { attempt: null, index: 0, answers: {}, error: null, isConfirmingStart: false, isStarting: false, isSubmitting: false, announcement: '' };
+  return { attempt: null, index: 0, answers: {}, error: null, isSubmitting: false, announcement: '' };
 }
 
 const clampIndex = (index: number, attempt: RunnerAttempt | null) => Math.min(Math.max(0, index), Math.max(0, (attempt?.questions.length ?? 1) - 1));
 
 export function runnerReducer<A extends RunnerAttempt>(state: RunnerState<A>, action: RunnerAction<A>): RunnerState<A> {
   switch (action.type) {
-    case 'confirm-start':
-      return { ...state, isConfirmingStart: true, error: null };
-    case 'cancel-start':
-      return { ...state, isConfirmingStart: false };
-    case 'starting':
-      return { ...state, isStarting: true, error: null };
     case 'loaded':
-      return { ...state, attempt: action.attempt, answers: action.answers, index: clampIndex(state.index, action.attempt), isConfirmingStart: false, isStarting: false };
+      return { ...state, attempt: action.attempt, answers: action.answers, index: clampIndex(state.index, action.attempt) };
     case 'go':
       return { ...state, index: clampIndex(action.index, state.attempt) };
     case 'move':
@@ -72,7 +60,7 @@ export function runnerReducer<A extends RunnerAttempt>(state: RunnerState<A>, ac
     case 'submitting':
       return { ...state, isSubmitting: action.isSubmitting };
     case 'failed':
-      return { ...state, error: action.message, isStarting: false, isSubmitting: false };
+      return { ...state, error: action.message, isSubmitting: false };
     case 'announce':
       return { ...state, announcement: action.text };
   }
