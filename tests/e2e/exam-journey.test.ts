@@ -112,7 +112,7 @@ describe('the exam journey in the browser', () => {
     const store = await openLowdbStore(academy.dataDir);
     items = (await store.getAttempt(attemptId))!.items;
     await store.close();
-  });
+  }, 120_000);
 
   it('focus mode: the site navigation is hidden, and leaving by a link or a reload asks first', async () => {
     const { page } = browser;
@@ -163,7 +163,7 @@ describe('the exam journey in the browser', () => {
     await page.evaluate(() => window.scrollTo(0, 0));
     await expectAccessible(page, 'phone');
     await page.setViewportSize({ width: 1280, height: 800 });
-  });
+  }, 120_000);
 
   it('继续考试 from /me and from the exam page comes back to the open attempt', async () => {
     const { page } = browser;
@@ -196,6 +196,10 @@ describe('the exam journey in the browser', () => {
     expect(next).toContain('剩余考试次数：2 / 3');
     expect(next).toMatch(/两次考试之间至少间隔 24 小时，\d{4}-\d\d-\d\d \d\d:\d\d(:\d\d)?（北京时间）后可以再考/);
     expect(await page.getByRole('link', { name: '再考一次' }).count()).toBe(0);
+    // A start during the cooldown (a stale page's 确认开始) comes back to the exam page, worded.
+    const refused = await page.request.post(`${server.url}/api/exams/${EXAM_ID}/start`, { form: { go: '1' }, headers: { origin: server.url }, maxRedirects: 0 });
+    expect(refused.status()).toBe(303);
+    expect(refused.headers()['location']).toBe(`${EXAM_PATH}?refused=EXAM_COOLDOWN`);
     expect(await page.locator('.exam-review-item').count()).toBe(items.length);
     const explained = page.locator('.exam-review-item:not(.correct)');
     expect(await explained.count()).toBe(3);
@@ -212,6 +216,14 @@ describe('the exam journey in the browser', () => {
     await page.setViewportSize({ width: 375, height: 700 });
     await expectAccessible(page, 'result-phone');
     await page.setViewportSize({ width: 1280, height: 800 });
+  }, 180_000);
+
+  it('the exam page words a refused start and offers no 开始考试 during the cooldown', async () => {
+    const { page } = browser;
+    await page.goto(`${server.url}${EXAM_PATH}?refused=EXAM_COOLDOWN`);
+    expect(await page.getByRole('alert').innerText()).toContain('距离上次考试的间隔还不够');
+    expect(await page.locator('.exam-brief').innerText()).toMatch(/（北京时间）后可以再考/);
+    expect(await page.getByRole('button', { name: '开始考试' }).count()).toBe(0);
   });
 
   it('after the cooldown, the result page offers 再考一次, which asks first and starts a new attempt', async () => {

@@ -71,6 +71,15 @@ describe('exam API', () => {
     expect((await me().post('/api/exams/basic-certification/start')).status).toBe(200);
   });
 
+  it('answers the exam page\'s form post (确认开始, no JavaScript) with a 303 to the open attempt', async () => {
+    const form = { body: '', headers: { 'content-type': 'application/x-www-form-urlencoded' } };
+    const response = await me().send('POST', '/api/exams/basic-certification/start', form);
+    expect(response.status).toBe(303);
+    expect(response.headers.get('location')).toBe(`/exams/basic-certification?attempt=${attempt.id}`);
+    const other = await clients[lead.id]!.send('POST', '/api/exams/no-such-exam/start', form);
+    expect(other.status).toBe(404);
+  });
+
   it('autosaves by per-question version: a replay is a duplicate, an older version is superseded and never overwrites', async () => {
     // The paper (with option orders) is read from the attempt file the server wrote: the test plays a perfect trainee.
     const store = await openLowdbStore(dataDir);

@@ -1,11 +1,29 @@
-import { apiRoute, jsonOk, methodNotAllowed } from '../../../../server/http/index.ts';
+import { apiRoute, ApiError, jsonOk, methodNotAllowed } from '../../../../server/http/index.ts';
 import { examService, signedInUser } from '../../../../server/exams/index.ts';
 
 export const prerender = false;
 
-/** Starts an attempt (201), or resumes the trainee's open one at this exam (200); eligibility refusals are 403/429. */
+/** A plain HTML form post (the exam page's 确认开始), as opposed to the JSON the API clients send. */
+const isFormPost = (request: Request) => /^(application\/x-www-form-urlencoded|multipart\/form-data)/i.test(request.headers.get('content-type') ?? '');
+
+/**
+ * Starts an attempt (201), or resumes the trainee's open one at this exam (200); eligibility refusals are 403/429.
+ * The exam page's 确认开始 is a form post, so starting works without JavaScript: it gets a 303 to the attempt, or back
+ * to the exam page with `?refused=<code>`, which the page words. (Other origins are refused by the middleware first.)
+ */
 export const POST = apiRoute(async (context) => {
-  const started = await (await examService()).start(signedInUser(context), context.params.id ?? '');
+  const examId = context.params.id ?? '';
+  if (isFormPost(context.request)) {
+    const page = `/exams/${encodeURIComponent(examId)}`;
+    try {
+      const { attempt } = await (await examService()).start(signedInUser(context), examId);
+      return context.redirect(`${page}?attempt=${encodeURIComponent(attempt.id)}`, 303);
+    } catch (error) {
+      if (!(error instanceof ApiError) || error.code === 'EXAM_NOT_FOUND') throw error;
+      return context.redirect(`${page}?refused=${error.code}`, 303);
+    }
+  }
+  const started = await (await examService()).start(signedInUser(context), examId);
   return jsonOk(started, started.resumed ? 200 : 201);
 });
 
