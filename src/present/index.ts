@@ -14,6 +14,8 @@ export * from './sandbox/index.ts';
 export * from './practice/index.ts';
 export * from './practice/practice-payload.ts';
 export * from './flow/index.ts';
+export * from './decision-path.ts';
+export * from './assignments/index.ts';
 export { examReviewView, answerWords, type ReviewView, type ReviewItemView, type ReviewOptionView } from './exam/review-view.ts';
 export { examStartView, type ExamStanding, type ExamStartView } from './exam/start-view.ts';
 export { clause, joinClauses, sentence, DOUBLED_PUNCTUATION } from './exam/wording.ts';

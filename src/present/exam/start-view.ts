@@ -8,6 +8,8 @@ export interface ExamStanding {
   /** The attempt in progress, if any (it is resumed, not counted again). */
   readonly openAttemptId: string | null;
   readonly eligibility: Eligibility;
+  /** Why a condition outside the exam (an assignment window) refuses a start now, worded; null when none does. */
+  readonly refusal?: string | null;
 }
 
 /** What the exam page and the result page say before a (new) attempt. */
@@ -34,6 +36,7 @@ export function examStartView(exam: Exam, standing: ExamStanding): ExamStartView
     if (condition.id === 'cooldown') return `两次考试之间至少间隔 ${exam.cooldownHours} 小时，${beijingTime(condition.value)}（北京时间）后可以再考。`;
     return condition.message;
   });
+  if (standing.refusal) reasons.push(standing.refusal);
   return {
     rules: [
       `共 ${questionCount(exam)} 题，限时 ${exam.timeLimitMinutes} 分钟，点「开始考试」后立即计时，中途离开也不会暂停。`,
@@ -43,7 +46,7 @@ export function examStartView(exam: Exam, standing: ExamStanding): ExamStartView
     ],
     attemptsLeft,
     attemptsLine: `剩余考试次数：${attemptsLeft} / ${standing.attemptsAllowed}`,
-    canStart: standing.openAttemptId === null && standing.eligibility.eligible,
+    canStart: standing.openAttemptId === null && standing.eligibility.eligible && !standing.refusal,
     openAttemptId: standing.openAttemptId,
     blocked: standing.openAttemptId === null && reasons.length > 0 ? reasons.join('') : null,
   };

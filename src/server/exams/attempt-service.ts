@@ -44,6 +44,17 @@ export interface AttemptServiceOptions {
   readonly now?: () => number;
 }
 
+/**
+ * What the caller adds to the start decision (src/server/assignments: the assignment window, the attempts of the
+ * current recertification round); both run only when a new attempt would start, never when one is resumed.
+ */
+export interface StartPolicy {
+  /** The attempts that count against `attemptsAllowed` (default: all of them). */
+  readonly countedAttempts?: <A extends { readonly startedAt: number }>(attempts: readonly A[], at: number) => Promise<readonly A[]>;
+  /** Throws an ApiError when the trainee may not start the exam at `at`. */
+  readonly check?: (exam: Exam, at: number) => Promise<void>;
+}
+
 const responsesOf = (attempt: AttemptRecord): Record<string, Response | undefined> =>
   Object.fromEntries(Object.values(attempt.answers).flatMap((answer) => (answer.response === null ? [] : [[answer.itemId, answer.response as Response]])));
 
@@ -183,7 +194,7 @@ export function attemptService(store: Store, content: ExamContent, options: Atte
     content,
 
     /** Starts an attempt, or resumes the user's open one at the same exam. */
-    async start(user: User, examId: string) {
+    async start(user: User, examId: string, policy: StartPolicy = {}) {
       const exam = examOf(examId);
       const mine = await store.listAttempts({ userId: user.id, examId });
       for (const attempt of mine.filter((attempt) => attempt.status === 'in-progress')) {
@@ -191,13 +202,15 @@ export function attemptService(store: Store, content: ExamContent, options: Atte
         if (latest.status === 'in-progress') return { attempt: view(latest), resumed: true };
       }
       const at = now();
-      const past = await store.listAttempts({ userId: user.id, examId });
+      const all = await store.listAttempts({ userId: user.id, examId });
+      const past = policy.countedAttempts ? await policy.countedAttempts(all, at) : all;
       const eligibility = examEligibility(exam, past, at);
       const failed = eligibility.conditions.find((condition) => !condition.passed);
       if (failed) {
         const code = ({ opens: 'EXAM_NOT_YET_OPEN', closes: 'EXAM_CLOSED', attempts: 'EXAM_ATTEMPTS_USED', cooldown: 'EXAM_COOLDOWN' } as const)[failed.id];
         throw new ApiError(code);
       }
+      await policy.check?.(exam, at);
       const seed = randomInt(1, 2 ** 31);
       let items;
       try {
@@ -224,22 +237,31 @@ export function attemptService(store: Store, content: ExamContent, options: Atte
 
     /**
      * Where the user stands with an exam: attempts allowed and used, the attempt in progress (an overdue one is closed
-     * first, so it no longer counts as open) and whether a new attempt may start now, condition by condition.
+     * first, so it no longer counts as open) and whether a new attempt may start now, condition by condition, with
+     * `policy` counted as start() counts it (`refusal`: what its check would answer).
      */
-    async standing(user: User, examId: string) {
+    async standing(user: User, examId: string, policy: StartPolicy = {}) {
       const exam = examOf(examId);
       let open: AttemptRecord | null = null;
       for (const attempt of (await store.listAttempts({ userId: user.id, examId })).filter((attempt) => attempt.status === 'in-progress')) {
         const latest = await current(attempt);
         if (latest.status === 'in-progress') open = latest;
       }
-      const attempts = await store.listAttempts({ userId: user.id, examId });
-      return {
-        attemptsAllowed: exam.attemptsAllowed,
-        attemptsUsed: attempts.length,
-        openAttemptId: open?.id ?? null,
-        eligibility: examEligibility(exam, attempts, now()),
-      };
+      const at = now();
+      const all = await store.listAttempts({ userId: user.id, examId });
+      const attempts = policy.countedAttempts ? await policy.countedAttempts(all, at) : all;
+      const eligibility = examEligibility(exam, attempts, at);
+      // The caller's own conditions (an assignment's window), as start() would apply them: their refusal, worded.
+      let refusal: string | null = null;
+      if (eligibility.eligible && policy.check) {
+        try {
+          await policy.check(exam, at);
+        } catch (error) {
+          if (!(error instanceof ApiError)) throw error;
+          refusal = error.message;
+        }
+      }
+      return { attemptsAllowed: exam.attemptsAllowed, attemptsUsed: attempts.length, openAttemptId: open?.id ?? null, eligibility, refusal };
     },
 
     async read(user: User, attemptId: string) {
