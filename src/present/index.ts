@@ -17,3 +17,6 @@ export * from './flow/index.ts';
 export * from './decision-path.ts';
 export * from './case-library.ts';
 export * from './assignments/index.ts';
+export { examReviewView, answerWords, type ReviewView, type ReviewItemView, type ReviewOptionView } from './exam/review-view.ts';
+export { examStartView, type ExamStanding, type ExamStartView } from './exam/start-view.ts';
+export { clause, joinClauses, sentence, DOUBLED_PUNCTUATION } from './exam/wording.ts';

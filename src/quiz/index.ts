@@ -82,7 +82,7 @@ export {
   type KeyedQuestion,
   type PaperGrade,
 } from './exam-paper.ts';
-export { examReview, type ReviewItem, type ReviewPolicy } from './exam-review.ts';
+export { examReview, optionBases, type OptionBasis, type ReviewItem, type ReviewPolicy } from './exam-review.ts';
 export { responseShapeProblem } from './response-shape.ts';
 export { isGraded, type AttemptResultView, type AttemptStatus, type AttemptView, type GradedAttempt } from './attempt-view.ts';
 export * from './analysis/index.ts';

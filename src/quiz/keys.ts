@@ -1,7 +1,7 @@
 import { negotiationLadder, serviceFlow, type Ruling, type ShopPolicy } from '../rules/index.ts';
 import { answerOf, sameAnswer, type AnswerValue } from './asked-fields.ts';
 import { isReplyItem, type Claim, type Item, type Scenario, type Sequence } from './item-schema.ts';
-import { judgeReplies, UnkeyableReplyError } from './replies.ts';
+import { judgeReplies, UnkeyableReplyError, type ReplyVerdict } from './replies.ts';
 import { decideScenario, type ScenarioContext } from './scenario.ts';
 
 /**
@@ -9,7 +9,14 @@ import { decideScenario, type ScenarioContext } from './scenario.ts';
  * (回复话术) is keyed as `single`; its `value` is null, since its options stand for replies, not values.
  */
 export type Key =
-  | { readonly type: 'single'; readonly answer: number; readonly value: AnswerValue; readonly rulings: readonly Ruling[] }
+  | {
+      readonly type: 'single';
+      readonly answer: number;
+      readonly value: AnswerValue;
+      readonly rulings: readonly Ruling[];
+      /** A reply item's verdict on each reply (tone and promises), for per-option feedback after an exam. */
+      readonly verdicts?: readonly ReplyVerdict[];
+    }
   | { readonly type: 'multiple'; readonly answer: readonly number[]; readonly rulings: readonly Ruling[] }
   | { readonly type: 'truefalse'; readonly answer: boolean; readonly value: AnswerValue; readonly rulings: readonly Ruling[] }
   | { readonly type: 'ordering'; readonly answer: readonly string[]; readonly rulings: readonly Ruling[] };
@@ -55,7 +62,7 @@ export function deriveKey(item: Item, context: ScenarioContext): Key {
         const verdicts = judgeReplies(item, ruling, facts, context.rules?.parseFacts);
         const right = verdicts.filter((verdict) => verdict.right);
         if (right.length !== 1) throw new UnkeyableReplyError(item.id, verdicts);
-        return { type: 'single', answer: right[0]!.index, value: null, rulings: [ruling] };
+        return { type: 'single', answer: right[0]!.index, value: null, rulings: [ruling], verdicts };
       }
       const value = answerOf(item.ask, ruling, facts, context.rules?.parseFacts);
       const matches = item.options.flatMap((option, index) => (sameAnswer(option.value, value) ? [index] : []));

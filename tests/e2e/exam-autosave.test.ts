@@ -110,6 +110,7 @@ async function openExam(user: typeof delayed): Promise<OpenExam> {
   });
   await browser.page.goto(`${server.url}${EXAM_PATH}`);
   await browser.page.getByRole('button', { name: '开始考试' }).click();
+  await browser.page.getByRole('button', { name: '确认开始' }).click();
   await browser.page.locator('.exam fieldset').waitFor();
   await browser.page.waitForURL(/\?attempt=/);
   const attemptId = new URL(browser.page.url()).searchParams.get('attempt')!;

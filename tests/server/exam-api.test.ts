@@ -71,6 +71,15 @@ describe('exam API', () => {
     expect((await me().post('/api/exams/basic-certification/start')).status).toBe(200);
   });
 
+  it('answers the exam page\'s form post (确认开始, no JavaScript) with a 303 to the open attempt', async () => {
+    const form = { body: '', headers: { 'content-type': 'application/x-www-form-urlencoded' } };
+    const response = await me().send('POST', '/api/exams/basic-certification/start', form);
+    expect(response.status).toBe(303);
+    expect(response.headers.get('location')).toBe(`/exams/basic-certification?attempt=${attempt.id}`);
+    const other = await clients[lead.id]!.send('POST', '/api/exams/no-such-exam/start', form);
+    expect(other.status).toBe(404);
+  });
+
   it('autosaves by per-question version: a replay is a duplicate, an older version is superseded and never overwrites', async () => {
     // The paper (with option orders) is read from the attempt file the server wrote: the test plays a perfect trainee.
     const store = await openLowdbStore(dataDir);
@@ -111,7 +120,10 @@ describe('exam API', () => {
 
   it('reviews per policy and verifies the certificate on the public page', async () => {
     const review = (await (await me().get(`/api/attempts/${attempt.id}/review`)).json()).review;
-    expect(review).toMatchObject({ policy: 'mistakes', passed: true, items: [] });
+    // `mistakes` lists every question; a right one carries no key, rules or per-choice reasons beyond the trainee's answer.
+    expect(review).toMatchObject({ policy: 'mistakes', passed: true });
+    expect(review.items).toHaveLength(20);
+    for (const item of review.items) expect(item).toMatchObject({ correct: true, explanation: [], options: [] });
     const page = await new Client(server.url).get(`/verify/${review.certificateId}`);
     expect(page.status).toBe(200);
     const html = await page.text();
@@ -137,7 +149,8 @@ describe('exam API', () => {
     expect(page.status).toBe(200);
     const html = await page.text();
     expect(html).toContain('售后规则基础认证');
-    expect(html).toContain('astro-island');
+    // Before a (new) attempt the page is server-rendered 考试须知 with no island; questions come only from the API.
+    expect(html).toContain('考试须知');
     for (const itemId of items.map((entry) => entry.itemId)) expect(html).not.toContain(content.lookup(itemId)!.item.stem.slice(0, 20));
     expect((await new Client(server.url).get('/exams/basic-certification')).status).not.toBe(200);
   });

@@ -1,3 +1,4 @@
+import { chooseResponse, selectedChoices } from '../../present/exam/index.ts';
 import type { AttemptView } from './exam-api.ts';
 
 interface Props {
@@ -7,7 +8,13 @@ interface Props {
   readonly onAnswer: (response: unknown) => void;
 }
 
-/** One exam question: radio buttons, checkboxes, or up/down reordering of steps. Shows no key; it has none. */
+const LETTERS = 'ABCDEFGHIJ';
+
+/**
+ * One exam question: the same large option cards as practice (practice.css's `practice-choice`: native radios or
+ * checkboxes, the whole row a label, the shortcut number beside it), or up/down reordering of steps. Shows no key; it
+ * has none.
+ */
 export default function ExamQuestion({ number, question, response, onAnswer }: Props) {
   const name = `q-${question.id}`;
   if (question.type === 'ordering') {
@@ -38,31 +45,40 @@ export default function ExamQuestion({ number, question, response, onAnswer }: P
       </fieldset>
     );
   }
-  const selected = (choice: number) =>
-    question.type === 'multiple' ? Array.isArray(response) && (response as number[]).includes(choice) : question.type === 'truefalse' ? response === (choice === 0) : response === choice;
-  const choose = (choice: number, checked: boolean) => {
-    if (question.type === 'truefalse') return onAnswer(choice === 0);
-    if (question.type === 'single') return onAnswer(choice);
-    const current = Array.isArray(response) ? (response as number[]) : [];
-    onAnswer(checked ? [...current, choice].sort((a, b) => a - b) : current.filter((value) => value !== choice));
-  };
+  const selected = selectedChoices(question, response);
+  const isMultiple = question.type === 'multiple';
   return (
     <fieldset>
       <legend>
         {number}. {question.stem}
-        {question.type === 'multiple' ? '（多选）' : ''}
+        {isMultiple ? '（多选）' : ''}
       </legend>
-      {question.choices.map((choice, position) => (
-        <label class="exam-choice">
-          <input
-            type={question.type === 'multiple' ? 'checkbox' : 'radio'}
-            name={name}
-            checked={selected(position)}
-            onChange={(event) => choose(position, (event.target as HTMLInputElement).checked)}
-          />
-          {choice}
-        </label>
-      ))}
+      <ul class="practice-choices">
+        {question.choices.map((choice, position) => {
+          const id = `${name}-${position}`;
+          const isChecked = selected.includes(position);
+          return (
+            <li key={id}>
+              <label class={`practice-choice${isChecked ? ' is-checked' : ''}`} for={id}>
+                <input
+                  id={id}
+                  type={isMultiple ? 'checkbox' : 'radio'}
+                  name={name}
+                  checked={isChecked}
+                  onChange={(event) => onAnswer(chooseResponse(question, response, position, (event.target as HTMLInputElement).checked))}
+                />
+                <span class="practice-key" aria-hidden="true">
+                  {position + 1}
+                </span>
+                <span>
+                  {question.type !== 'truefalse' && <span class="practice-letter">{LETTERS[position] ?? position + 1}. </span>}
+                  {choice}
+                </span>
+              </label>
+            </li>
+          );
+        })}
+      </ul>
     </fieldset>
   );
 }

@@ -1,29 +1,30 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
-import { call, sendAnswer, type AttemptView, type ReviewView } from './exam-api.ts';
+import { useEffect, useReducer, useRef, useState } from 'preact/hooks';
+import {
+  chooseResponse,
+  clock,
+  dueWarnings,
+  initialRunnerState,
+  numbersOf,
+  runnerReducer,
+  shortcutFor,
+  submitPrompt,
+  type RunnerAction,
+  type RunnerState,
+} from '../../present/exam/index.ts';
+import { call, sendAnswer, type AttemptView } from './exam-api.ts';
 import ExamQuestion from './ExamQuestion.tsx';
-import ExamResult from './ExamResult.tsx';
 import { SaveQueue, type SaveStatus, type ShownAnswer } from './save-queue.ts';
 
 interface Props {
-  readonly examId: string;
-  /** An attempt to resume or review (from /me); otherwise the page offers 开始考试. */
-  readonly attemptId: string | null;
+  /** The attempt in progress (started by the page's 确认开始 form, or resumed from /me or 继续考试). */
+  readonly attemptId: string;
 }
 
 /** How long 交卷 waits for unsaved answers to reach the server before warning. */
 const FLUSH_BEFORE_SUBMIT_MS = 8_000;
-/** Remaining times (seconds) announced to screen readers; the visible countdown itself is never announced. */
-const WARNINGS: readonly (readonly [number, string])[] = [
-  [300, '考试剩余 5 分钟。'],
-  [60, '考试剩余 1 分钟。'],
-];
 const STATUS_TEXT: Record<SaveStatus, string> = { saved: '已保存', saving: '正在保存', unsaved: '未保存' };
 const STATUS_MARK: Record<SaveStatus, string> = { saved: '✓', saving: '…', unsaved: '!' };
-
-const clock = (ms: number) => {
-  const seconds = Math.max(0, Math.ceil(ms / 1000));
-  return `${String(Math.floor(seconds / 60)).padStart(2, '0')}:${String(seconds % 60).padStart(2, '0')}`;
-};
+const LEAVE_PROMPT = '考试仍在计时，离开本页不会暂停计时（已保存的答案不会丢失）。确定离开吗？';
 
 /** sessionStorage, or null where the browser refuses it (some private modes): the queue then lives in memory only. */
 function sessionStore(): Storage | null {
@@ -34,40 +35,38 @@ function sessionStore(): Storage | null {
   }
 }
 
-const numbersOf = (questions: AttemptView['questions'], pick: (id: string) => boolean) =>
-  questions.flatMap((question, position) => (pick(question.id) ? [position + 1] : []));
-
-/** The confirmation before submitting: which questions are still unanswered or flagged, by number. */
-function submitPrompt(questions: AttemptView['questions'], answers: Readonly<Record<string, ShownAnswer>>): string {
-  const unanswered = numbersOf(questions, (id) => answers[id]?.response == null);
-  const flagged = numbersOf(questions, (id) => answers[id]?.flagged === true);
-  const lines = [
-    ...(unanswered.length ? [`还有 ${unanswered.length} 题未作答：第 ${unanswered.join('、')} 题。`] : []),
-    ...(flagged.length ? [`已标记 ${flagged.length} 题待复查：第 ${flagged.join('、')} 题。`] : []),
-    '确定交卷吗？交卷后不能再修改。',
-  ];
-  return lines.join('\n');
-}
+/** Typing into a field, a select or an editable element: shortcuts stand aside. */
+const isTyping = (target: EventTarget | null) =>
+  target instanceof HTMLElement && (target.isContentEditable || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement || (target instanceof HTMLInputElement && !['radio', 'checkbox', 'button'].includes(target.type)));
 
 /**
- * The exam island: start or resume, one question at a time, timer on server time. Answers go through a SaveQueue
- * (save-queue.ts), which holds the logic; this component renders what it reports.
+ * The exam island, for an attempt in progress: one question at a time, timer on server time; focus mode (the
+ * site's navigation is hidden by CSS while `.exam` is on the page, and leaving asks first). State changes go through
+ * the reducer in src/present/exam; answers go through a SaveQueue (save-queue.ts). A closed attempt is shown by the
+ * page itself (the server renders the result), so submitting reloads the page.
  */
-export default function ExamRunner({ examId, attemptId }: Props) {
-  const [attempt, setAttempt] = useState<AttemptView | null>(null);
-  const [review, setReview] = useState<ReviewView | null>(null);
-  const [index, setIndex] = useState(0);
-  const [answers, setAnswers] = useState<Record<string, ShownAnswer>>({});
-  const [error, setError] = useState<string | null>(null);
+export default function ExamRunner({ attemptId }: Props) {
+  const [state, dispatch] = useReducer<RunnerState<AttemptView>, RunnerAction<AttemptView>>(runnerReducer, initialRunnerState<AttemptView>());
+  const { attempt, index, answers, error, isSubmitting, announcement } = state;
   const [now, setNow] = useState(Date.now());
   const [, setQueueTick] = useState(0);
-  const [isSubmitting, setSubmitting] = useState(false);
-  const [announcement, setAnnouncement] = useState('');
   const queue = useRef<SaveQueue | null>(null);
   const announced = useRef(new Set<number>());
   const hadSaveError = useRef(false);
+  const isLeaving = useRef(false);
   // Server time minus local time, so a wrong PC clock cannot shorten or stretch the countdown.
   const offset = useRef(0);
+  const answersRef = useRef(answers);
+  answersRef.current = answers;
+  const fail = (caught: unknown) => dispatch({ type: 'failed', message: (caught as Error).message });
+
+  /** Shows the closed attempt: the server renders its result at this URL. */
+  function showResult(id: string) {
+    isLeaving.current = true;
+    const url = new URL(location.href);
+    url.searchParams.set('attempt', id);
+    location.replace(url);
+  }
 
   function refresh(id: string) {
     call<{ attempt: AttemptView }>('GET', `/api/attempts/${id}`).then((data) => load(data.attempt), () => {});
@@ -75,34 +74,27 @@ export default function ExamRunner({ examId, attemptId }: Props) {
 
   function load(view: AttemptView) {
     offset.current = view.serverTime - Date.now();
-    if (view.status === 'in-progress') {
-      if (queue.current?.attemptId !== view.id) {
-        queue.current = new SaveQueue({
-          attemptId: view.id,
-          send: sendAnswer,
-          storage: sessionStore(),
-          onChange: () => setQueueTick((tick) => tick + 1),
-          onHalt: () => refresh(view.id),
-        });
-        setAnswers(queue.current.load(view.answers));
-      }
-    } else {
+    if (view.status !== 'in-progress') {
       // Closed: whatever was still queued can never be saved now, so a later visit must not resend it.
       (queue.current ?? new SaveQueue({ attemptId: view.id, send: sendAnswer, storage: sessionStore() })).clear();
-      setAnswers({ ...view.answers });
+      showResult(view.id);
+      return;
     }
-    setAttempt(view);
-    // A reload (or a dropped connection) must come back to this attempt, not to the 开始考试 screen.
-    const url = new URL(location.href);
-    if (url.searchParams.get('attempt') !== view.id) {
-      url.searchParams.set('attempt', view.id);
-      history.replaceState(history.state, '', url);
+    let shown: Record<string, ShownAnswer> | null = null;
+    if (queue.current?.attemptId !== view.id) {
+      queue.current = new SaveQueue({
+        attemptId: view.id,
+        send: sendAnswer,
+        storage: sessionStore(),
+        onChange: () => setQueueTick((tick) => tick + 1),
+        onHalt: () => refresh(view.id),
+      });
+      shown = queue.current.load(view.answers);
     }
-    if (view.status !== 'in-progress') call<{ review: ReviewView }>('GET', `/api/attempts/${view.id}/review`).then((data) => setReview(data.review), () => {});
+    dispatch({ type: 'loaded', attempt: view, answers: shown ?? answersRef.current });
   }
-
   useEffect(() => {
-    if (attemptId) call<{ attempt: AttemptView }>('GET', `/api/attempts/${attemptId}`).then((data) => load(data.attempt), (caught: Error) => setError(caught.message));
+    call<{ attempt: AttemptView }>('GET', `/api/attempts/${attemptId}`).then((data) => load(data.attempt), fail);
     const timer = setInterval(() => setNow(Date.now()), 1000);
     // Back online: resend what waited, without waiting out the backoff.
     const online = () => queue.current?.retryNow();
@@ -113,73 +105,104 @@ export default function ExamRunner({ examId, attemptId }: Props) {
     };
   }, [attemptId]);
 
+  const isOpen = attempt?.status === 'in-progress';
+  // Focus mode: while the attempt is open, leaving the page asks first (the browser's own prompt on reload or close,
+  // ours on a link of the page), though answers are saved and the timer runs on the server either way.
+  useEffect(() => {
+    if (!isOpen) return;
+    const beforeUnload = (event: BeforeUnloadEvent) => {
+      if (isLeaving.current) return;
+      event.preventDefault();
+      event.returnValue = '';
+    };
+    const onClick = (event: MouseEvent) => {
+      const link = (event.target as Element | null)?.closest?.('a[href]');
+      if (!link || event.defaultPrevented || link.closest('.exam')) return;
+      if (confirm(LEAVE_PROMPT)) isLeaving.current = true;
+      else event.preventDefault();
+    };
+    addEventListener('beforeunload', beforeUnload);
+    document.addEventListener('click', onClick, true);
+    return () => {
+      removeEventListener('beforeunload', beforeUnload);
+      document.removeEventListener('click', onClick, true);
+    };
+  }, [isOpen]);
+
   // Read the clock at render, not the last tick, so a freshly loaded attempt never shows more than its time limit.
   const remaining = attempt ? attempt.endsAt - (Date.now() + offset.current) : 0;
   useEffect(() => {
-    if (attempt?.status !== 'in-progress') return;
+    if (!isOpen) return;
     // The server closes the attempt after deadline + grace; reading it then shows the result.
     if (now + offset.current > attempt.deadlineAt) refresh(attempt.id);
     // Each warning once; a page opened with 3 minutes left announces only the 5-minute one.
-    const due = WARNINGS.filter(([seconds]) => remaining <= seconds * 1000 && !announced.current.has(seconds));
+    const due = dueWarnings(remaining, announced.current);
     for (const [seconds] of due) announced.current.add(seconds);
-    if (due.length > 0 && remaining > 0) setAnnouncement(due.at(-1)![1]);
+    if (due.length > 0 && remaining > 0) dispatch({ type: 'announce', text: due.at(-1)![1] });
   }, [now, attempt]);
 
   // Announce only changes that matter: saving starts failing, and everything is saved again after a failure.
   const lastError = queue.current?.lastError ?? null;
   useEffect(() => {
-    if (lastError && !hadSaveError.current) setAnnouncement('有答案未保存，恢复后自动重试。');
-    if (!lastError && hadSaveError.current && queue.current?.unacknowledged().length === 0) setAnnouncement('所有答案已保存。');
+    if (lastError && !hadSaveError.current) dispatch({ type: 'announce', text: '有答案未保存，恢复后自动重试。' });
+    if (!lastError && hadSaveError.current && queue.current?.unacknowledged().length === 0) dispatch({ type: 'announce', text: '所有答案已保存。' });
     hadSaveError.current = lastError !== null;
   });
 
-  async function start() {
-    setError(null);
-    try {
-      load((await call<{ attempt: AttemptView }>('POST', `/api/exams/${examId}/start`)).attempt);
-    } catch (caught) {
-      setError((caught as Error).message);
-    }
-  }
-
   function answer(itemId: string, next: ShownAnswer) {
-    setAnswers((current) => ({ ...current, [itemId]: next }));
+    dispatch({ type: 'answer', itemId, answer: next });
     queue.current?.change(itemId, next);
   }
+
+  // Shortcuts as in practice: 1–9 choose, ←/→ move, F flags. One listener for the attempt, reading the current
+  // question from a ref, so a fast key press between renders is not lost.
+  const current = useRef(state);
+  current.current = state;
+  useEffect(() => {
+    if (!isOpen) return;
+    const onKey = (event: KeyboardEvent) => {
+      const { attempt: shownAttempt, index: at, answers: given } = current.current;
+      const question = shownAttempt?.questions[at];
+      if (!question || event.defaultPrevented) return;
+      const target = event.target as HTMLElement | null;
+      const shortcut = shortcutFor(
+        { key: event.key, hasModifier: event.ctrlKey || event.metaKey || event.altKey, isTyping: isTyping(target), isOnRadio: target instanceof HTMLInputElement && target.type === 'radio' },
+        question,
+      );
+      if (!shortcut) return;
+      event.preventDefault();
+      const shown = given[question.id] ?? { response: null, flagged: false };
+      if (shortcut.type === 'move') dispatch({ type: 'move', step: shortcut.step });
+      else if (shortcut.type === 'flag') answer(question.id, { ...shown, flagged: !shown.flagged });
+      else {
+        answer(question.id, { ...shown, response: chooseResponse(question, shown.response, shortcut.index) });
+        document.getElementById(`q-${question.id}-${shortcut.index}`)?.focus();
+      }
+    };
+    addEventListener('keydown', onKey);
+    return () => removeEventListener('keydown', onKey);
+  }, [isOpen]);
 
   async function submit() {
     const saves = queue.current!;
     if (!confirm(submitPrompt(attempt!.questions, answers))) return;
-    setSubmitting(true);
+    dispatch({ type: 'submitting', isSubmitting: true });
     try {
       if (!(await saves.flush(FLUSH_BEFORE_SUBMIT_MS))) {
         const unsaved = new Set(saves.unacknowledged());
         const numbers = numbersOf(attempt!.questions, (id) => unsaved.has(id));
-        if (!confirm(`第 ${numbers.join('、')} 题还没有保存到服务器，现在交卷将按已保存的答案评分。\n建议取消，等题号旁显示 ✓ 再交卷。仍要交卷吗？`)) return;
+        if (!confirm(`第 ${numbers.join('、')} 题还没有保存到服务器，现在交卷将按已保存的答案评分。\n建议取消，等题号旁显示 ✓ 再交卷。仍要交卷吗？`)) {
+          dispatch({ type: 'submitting', isSubmitting: false });
+          return;
+        }
       }
-      const closed = (await call<{ attempt: AttemptView }>('POST', `/api/attempts/${attempt!.id}/submit`)).attempt;
-      load(closed);
+      load((await call<{ attempt: AttemptView }>('POST', `/api/attempts/${attempt!.id}/submit`)).attempt);
     } catch (caught) {
-      setError((caught as Error).message);
-    } finally {
-      setSubmitting(false);
+      fail(caught);
     }
   }
 
-  if (!attempt) {
-    return (
-      <div class="exam-start">
-        {error && <p role="alert">{error}</p>}
-        {!attemptId && (
-          <button type="button" onClick={start}>
-            开始考试
-          </button>
-        )}
-      </div>
-    );
-  }
-
-  if (attempt.status !== 'in-progress') return <ExamResult attempt={attempt} review={review} />;
+  if (!attempt || !isOpen) return error ? <p role="alert">{error}</p> : null;
 
   const saves = queue.current!;
   const question = attempt.questions[index]!;
@@ -191,6 +214,9 @@ export default function ExamRunner({ examId, attemptId }: Props) {
     <div class="exam">
       <p class="exam-bar">
         <span>剩余时间 {clock(remaining)}</span>
+        <span>
+          第 {index + 1} / {attempt.questions.length} 题
+        </span>
         <span data-save-summary>
           {unsaved.length > 0 ? `${unsaved.length} 题未保存` : isSaving ? '正在保存…' : Object.keys(answers).length > 0 ? '答案已自动保存' : ''}
         </span>
@@ -213,7 +239,7 @@ export default function ExamRunner({ examId, attemptId }: Props) {
               aria-current={position === index ? 'step' : undefined}
               class={[answers[item.id]?.response != null ? 'answered' : '', answers[item.id]?.flagged ? 'flagged' : ''].join(' ')}
               data-save={status ?? undefined}
-              onClick={() => setIndex(position)}
+              onClick={() => dispatch({ type: 'go', index: position })}
             >
               {position + 1}
               {answers[item.id]?.flagged ? '⚑' : ''}
@@ -237,10 +263,10 @@ export default function ExamRunner({ examId, attemptId }: Props) {
         标记此题，稍后再看
       </label>
       <p class="exam-actions">
-        <button type="button" disabled={index === 0} onClick={() => setIndex(index - 1)}>
+        <button type="button" disabled={index === 0} onClick={() => dispatch({ type: 'move', step: -1 })}>
           上一题
         </button>
-        <button type="button" disabled={index === attempt.questions.length - 1} onClick={() => setIndex(index + 1)}>
+        <button type="button" disabled={index === attempt.questions.length - 1} onClick={() => dispatch({ type: 'move', step: 1 })}>
           下一题
         </button>
         <button type="button" class="exam-submit" disabled={isSubmitting} onClick={submit}>

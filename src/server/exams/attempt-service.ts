@@ -235,6 +235,35 @@ export function attemptService(store: Store, content: ExamContent, options: Atte
       throw new Error(`attempt id collision: ${created.code}`);
     },
 
+    /**
+     * Where the user stands with an exam: attempts allowed and used, the attempt in progress (an overdue one is closed
+     * first, so it no longer counts as open) and whether a new attempt may start now, condition by condition, with
+     * `policy` counted as start() counts it (`refusal`: what its check would answer).
+     */
+    async standing(user: User, examId: string, policy: StartPolicy = {}) {
+      const exam = examOf(examId);
+      let open: AttemptRecord | null = null;
+      for (const attempt of (await store.listAttempts({ userId: user.id, examId })).filter((attempt) => attempt.status === 'in-progress')) {
+        const latest = await current(attempt);
+        if (latest.status === 'in-progress') open = latest;
+      }
+      const at = now();
+      const all = await store.listAttempts({ userId: user.id, examId });
+      const attempts = policy.countedAttempts ? await policy.countedAttempts(all, at) : all;
+      const eligibility = examEligibility(exam, attempts, at);
+      // The caller's own conditions (an assignment's window), as start() would apply them: their refusal, worded.
+      let refusal: string | null = null;
+      if (eligibility.eligible && policy.check) {
+        try {
+          await policy.check(exam, at);
+        } catch (error) {
+          if (!(error instanceof ApiError)) throw error;
+          refusal = error.message;
+        }
+      }
+      return { attemptsAllowed: exam.attemptsAllowed, attemptsUsed: attempts.length, openAttemptId: open?.id ?? null, eligibility, refusal };
+    },
+
     async read(user: User, attemptId: string) {
       return view(await current(await ownAttempt(user, attemptId)));
     },
