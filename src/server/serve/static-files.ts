@@ -1,36 +1,22 @@
-import { existsSync, lstatSync, readFileSync } from 'node:fs';
+import { lstatSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join, posix, resolve, sep } from 'node:path';
 import send from 'send';
-
-interface HeadersEntry {
-  readonly pathname: string;
-  readonly headers: readonly { readonly key: string; readonly value: string }[];
-}
-
-/** `/a/b/`, `/a/b` and `/a/b/index.html` are one page. */
-function pageKey(pathname: string): string {
-  const bare = pathname.replace(/\/index\.html$/, '/').replace(/\/+$/, '');
-  return bare === '' ? '/' : bare;
-}
+import { livePageHeaders } from './static-headers.ts';
 
 /**
  * Serves the built site's files (`dist/client`) the way @astrojs/node's standalone server did, since its middleware
  * mode serves none (Astro docs, "Middleware"): `send` (the file server Express and the adapter use) with dotfiles
  * refused except `/.well-known/`, a folder without a trailing slash served as its `index.html`, `/_astro/` files
  * cached for a year (their names carry a content hash), and each prerendered page's headers from `dist/_headers.json`
- * (its Content-Security-Policy plus SECURITY_HEADERS, see security-headers-integration.ts).
+ * (its Content-Security-Policy plus SECURITY_HEADERS, see security-headers-integration.ts), kept live across a
+ * studio publish (static-headers.ts).
  * @returns a handler that calls `fallthrough` when no file matches, so Astro renders the route (or its 404 page).
  */
 export function staticFiles(distDir: string): (req: IncomingMessage, res: ServerResponse, fallthrough: () => void) => void {
   const client = join(distDir, 'client');
   const headersFile = join(distDir, '_headers.json');
-  const pageHeaders = new Map<string, HeadersEntry['headers']>();
-  if (existsSync(headersFile)) {
-    for (const entry of JSON.parse(readFileSync(headersFile, 'utf8')) as HeadersEntry[]) {
-      pageHeaders.set(pageKey(entry.pathname), entry.headers);
-    }
-  }
+  const pageHeaders = livePageHeaders(headersFile);
   const root = resolve(client);
   return (req, res, fallthrough) => {
     if ((req.method !== 'GET' && req.method !== 'HEAD') || !req.url) return fallthrough();
@@ -53,7 +39,7 @@ export function staticFiles(distDir: string): (req: IncomingMessage, res: Server
       }
     }
     const pathname = posix.normalize(isDirectory && !urlPath.endsWith('/') ? `${urlPath}/index.html` : urlPath);
-    const headers = pageHeaders.get(pageKey(fsPath));
+    const headers = pageHeaders().get(fsPath);
     const stream = send(req, pathname, { root: client, dotfiles: pathname.startsWith('/.well-known/') ? 'allow' : 'deny' });
     let found = false;
     stream.on('file', () => (found = true));
