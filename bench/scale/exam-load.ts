@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { httpClient, type HttpAnswer, inParallel, percentile } from './http-client.ts';
 
 /** How a simulated trainee reaches one server: the real API or the bare baseline. */
@@ -155,6 +155,32 @@ export function rawTarget(origin: string): LoadTarget & { close(): void } {
     submit: (_t, id) => client.send('POST', `/submit/${id}`),
     close: client.close,
   };
+}
+
+/**
+ * CPU seconds (user + system) used so far by a process and every process below it (a node:cluster primary and its
+ * workers), from /proc; null where there is no /proc.
+ */
+export function treeCpuSeconds(root: number | undefined): number | null {
+  if (root === undefined || processCpuSeconds(root) === null) return null;
+  const children = new Map<number, number[]>();
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const parent = Number(readFileSync(`/proc/${name}/stat`, 'utf8').split(') ')[1]!.split(' ')[1]);
+      children.set(parent, [...(children.get(parent) ?? []), Number(name)]);
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  let total = 0;
+  const queue = [root];
+  while (queue.length > 0) {
+    const pid = queue.pop()!;
+    total += processCpuSeconds(pid) ?? 0;
+    queue.push(...(children.get(pid) ?? []));
+  }
+  return total;
 }
 
 /** CPU seconds (user + system) a process has used, from /proc/<pid>/stat; null where there is no /proc. */

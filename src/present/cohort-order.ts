@@ -15,5 +15,9 @@ function hanNumber(text: string): string {
  */
 export function compareCohorts(a: string, b: string): number {
   const key = (name: string) => name.replace(/[一二两三四五六七八九十]+/g, hanNumber);
-  return key(a).localeCompare(key(b), 'zh-CN', { numeric: true }) || a.localeCompare(b, 'zh-CN');
+  return NUMERIC.compare(key(a), key(b)) || PLAIN.compare(a, b);
 }
+
+// `localeCompare` with a locale builds a collator on every call: sorting 2,500 accounts took seconds. Same order.
+const NUMERIC = new Intl.Collator('zh-CN', { numeric: true });
+const PLAIN = new Intl.Collator('zh-CN');

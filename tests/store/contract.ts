@@ -504,14 +504,26 @@ export function describeStoreContract(name: string, make: () => Promise<StoreUnd
           score: 2,
           maxScore: 3,
           passed: true,
+          certificateId: RESULT.certificateId,
         });
-        expect(all.attempts[1]).toMatchObject({ status: 'in-progress', score: null, passed: null });
+        expect(all.attempts[1]).toMatchObject({ status: 'in-progress', score: null, passed: null, certificateId: null });
         expect((await store.pageAttempts({}, { offset: 2, limit: 2 })).attempts.map((a) => a.id)).toEqual(['attempt-early']);
         expect(await store.pageAttempts({ examId: 'exam-a', status: 'in-progress' }, { offset: 0, limit: 10 })).toMatchObject({
           total: 1,
           attempts: [{ id: 'attempt-late' }],
         });
         expect(await store.pageAttempts({ examId: 'exam-z' }, { offset: 0, limit: 10 })).toEqual({ total: 0, attempts: [] });
+
+        // A cohort's trainees: by a list of users; an empty list matches nothing.
+        expect((await store.pageAttempts({ userIds: ['u2', 'u9'] }, { offset: 0, limit: 10 })).attempts.map((a) => a.id)).toEqual(['attempt-other']);
+        expect((await store.pageAttempts({ userIds: ['u1'], examId: 'exam-a' }, { offset: 0, limit: 10 })).total).toBe(1);
+        expect(await store.pageAttempts({ userIds: [] }, { offset: 0, limit: 10 })).toEqual({ total: 0, attempts: [] });
+        expect((await store.listAttempts({ userIds: ['u1'] })).map((a) => a.id)).toEqual(['attempt-early', 'attempt-late']);
+
+        // Summaries, results included, are the same after a reopen (lowdb: from the index alone).
+        const before = await store.pageAttempts({}, { offset: 0, limit: 10 });
+        await reopen();
+        expect(await store.pageAttempts({}, { offset: 0, limit: 10 })).toEqual(before);
       });
 
       it('imports closed and open attempts with their answers as they are', async () => {

@@ -34,6 +34,29 @@ export interface AttemptSummary {
   readonly userId: string;
   readonly startedAt: number;
   status: AttemptStatus;
+  /** A closed attempt's result as listings show it; absent while in progress and in indexes written before it. */
+  result?: IndexResult;
+}
+
+/** The close line's result: what /lead/attempts and results.csv show of a closed attempt. */
+export interface IndexResult {
+  readonly submittedAt: number | null;
+  readonly score: number;
+  readonly maxScore: number;
+  readonly passed: boolean;
+  readonly certificateId: string | null;
+}
+
+function indexResult(record: AttemptRecord): IndexResult | undefined {
+  const { result } = record;
+  if (!result) return undefined;
+  return { submittedAt: record.submittedAt, score: result.score, maxScore: result.maxScore, passed: result.passed, certificateId: result.certificateId };
+}
+
+/** The index line that closes `record` (with its result when it has one). */
+function closeLine(record: AttemptRecord & { readonly status: 'submitted' | 'expired' }): AttemptIndexRecord {
+  const result = indexResult(record);
+  return { op: 'close', id: record.id, status: record.status, ...(result ? { result } : {}) };
 }
 
 /**
@@ -104,6 +127,7 @@ export class AttemptFiles {
         const summary = files.#summaries.get(record.id);
         if (!summary) throw new StoreCorruptError(indexPath, `考试 ${record.id} 有结束记录，却没有开始记录`);
         summary.status = record.status;
+        if (record.result) summary.result = record.result;
       }
     }
 
@@ -123,7 +147,7 @@ export class AttemptFiles {
       files.#addSummary({ ...record, status: record.status });
       const { examId, userId, startedAt } = record;
       files.#indexRepairs.push({ op: 'start', id, examId, userId, startedAt });
-      if (record.status !== 'in-progress') files.#indexRepairs.push({ op: 'close', id, status: record.status });
+      if (record.status !== 'in-progress') files.#indexRepairs.push(closeLine({ ...record, status: record.status }));
     });
     for (const id of files.#summaries.keys()) {
       if (!snapshots.has(id)) {
@@ -137,7 +161,7 @@ export class AttemptFiles {
       // Closed on disk, but the crash came before its index line.
       if (record.status !== 'in-progress') {
         summary.status = record.status;
-        files.#indexRepairs.push({ op: 'close', id: summary.id, status: record.status });
+        files.#indexRepairs.push(closeLine({ ...record, status: record.status }));
       }
     });
     for (const id of logs) {
@@ -193,9 +217,10 @@ export class AttemptFiles {
     return join(this.dir, `${id}.jsonl`);
   }
 
-  #addSummary(summary: AttemptSummary): void {
+  #addSummary(summary: AttemptSummary | AttemptRecord): void {
     const { id, examId, userId, startedAt, status } = summary;
-    this.#summaries.set(id, { id, examId, userId, startedAt, status });
+    const result = 'items' in summary ? indexResult(summary) : summary.result;
+    this.#summaries.set(id, { id, examId, userId, startedAt, status, ...(result && status !== 'in-progress' ? { result } : {}) });
     let ids = this.#byUser.get(userId);
     if (!ids) this.#byUser.set(userId, (ids = new Set()));
     ids.add(id);
@@ -241,13 +266,25 @@ export class AttemptFiles {
   }
 
   /** Summaries matching the filter, in no particular order; no file is read. */
-  summaries(filter: { readonly userId?: string; readonly examId?: string; readonly status?: AttemptStatus }): AttemptSummary[] {
-    const ids = filter.userId === undefined ? this.#summaries.keys() : (this.#byUser.get(filter.userId) ?? []);
+  summaries(filter: {
+    readonly userId?: string;
+    readonly examId?: string;
+    readonly status?: AttemptStatus;
+    readonly userIds?: readonly string[];
+  }): AttemptSummary[] {
+    const ids: Iterable<string> =
+      filter.userId !== undefined
+        ? (this.#byUser.get(filter.userId) ?? [])
+        : filter.userIds !== undefined
+          ? filter.userIds.flatMap((userId) => [...(this.#byUser.get(userId) ?? [])])
+          : this.#summaries.keys();
     const found: AttemptSummary[] = [];
+    const users = filter.userIds && filter.userId !== undefined ? new Set(filter.userIds) : null;
     for (const id of ids) {
       const summary = this.#summaries.get(id)!;
       if (filter.examId !== undefined && summary.examId !== filter.examId) continue;
       if (filter.status !== undefined && summary.status !== filter.status) continue;
+      if (users && !users.has(summary.userId)) continue;
       found.push({ ...summary });
     }
     return found;
@@ -257,7 +294,7 @@ export class AttemptFiles {
    * Full records matching the filter, oldest first. Closed attempts not in memory are read from disk; one whose file
    * cannot be trusted is left out (see listUnreadable) instead of failing the whole list.
    */
-  async list(filter: { readonly userId?: string; readonly examId?: string; readonly status?: AttemptStatus }): Promise<AttemptRecord[]> {
+  async list(filter: Parameters<AttemptFiles['summaries']>[0]): Promise<AttemptRecord[]> {
     const found: AttemptRecord[] = [];
     await inBatches(this.summaries(filter), async (summary) => {
       const record = await this.#readOrSkip(summary.id);
@@ -267,12 +304,27 @@ export class AttemptFiles {
   }
 
   /** Summaries of the attempts matching the filter whose file cannot be read now, oldest first. */
-  async listUnreadable(filter: { readonly userId?: string; readonly examId?: string; readonly status?: AttemptStatus }): Promise<AttemptSummary[]> {
+  async listUnreadable(filter: Parameters<AttemptFiles['summaries']>[0]): Promise<AttemptSummary[]> {
     const found: AttemptSummary[] = [];
-    await inBatches(this.summaries(filter), async (summary) => {
-      if (!this.#live.has(summary.id) && !this.#closed.has(summary.id) && !(await this.#readOrSkip(summary.id))) found.push(summary);
-    });
-    return found.sort((a, b) => a.startedAt - b.startedAt || a.id.localeCompare(b.id));
+    if (filter.userId !== undefined) {
+      // One trainee's attempts (/me): few, so each closed one is read and checked.
+      await inBatches(this.summaries(filter), async (summary) => {
+        if (!this.#live.has(summary.id) && !this.#closed.has(summary.id) && !(await this.#readOrSkip(summary.id))) found.push(summary);
+      });
+    } else {
+      // Listings of everyone's attempts answer from the index and read no file (50,000 reads took seconds): a damaged
+      // file is found when that attempt is read (its page, the trainee's /me, item analysis, the dashboard), logged,
+      // and listed here from then on.
+      for (const summary of this.summaries(filter)) if (this.#unreadable.has(summary.id)) found.push(summary);
+    }
+    return found
+      .map(({ id, examId, userId, startedAt, status }) => ({ id, examId, userId, startedAt, status }))
+      .sort((a, b) => a.startedAt - b.startedAt || a.id.localeCompare(b.id));
+  }
+
+  /** Whether the attempt's file was found damaged when last read. */
+  isUnreadable(id: string): boolean {
+    return this.#unreadable.has(id);
   }
 
   /** The record, or null when its file cannot be trusted: logged once per attempt with the file and the reason. */
@@ -305,7 +357,7 @@ export class AttemptFiles {
       this.#remember(record);
       const { id, examId, userId, startedAt, status } = record;
       await this.#index.append({ op: 'start', id, examId, userId, startedAt });
-      await this.#index.append({ op: 'close', id, status });
+      await this.#index.append(closeLine({ ...record, status }));
       return;
     }
     this.#live.set(record.id, {
@@ -352,9 +404,12 @@ export class AttemptFiles {
       live.record = next;
       if (outcome.kind === 'rewrite') return outcome.value(next);
       this.#live.delete(id);
-      this.#summaries.get(id)!.status = next.status;
+      const summary = this.#summaries.get(id)!;
+      summary.status = next.status;
+      const result = indexResult(next);
+      if (result) summary.result = result;
       this.#remember(next);
-      if (next.status !== 'in-progress') await this.#index.append({ op: 'close', id, status: next.status });
+      if (next.status !== 'in-progress') await this.#index.append(closeLine({ ...next, status: next.status }));
       this.#openLogs.delete(live);
       await live.log.release();
       await unlink(live.log.path).catch(() => undefined);

@@ -1,4 +1,4 @@
-import { ATTEMPT_ID, type AttemptFiles } from './attempt-files.ts';
+import { ATTEMPT_ID, type AttemptFiles, type AttemptSummary as IndexSummary } from './attempt-files.ts';
 import type { Lifecycle } from './lifecycle.ts';
 import { keyedSerialQueue } from './serial.ts';
 import type {
@@ -89,14 +89,23 @@ export class LowdbAttempts implements AttemptsArea {
     return this.#files.listUnreadable(filter);
   }
 
-  /** Only the page's attempts are read from disk; the total and the order come from the index. */
+  /** From the index alone: total, order and each summary (a closed attempt's file only when the index predates results). */
   async pageAttempts(filter: AttemptFilter, page: { readonly offset: number; readonly limit: number }): Promise<AttemptPage> {
+    // An attempt whose file was found damaged is listed by listUnreadableAttempts instead.
     const matching = this.#files
       .summaries(filter)
+      .filter((summary) => !this.#files.isUnreadable(summary.id))
       .sort((a, b) => b.startedAt - a.startedAt || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
     const slice = matching.slice(Math.max(0, page.offset), Math.max(0, page.offset) + Math.max(0, page.limit));
-    const records = await Promise.all(slice.map((summary) => this.#files.readOrSkip(summary.id)));
-    return { total: matching.length, attempts: records.flatMap((record) => (record ? [summarize(record)] : [])) };
+    // Closed attempts carry their result in the index; only one closed before that (an older index) is read.
+    const summaries = await Promise.all(
+      slice.map(async (summary) => {
+        if (summary.status === 'in-progress' || summary.result) return fromIndex(summary);
+        const record = await this.#files.readOrSkip(summary.id);
+        return record ? summarize(record) : null;
+      }),
+    );
+    return { total: matching.length, attempts: summaries.filter((summary) => summary !== null) };
   }
 
   async importAttempt(attempt: AttemptRecord): Promise<void> {
@@ -181,6 +190,23 @@ export class LowdbAttempts implements AttemptsArea {
 }
 
 /** What a listing shows of an attempt. */
+/** A listing's summary from the index alone: in progress, or closed with its result in the close line. */
+function fromIndex(summary: IndexSummary): AttemptSummary {
+  const { id, examId, userId, startedAt, status, result } = summary;
+  return {
+    id,
+    examId,
+    userId,
+    startedAt,
+    status,
+    submittedAt: result?.submittedAt ?? null,
+    score: result?.score ?? null,
+    maxScore: result?.maxScore ?? null,
+    passed: result?.passed ?? null,
+    certificateId: result?.certificateId ?? null,
+  };
+}
+
 export function summarize(record: AttemptRecord): AttemptSummary {
   return {
     id: record.id,
@@ -192,5 +218,6 @@ export function summarize(record: AttemptRecord): AttemptSummary {
     score: record.result?.score ?? null,
     maxScore: record.result?.maxScore ?? null,
     passed: record.result?.passed ?? null,
+    certificateId: record.result?.certificateId ?? null,
   };
 }

@@ -207,6 +207,10 @@ function attemptWhere(filter: AttemptFilter, params: unknown[]): string {
   if (filter.userId !== undefined) add('a.user_id', filter.userId);
   if (filter.examId !== undefined) add('a.exam_id', filter.examId);
   if (filter.status !== undefined) add('a.status', filter.status);
+  if (filter.userIds !== undefined) {
+    params.push([...filter.userIds]);
+    clauses.push(`a.user_id = ANY($${params.length}::text[])`);
+  }
   return clauses.length > 0 ? `WHERE ${clauses.join(' AND ')}` : '';
 }
 

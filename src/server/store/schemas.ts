@@ -187,6 +187,21 @@ export const AttemptIndexRecordSchema = z.discriminatedUnion('op', [
     userId: z.string().min(1),
     startedAt: Millis,
   }),
-  z.object({ op: z.literal('close'), id: z.string().min(1), status: z.enum(['submitted', 'expired']) }),
+  z.object({
+    op: z.literal('close'),
+    id: z.string().min(1),
+    status: z.enum(['submitted', 'expired']),
+    // The result as listings show it, so /lead/attempts and results.csv read no attempt file (absent in indexes
+    // written before it was added: those attempts are read from their files).
+    result: z
+      .object({
+        submittedAt: Millis.nullable(),
+        score: z.number(),
+        maxScore: z.number(),
+        passed: z.boolean(),
+        certificateId: z.string().nullable(),
+      })
+      .optional(),
+  }),
 ]);
 export type AttemptIndexRecord = z.infer<typeof AttemptIndexRecordSchema>;

@@ -134,6 +134,8 @@ export interface AttemptFilter {
   readonly userId?: string;
   readonly examId?: string;
   readonly status?: AttemptStatus;
+  /** Only attempts of these users (a cohort's trainees); an empty list matches nothing. */
+  readonly userIds?: readonly string[];
 }
 
 /** An attempt without its answers and items: what listings show. */
@@ -147,6 +149,7 @@ export interface AttemptSummary {
   readonly score: number | null;
   readonly maxScore: number | null;
   readonly passed: boolean | null;
+  readonly certificateId: string | null;
 }
 
 /** One page of attempts, newest first, with the number of attempts the filter matches in all. */
