@@ -4,7 +4,7 @@ import { createServer as createHttpsServer } from 'node:https';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { openStoreForServing } from '../boot.ts';
-import { listeningOrigin } from '../config.ts';
+import { listeningOrigin, serverConfig } from '../config.ts';
 import { type GuardContext, guardRequest } from '../http/index.ts';
 import { FastCookieJar } from './cookie-jar.ts';
 import { type FastMatch, fastRouter, loadFastRoutes } from './fast-routes.ts';
@@ -64,8 +64,7 @@ export async function serveAcademy(options: ServeOptions): Promise<Server> {
     files(req, res, () => toAstro(req, res));
   };
 
-  const cert = process.env.SERVER_CERT_PATH;
-  const key = process.env.SERVER_KEY_PATH;
+  const { serverCertPath: cert, serverKeyPath: key } = serverConfig();
   // Longer than the 60 s idle timeout of common proxies, so a proxy never reuses a connection this end has closed.
   const serverOptions = { keepAliveTimeout: 65_000 };
   const server =
