@@ -139,7 +139,7 @@ describe('writing a case from a sandbox scenario', () => {
     const casePage = await fetch(`${server.url}/cases/${SLUG}`);
     expect(casePage.status).toBe(200);
     expect(await casePage.text()).toContain(TITLE);
-    // A page the publish added gets the security headers of every prerendered page (live-static-headers.ts).
+    // A page the publish added gets the security headers of every prerendered page (src/server/serve/static-headers.ts).
     expect(casePage.headers.get('content-security-policy')).toMatch(/script-src/);
     expect(casePage.headers.get('x-content-type-options')).toBe('nosniff');
 

@@ -1,37 +1,47 @@
-import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { liveStaticHeaders } from '../../src/server/live-static-headers.ts';
+import { livePageHeaders } from '../../src/server/serve/static-headers.ts';
 
 const dist = mkdtempSync(join(tmpdir(), 'asa-headers-'));
-mkdirSync(join(dist, 'server', 'chunks'), { recursive: true });
-mkdirSync(join(dist, 'client'));
-const moduleUrl = pathToFileURL(join(dist, 'server', 'chunks', 'entry.mjs')).href;
+const file = join(dist, '_headers.json');
 const entry = (pathname: string, csp: string) => ({ pathname, headers: [{ key: 'Content-Security-Policy', value: csp }] });
+const csp = (headers: ReturnType<ReturnType<typeof livePageHeaders>>, pathname: string) => headers.get(pathname)?.[0]?.value;
 
 afterAll(() => rmSync(dist, { recursive: true, force: true }));
 
 describe('live static headers', () => {
   it('serves the headers of pages a publish adds, re-reading the served _headers.json once it changes', async () => {
-    writeFileSync(join(dist, '_headers.json'), JSON.stringify([entry('/cases/old/', 'old')]));
-    const headers = liveStaticHeaders([entry('/cases/old/', 'built')], moduleUrl)!;
-    expect(headers.find((item) => item.pathname === '/cases/old/')?.headers[0]?.value).toBe('old');
-    expect(headers.find((item) => item.pathname === '/cases/new/')).toBeUndefined();
+    writeFileSync(file, JSON.stringify([entry('/cases/old/', 'old')]));
+    const headers = livePageHeaders(file);
+    expect(csp(headers(), '/cases/old/')).toBe('old');
+    expect(csp(headers(), '/cases/old')).toBe('old');
+    expect(csp(headers(), '/cases/old/index.html')).toBe('old');
+    expect(headers().get('/cases/new/')).toBeUndefined();
 
-    writeFileSync(join(dist, '_headers.json'), JSON.stringify([entry('/cases/old/', 'v2'), entry('/cases/new/', 'v2')]));
-    utimesSync(join(dist, '_headers.json'), new Date(), new Date(Date.now() + 5_000));
+    writeFileSync(file, JSON.stringify([entry('/cases/old/', 'v2'), entry('/cases/new/', 'v2')]));
+    utimesSync(file, new Date(), new Date(Date.now() + 5_000));
     await new Promise((resolve) => setTimeout(resolve, 1_100));
-    expect(headers.length).toBe(2);
-    expect(headers.find((item) => item.pathname === '/cases/new/')?.headers[0]?.value).toBe('v2');
+    expect(headers().size).toBe(2);
+    expect(csp(headers(), '/cases/new/')).toBe('v2');
   });
 
   it('keeps the last good list when the file cannot be read', async () => {
-    writeFileSync(join(dist, '_headers.json'), '{ half');
-    utimesSync(join(dist, '_headers.json'), new Date(), new Date(Date.now() + 10_000));
+    writeFileSync(file, JSON.stringify([entry('/a/', 'start')]));
+    const headers = livePageHeaders(file);
+    expect(csp(headers(), '/a/')).toBe('start');
+    writeFileSync(file, '{ half');
+    utimesSync(file, new Date(), new Date(Date.now() + 10_000));
     await new Promise((resolve) => setTimeout(resolve, 1_100));
-    const headers = liveStaticHeaders([entry('/a/', 'start')], moduleUrl)!;
-    expect(headers.find((item) => item.pathname === '/a/')?.headers[0]?.value).toBe('start');
+    const errors: unknown[] = [];
+    const original = console.error;
+    console.error = (...args: unknown[]) => errors.push(args);
+    try {
+      expect(csp(headers(), '/a/')).toBe('start');
+    } finally {
+      console.error = original;
+    }
+    expect(errors).toHaveLength(1);
   });
 });

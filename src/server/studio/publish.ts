@@ -240,7 +240,7 @@ function swapClient(dist: string, release: string, log: (text: string) => void):
   const next = join(dist, `.client-${basename(release)}`);
   symlinkSync(relative(dist, join(release, 'client')), next);
   renameSync(next, served);
-  // The new pages' headers (their Content-Security-Policy): the running server re-reads this file (live-static-headers.ts).
+  // The new pages' headers (their Content-Security-Policy): the running server re-reads this file (src/server/serve/static-headers.ts).
   const headers = join(release, '_headers.json');
   if (existsSync(headers)) {
     const temporary = join(dist, `._headers-${basename(release)}.json`);
