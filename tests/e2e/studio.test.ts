@@ -134,7 +134,8 @@ describe('writing a case from a sandbox scenario', () => {
     // Publish: a background rebuild with progress, then the case page and a search hit.
     expect((await fetch(`${server.url}/cases/${SLUG}`)).status).toBe(404);
     await page.getByRole('button', { name: '发布到站点' }).click();
-    await page.locator('progress').waitFor();
+    await page.locator('progress, #publish-status .field-error').first().waitFor({ timeout: 120_000 });
+    expect(await page.locator('#publish-status').innerText()).not.toMatch(/失败|没有开始|不能/);
     await page.getByText(/发布完成（100%）/).waitFor({ timeout: 540_000 });
     const casePage = await fetch(`${server.url}/cases/${SLUG}`);
     expect(casePage.status).toBe(200);
