@@ -103,9 +103,9 @@ describe('/sandbox', () => {
     const { page } = browser;
     await openCase(page);
     await page.locator('#fact-delivery-signedAt').fill('');
-    await summarySays(page, '缺少事实 delivery.signedAt');
+    await summarySays(page, '缺少事实“物流显示的签收时间”');
     const problem = page.locator('.outcome-problem');
-    expect(await problem.innerText()).toContain('规则 R-7DAY-WINDOW「七天无理由退货期限」需要事实 delivery.signedAt');
+    expect(await problem.innerText()).toContain('规则 R-7DAY-WINDOW「七天无理由退货期限」需要知道“物流显示的签收时间”');
     expect(await page.locator('#fact-delivery-signedAt').getAttribute('aria-invalid')).toBe('true');
     await page.screenshot({ path: `${SCREENSHOTS}sandbox-missing.png`, fullPage: true });
     expect(describeViolations(await axeViolations(page))).toEqual([]);
@@ -130,7 +130,7 @@ describe('/sandbox', () => {
     await page.keyboard.press('Enter');
     await focusIsOn(page, 'fact-gift-name');
     await summarySays(page, '无法裁决');
-    expect(await page.locator('.outcome-problem').innerText()).toContain('gift.name');
+    expect(await page.locator('.outcome-problem').innerText()).toContain('赠品名称');
 
     await page.getByRole('button', { name: '移除「赠品」' }).focus();
     await page.keyboard.press('Enter');

@@ -43,7 +43,12 @@ beforeAll(async () => {
   const dataDir = join(base, 'data');
   await mkdir(dataDir);
   tokens = await seedUsersWithSessions(dataDir, [lead, trainee]);
-  server = await startServer({ dataDir, command: [process.execPath, '--preserve-symlinks-main', join(site, 'src/server/start.mjs')], env: { CONTENT_DIR: contentDir, STUDIO_PUBLISH: 'on' } });
+  // --preserve-symlinks-main: start.mjs serves the project it is found in (site/), as in tests/server/studio-publish.test.ts.
+  server = await startServer({
+    dataDir,
+    command: [process.execPath, '--preserve-symlinks-main', join(site, 'src/server/start.mjs')],
+    env: { CONTENT_DIR: contentDir, STUDIO_PUBLISH: 'on' },
+  });
   browser = await launchBrowser();
   await mkdir(SCREENSHOTS, { recursive: true });
 }, 300_000);
@@ -108,19 +113,19 @@ describe('writing a case from a sandbox scenario', () => {
     await row.getByRole('radio', { name: '自定' }).check();
     await row.getByLabel('退货运费承担方（自定）').selectOption('seller');
     await row.getByText('与引擎不同：引擎判定为“买家”。').waitFor();
-    await row.locator('.gate-message', { hasText: '引擎判定' }).waitFor({ timeout: 60_000 });
+    await row.locator('.gate-message', { hasText: '引擎判定' }).waitFor({ timeout: 120_000 });
     await expect.poll(() => row.locator('.gate-message').innerText(), { timeout: 30_000 }).toMatch(/修改：/);
     await page.screenshot({ path: join(SCREENSHOTS, 'studio-case-disagreement.png'), fullPage: true });
 
     // Saving anyway is refused with the same message.
     await page.getByRole('button', { name: '保存', exact: true }).click();
-    await page.getByText('内容检查没有通过').waitFor();
+    await page.getByText('内容检查没有通过').waitFor({ timeout: 120_000 });
 
     // Fixed: the field follows the engine again.
     await row.getByRole('radio', { name: '跟随引擎' }).check();
     await expect.poll(() => row.locator('.field-error, .gate-message').count(), { timeout: 30_000 }).toBe(0);
     await page.getByRole('button', { name: '保存', exact: true }).click();
-    await page.getByText(/已保存（.*），内容检查通过/).waitFor({ timeout: 60_000 });
+    await page.getByText(/已保存（.*），内容检查通过/).waitFor({ timeout: 120_000 });
     expect(new URL(page.url()).searchParams.get('path')).toBe(`cases/${SLUG}.mdx`);
     const written = readFileSync(join(contentDir, 'cases', `${SLUG}.mdx`), 'utf8');
     expect(written).toContain(`title: ${TITLE}`);
@@ -134,7 +139,8 @@ describe('writing a case from a sandbox scenario', () => {
     // Publish: a background rebuild with progress, then the case page and a search hit.
     expect((await fetch(`${server.url}/cases/${SLUG}`)).status).toBe(404);
     await page.getByRole('button', { name: '发布到站点' }).click();
-    await page.locator('progress').waitFor();
+    await page.locator('progress, #publish-status .field-error').first().waitFor({ timeout: 120_000 });
+    expect(await page.locator('#publish-status').innerText()).not.toMatch(/失败|没有开始|不能/);
     await page.getByText(/发布完成（100%）/).waitFor({ timeout: 540_000 });
     const casePage = await fetch(`${server.url}/cases/${SLUG}`);
     expect(casePage.status).toBe(200);

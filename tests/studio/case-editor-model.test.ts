@@ -36,7 +36,8 @@ describe('case editor model', () => {
       if (saved !== text) changed.push(name);
     }
     expect(changed).toEqual([]);
-  });
+    // Decides all 114 cases twice: seconds on the shared, loaded CI box.
+  }, 60_000);
 
   it('marks an overridden freight bearer that differs from the engine, and writes it into expected.freight', () => {
     const { state, ruling, text, model } = open('seven-day-last-minute.mdx');

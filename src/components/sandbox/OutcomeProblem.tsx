@@ -30,7 +30,7 @@ export function OutcomeProblem({ outcome, fields, onGoTo }: Props) {
         <ul>
           {outcome.errors.map((error) => (
             <li key={error.path}>
-              <code>{error.path}</code>：{error.message} <GoTo path={error.path} fields={fields} onGoTo={onGoTo} />
+              {fields.get(error.path)?.label ?? error.path}：{error.message} <GoTo path={error.path} fields={fields} onGoTo={onGoTo} />
             </li>
           ))}
         </ul>
@@ -52,7 +52,7 @@ export function OutcomeProblem({ outcome, fields, onGoTo }: Props) {
       <p class="engine-message">{outcome.message}</p>
       {outcome.missing && (
         <p>
-          {missingField && !outcome.message.includes(missingField.description) && <>这一项是：{missingField.description} </>}
+          {missingField?.hint && !outcome.message.includes(missingField.hint) && <>{missingField.label}：{missingField.hint} </>}
           <GoTo path={outcome.missing.path} fields={fields} onGoTo={onGoTo} />
         </p>
       )}
@@ -60,7 +60,7 @@ export function OutcomeProblem({ outcome, fields, onGoTo }: Props) {
         <ul>
           {outcome.issues.map((issue) => (
             <li key={issue.path}>
-              <code>{issue.path}</code> <GoTo path={issue.path} fields={fields} onGoTo={onGoTo} />
+              {issue.message} <GoTo path={issue.path} fields={fields} onGoTo={onGoTo} />
             </li>
           ))}
         </ul>

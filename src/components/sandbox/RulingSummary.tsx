@@ -25,7 +25,7 @@ function headline(outcome: SandboxOutcome | null): preact.ComponentChildren {
     );
   }
   if (outcome.kind === 'form-errors') return `无法裁决：有 ${outcome.errors.length} 处填写无法识别`;
-  if (outcome.missing) return `无法裁决：缺少事实 ${outcome.missing.path}`;
+  if (outcome.missing) return `无法裁决：缺少事实“${outcome.missing.label ?? outcome.missing.path}”`;
   return outcome.code === 'CONTRADICTORY_FACTS' ? '无法裁决：事实相互矛盾' : '无法裁决：事实不符合事实模型';
 }
 

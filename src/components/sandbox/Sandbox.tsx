@@ -108,10 +108,20 @@ export default function Sandbox({ groups, shopPolicy }: Props) {
     dispatch({ type: 'focused' });
   }, [state.focus]);
 
-  const pick = (slug: string) => dispatch({ type: 'load', loaded: sandboxLoaded(model, cases.find((item) => item.slug === slug)) });
+  // Picking a case names it in the address bar at once (the edits that follow are written there on a debounce).
+  const showCase = (slug: string) => {
+    const url = new URL(globalThis.location.href);
+    url.search = slug ? `?${new URLSearchParams({ case: slug }).toString()}` : '';
+    globalThis.history.replaceState(null, '', url);
+  };
+  const pick = (slug: string) => {
+    dispatch({ type: 'load', loaded: sandboxLoaded(model, cases.find((item) => item.slug === slug)) });
+    showCase(slug);
+  };
   const reset = () => {
     const item = cases.find((c) => c.slug === loaded.slug);
     dispatch({ type: 'load', loaded: sandboxLoaded(model, item, { note: item ? `已重置为案例「${item.title}」的原始事实。` : '已清空为空白情景。' }) });
+    showCase(loaded.slug);
   };
 
   const onSection = (path: string, isPresent: boolean) => {

@@ -50,13 +50,18 @@ export function plainOutcome(outcome: SandboxOutcome, labels: FormLabels): Sandb
   if (outcome.kind !== 'engine-error') return outcome;
   const issues = outcome.issues.map((issue) => plainIssue(issue, labels));
   if (outcome.code === 'INVALID_FACTS') {
-    return { ...outcome, issues, message: `有 ${issues.length} 处事实需要修改，说明已写在对应的项下：${issues.map((issue) => issue.message).join(' ')}` };
+    return { ...outcome, issues, message: `有 ${issues.length} 处事实需要修改（下面逐条列出，也写在对应的项下）。` };
   }
   if (outcome.missing) {
     const { path, ruleId } = outcome.missing;
     const rule = ruleById(ruleId);
     const label = labelOf(labels, path);
-    return { ...outcome, issues, message: `规则「${rule?.title ?? ruleId}」需要知道“${label}”，但情景里没有填写。请填写“${label}”。` };
+    return {
+      ...outcome,
+      issues,
+      missing: { ...outcome.missing, label },
+      message: `规则 ${ruleId}「${rule?.title ?? ruleId}」需要知道“${label}”，但情景里没有填写。请填写“${label}”。`,
+    };
   }
   return { ...outcome, issues, message: withLabels(outcome.message, labels) };
 }

@@ -22,7 +22,7 @@ export type SandboxOutcome =
       /** Per-fact problems to show next to the fields (invalid or contradictory facts). */
       readonly issues: readonly FieldError[];
       /** The fact a rule needed and did not get, with the rule that asked. */
-      readonly missing?: { readonly path: string; readonly ruleId: string };
+      readonly missing?: { readonly path: string; readonly ruleId: string; /** The form's label of the fact, once worded for learners. */ readonly label?: string };
     };
 
 /**
