@@ -9,6 +9,7 @@ import {
   requiredAccess,
   resumeSession,
   SESSION_COOKIE,
+  syncAccountHint,
 } from './server/auth/index.ts';
 import { errorResponse, jsonError, plainPage, withSecurityHeaders } from './server/http/index.ts';
 import { allowedOrigins, getStore } from './server/index.ts';
@@ -38,6 +39,7 @@ const handle = async (context: APIContext, next: MiddlewareNext): Promise<Respon
     const user = resumed?.user ?? null;
     context.locals.user = user;
     context.locals.session = resumed?.session ?? null;
+    syncAccountHint(context, user);
 
     const access = requiredAccess(url.pathname);
     if (!isAllowed(access, user?.role ?? null)) {

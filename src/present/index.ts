@@ -8,6 +8,8 @@ export * from './dashboard/index.ts';
 export { chineseDate, coveredAreas } from './certificate-view.ts';
 export * from './fact-text.ts';
 export * from './item-analysis-format.ts';
+export * from './account-hint.ts';
+export * from './form-result.ts';
 export { traceView } from './trace.ts';
 export { explanationTraceView, type TraceFactView, type TraceStepView } from './trace-view.ts';
 export * from './sandbox/index.ts';

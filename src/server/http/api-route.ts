@@ -1,15 +1,17 @@
 import type { APIContext, APIRoute } from 'astro';
 import { ApiError } from './api-errors.ts';
+import { runWithForms } from './form-post.ts';
 import { jsonError } from './respond.ts';
 
 /**
  * Wraps an API handler so that a thrown ApiError becomes its catalogued JSON answer and anything else is logged here
- * and answered as INTERNAL_ERROR, with no stack or detail in the response.
+ * and answered as INTERNAL_ERROR, with no stack or detail in the response. A page's form posted without JavaScript
+ * runs the same handler and becomes a page answer (form-post.ts).
  */
 export function apiRoute(handler: (context: APIContext) => Promise<Response>): APIRoute {
   return async (context) => {
     try {
-      return await handler(context);
+      return await runWithForms(context, handler, (error) => errorResponse(error, context.request));
     } catch (error) {
       return errorResponse(error, context.request);
     }
