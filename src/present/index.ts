@@ -10,6 +10,8 @@ export * from './fact-text.ts';
 export * from './item-analysis-format.ts';
 export * from './account-hint.ts';
 export * from './form-result.ts';
+export * from './answer-text.ts';
+export * from './lead-labels.ts';
 export { traceView } from './trace.ts';
 export { explanationTraceView, type TraceFactView, type TraceStepView } from './trace-view.ts';
 export * from './sandbox/index.ts';
