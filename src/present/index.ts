@@ -13,6 +13,7 @@ export * from './form-result.ts';
 export * from './answer-text.ts';
 export * from './lead-labels.ts';
 export * from './my-progress.ts';
+export * from './session-limits.ts';
 export { traceView } from './trace.ts';
 export { explanationTraceView, type TraceFactView, type TraceStepView } from './trace-view.ts';
 export * from './sandbox/index.ts';

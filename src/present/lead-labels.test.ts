@@ -10,6 +10,7 @@ describe('lead report labels', () => {
 
   it('turns author-form texts into Chinese for leads', () => {
     expect(leadText('buyer（买家承担）')).toBe('买家承担');
+    expect(leadText('refund（退款（买家无需退货））→ returnRefund（退货退款）')).toBe('退款（买家无需退货）→ 退货退款');
     expect(leadText('断言“退货运费为 buyer（买家承担）”是否成立')).toBe('断言“退货运费为 买家承担”是否成立');
     expect(leadText('成立，引擎判定 null（不涉及该段运费）')).toBe('成立，引擎判定 不涉及该段运费');
     expect(leadText('R-SHIP-DEADLINE 发货时限')).toBe('发货时限');

@@ -14,7 +14,8 @@ export function ruleLabel(id: string): string {
 }
 
 // `buyer（买家承担）`, `null（不适用）`, `true（是）`: the author's form of a value, code first, meaning in brackets.
-const AUTHOR_VALUE = /(?<![A-Za-z0-9_.~:-])[A-Za-z0-9_.:~-]*[A-Za-z][A-Za-z0-9_.:~-]*（([^（）]+)）/g;
+// The meaning may hold brackets of its own: `refund（退款（买家无需退货））`.
+const AUTHOR_VALUE = /(?<![A-Za-z0-9_.~:-])[A-Za-z0-9_.:~-]*[A-Za-z][A-Za-z0-9_.:~-]*（((?:[^（）]|（[^（）]*）)+)）/g;
 // `R-7DAY-WINDOW 七天无理由退货期限`: a rule id before its title.
 const RULE_ID_BEFORE_TITLE = /(?<![A-Za-z0-9-])(?:R|SOP)-[A-Z0-9-]+ (?=[\u4e00-\u9fff])/g;
 

@@ -146,6 +146,23 @@ describe('the account in the header', () => {
     await page.setViewportSize({ width: 1280, height: 800 });
   });
 
+  it('warns before the idle timeout on an account page, and 保持登录 keeps the session', async () => {
+    const { page } = scripted;
+    await page.clock.install();
+    await page.goto(`${server.url}/me`);
+    const banner = page.locator('#idle-warning');
+    expect(await banner.isHidden()).toBe(true);
+    await page.clock.fastForward('01:56:00');
+    await banner.waitFor({ state: 'visible' });
+    expect(await banner.innerText()).toContain('5 分钟后将自动退出登录');
+    await page.getByRole('button', { name: '保持登录' }).click();
+    await banner.waitFor({ state: 'hidden' });
+    await page.clock.fastForward('02:01:00');
+    await banner.waitFor({ state: 'visible' });
+    expect(await banner.innerText()).toContain('你已经退出登录');
+    expect(await page.getByRole('link', { name: '重新登录' }).getAttribute('href')).toBe('/login?next=%2Fme');
+  });
+
   it('a name is shown as text, and logging out brings 登录 back on the static page', async () => {
     const { page } = scripted;
     await page.goto(`${server.url}/lead`);

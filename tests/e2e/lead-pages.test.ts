@@ -91,7 +91,8 @@ describe('lead exam, attempt and certificate pages', () => {
     await expectAccessible(page, 'exams');
   });
 
-  it('lists the attempt on /lead/attempts, filters by cohort and opens its per-item results', async () => {
+  // Two axe runs and a phone screenshot of a long page: more than the default minute on a loaded machine.
+  it('lists the attempt on /lead/attempts, filters by cohort and opens its per-item results', { timeout: 180_000 }, async () => {
     const { page } = leadBrowser;
     await page.goto(`${server.url}/lead/attempts`);
     const row = page.locator(`tr[data-attempt-row="${attemptId}"]`);
@@ -163,7 +164,7 @@ describe('lead exam, attempt and certificate pages', () => {
     expect(await page.locator('[data-progress-summary]').innerText()).toContain('共 1 次已评分的考试，1 次通过，取得 1 张证书；最近一次得分 100%');
     expect(await page.locator('.my-progress svg[role="img"]').count()).toBe(2);
     const table = page.locator('table[data-progress-table]');
-    expect(await table.locator('tbody tr').first().innerText()).toContain('20 / 20（100%）');
+    expect(await table.locator('tbody tr').first().textContent()).toContain('20 / 20（100%）');
     expect(await violationsInBothSchemes(page, `${SCREENSHOTS}me-progress`)).toEqual({ light: [], dark: [] });
     await page.setViewportSize({ width: 375, height: 800 });
     await page.screenshot({ path: `${SCREENSHOTS}me-progress-375.png`, fullPage: true });
