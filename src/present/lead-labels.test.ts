@@ -16,6 +16,7 @@ describe('lead report labels', () => {
     expect(leadText('R-SHIP-DEADLINE 发货时限')).toBe('发货时限');
     expect(leadText('2025-09-11 00:00')).toBe('2025-09-11 00:00');
     expect(leadText('第 2 条陈述')).toBe('第 2 条陈述');
+    expect(leadText('种子 1：goods=针织盖毯，free=false')).toBe('种子 1');
   });
 
 

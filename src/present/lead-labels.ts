@@ -19,12 +19,16 @@ const AUTHOR_VALUE = /(?<![A-Za-z0-9_.~:-])[A-Za-z0-9_.:~-]*[A-Za-z][A-Za-z0-9_.
 // `R-7DAY-WINDOW 七天无理由退货期限`: a rule id before its title.
 const RULE_ID_BEFORE_TITLE = /(?<![A-Za-z0-9-])(?:R|SOP)-[A-Z0-9-]+ (?=[\u4e00-\u9fff])/g;
 
+// `：free=false，carrier=used`: a template's parameters, which only an author can read.
+const TEMPLATE_PARAMETER = /[：，]?[A-Za-z][A-Za-z0-9]*=[^，：\s]+/g;
+
 /**
  * A report text written for authors (src/authoring's value form) as a lead reads it: `buyer（买家承担）` becomes
- * `买家承担`, `R-SHIP-DEADLINE 发货时限` becomes `发货时限`; other text is left as it is.
+ * `买家承担`, `R-SHIP-DEADLINE 发货时限` becomes `发货时限`, a template's parameters (`：free=false，carrier=used`) are left out; other
+ * text is left as it is.
  */
 export function leadText(text: string): string {
-  return text.replace(AUTHOR_VALUE, '$1').replace(RULE_ID_BEFORE_TITLE, '');
+  return text.replace(AUTHOR_VALUE, '$1').replace(RULE_ID_BEFORE_TITLE, '').replace(TEMPLATE_PARAMETER, '');
 }
 
 /** At most `max` characters of `text`, ending in 「…」 when cut (a stem as a table's row name). */

@@ -60,7 +60,8 @@ describe('/lead/impact', () => {
     expect(anonymous.headers.get('location')).toContain('/login');
   });
 
-  it('shows the legacy → 2025 report with the certificate to recertify, reached from the lead home', async () => {
+  // Two axe runs over a long report: more than the default minute on a loaded machine.
+  it('shows the legacy → 2025 report with the certificate to recertify, reached from the lead home', { timeout: 180_000 }, async () => {
     const page = browser.page;
     await createFirstLead(page, server, LEAD);
     await page.getByRole('link', { name: '政策影响报告' }).click();
