@@ -1,8 +1,19 @@
-import type { AstroCookieSetOptions, AstroCookies } from 'astro';
+import type { AstroCookieSetOptions } from 'astro';
 import { ACCOUNT_HINT_COOKIE, type AccountHint, accountHintValue } from '../../present/index.ts';
 import { isHttps } from '../config.ts';
 import type { Store } from '../store/index.ts';
 import { endSession, SESSION_COOKIE, startSession } from './sessions.ts';
+
+/**
+ * The part of Astro's cookie API the server uses. Astro's `AstroCookies` satisfies it, and so does the built server's
+ * fast-path jar (`src/server/serve/cookie-jar.ts`), which writes the same `Set-Cookie` text with the same `cookie`
+ * package.
+ */
+export interface CookieJar {
+  get(name: string): { readonly value: string } | undefined;
+  set(name: string, value: string, options: AstroCookieSetOptions): void;
+  delete(name: string, options: { readonly path: string }): void;
+}
 
 /**
  * httpOnly (no script can read it), SameSite=Lax (not sent on cross-site posts), Secure over https, whole site.
@@ -18,10 +29,11 @@ function cookieOptions(url: URL): AstroCookieSetOptions {
  * gets no Set-Cookie at all). Readable by script on purpose: it only tells a static page's header what to show.
  */
 export function syncAccountHint(
-  context: { readonly cookies: AstroCookies; readonly url: URL },
+  context: { readonly cookies: CookieJar; readonly url: URL },
   account: AccountHint | null,
 ): void {
-  const current = context.cookies.get(ACCOUNT_HINT_COOKIE, { decode: (value) => value })?.value;
+  // Both jars (Astro's and the fast path's) read values undecoded, as the cookie holds them.
+  const current = context.cookies.get(ACCOUNT_HINT_COOKIE)?.value;
   if (!account) {
     if (current !== undefined) context.cookies.delete(ACCOUNT_HINT_COOKIE, { path: '/' });
     return;
@@ -37,7 +49,7 @@ export function syncAccountHint(
 
 /** Signs `user` in with a new session id, ending the session the request arrived with (rotation). */
 export async function signIn(
-  context: { readonly cookies: AstroCookies; readonly url: URL },
+  context: { readonly cookies: CookieJar; readonly url: URL },
   store: Store,
   user: { readonly id: string } & AccountHint,
   now: number,
@@ -50,7 +62,7 @@ export async function signIn(
 
 /** Ends the request's session on the server and clears the cookie. */
 export async function signOut(
-  context: { readonly cookies: AstroCookies; readonly url: URL },
+  context: { readonly cookies: CookieJar; readonly url: URL },
   store: Store,
 ): Promise<void> {
   await endSession(store, context.cookies.get(SESSION_COOKIE)?.value);

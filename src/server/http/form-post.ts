@@ -1,6 +1,6 @@
-import type { APIContext } from 'astro';
 import type { FormResult } from '../../present/index.ts';
 import { sameSitePath } from '../accounts/index.ts';
+import type { ApiContext } from './api-context.ts';
 import type { FieldError } from './api-errors.ts';
 import { plainPage } from './plain-page.ts';
 import { readLimitedBytes } from './read-json.ts';
@@ -81,15 +81,26 @@ async function readFormPost(request: Request): Promise<{ form: FormPost | null; 
   };
 }
 
+/**
+ * What a form post needs beyond `ApiContext`: Astro's `rewrite`, to render the form's page with the result. The built
+ * server's fast path hands form bodies to Astro (src/server/serve/server.ts), so inside Astro it is always there.
+ */
+type FormContext = ApiContext & { readonly rewrite?: (payload: Request) => Promise<Response> };
+
 /** `context` with another request (the handler reads `context.request`; everything else stays the original's). */
-function withRequest(context: APIContext, request: Request): APIContext {
+function withRequest<C extends ApiContext>(context: C, request: Request): C {
   return new Proxy(context, {
     get: (target, property) => (property === 'request' ? request : Reflect.get(target, property, target)),
   });
 }
 
+/** Whether a request body is a browser's form encoding (the fast path leaves these to Astro). */
+export function isFormBody(contentType: string | undefined | null): boolean {
+  return FORM_TYPE.test(contentType ?? '');
+}
+
 /** The form's answer for an API response: a redirect, the form's page re-rendered with the result, or a plain page. */
-async function answerForm(context: APIContext, response: Response, form: FormPost): Promise<Response> {
+async function answerForm(context: FormContext, response: Response, form: FormPost): Promise<Response> {
   const json = ((await response.clone().json().catch(() => ({}))) ?? {}) as Record<string, unknown>;
   const redirect = typeof json['redirect'] === 'string' ? sameSitePath(json['redirect']) : null;
   if (response.ok && redirect && !form.stay) return new Response(null, { status: 303, headers: { location: redirect } });
@@ -101,7 +112,7 @@ async function answerForm(context: APIContext, response: Response, form: FormPos
         message: typeof raw?.message === 'string' ? raw.message : '请求失败，请稍后再试。',
         fields: Array.isArray(raw?.fields) ? (raw.fields as FieldError[]) : [],
       };
-  if (!form.from) {
+  if (!form.from || !context.rewrite) {
     return response.ok
       ? plainPage(200, '已完成', '操作已完成。')
       : plainPage(response.status, '没有完成', error!.message, { href: '/', label: '回到首页' });
@@ -129,8 +140,8 @@ async function answerForm(context: APIContext, response: Response, form: FormPos
  * @returns the handler's JSON answer, or for a `_form` post the page answer.
  */
 export async function runWithForms(
-  context: APIContext,
-  handler: (context: APIContext) => Promise<Response>,
+  context: FormContext,
+  handler: (context: ApiContext) => Promise<Response>,
   onError: (error: unknown) => Response,
 ): Promise<Response> {
   const { form, replacement } = await readFormPost(context.request);

@@ -1,9 +1,11 @@
+export { type ApiContext, type ApiHandler, isPortable, portable } from './api-context.ts';
 export { API_ERRORS, ApiError, type ApiErrorBody, type ApiErrorCode, type FieldError } from './api-errors.ts';
 export { apiRoute, errorResponse } from './api-route.ts';
+export { type GuardContext, guardRequest } from './guard.ts';
 export { requireLinkOrigin } from './link-origin.ts';
 export { methodNotAllowed } from './method-not-allowed.ts';
 export { plainPage } from './plain-page.ts';
-export { FORM_MARKER } from './form-post.ts';
+export { FORM_MARKER, isFormBody } from './form-post.ts';
 export { fieldErrors, MAX_BODY_BYTES, readJson } from './read-json.ts';
 export { jsonError, jsonOk } from './respond.ts';
 export { SECURITY_HEADERS, withSecurityHeaders } from './security-headers.ts';
