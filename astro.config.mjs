@@ -10,6 +10,10 @@ import securityHeaders from './src/server/security-headers-integration.ts';
 import { satteri } from '@astrojs/markdown-satteri';
 import { caseReveal } from './src/markdown/case-reveal.ts';
 import { NOSCRIPT_STYLES } from './src/components/noscript-styles.ts';
+import { ACCOUNT_NAV_SCRIPT } from './src/components/account-nav-script.ts';
+
+/** @param {string} text @returns {`sha256-${string}`} */
+const sha256 = (text) => /** @type {`sha256-${string}`} */ (`sha256-${createHash('sha256').update(text).digest('base64')}`);
 
 const dataDir = process.env.DATA_DIR ?? './data';
 
@@ -38,13 +42,12 @@ export default defineConfig({
         "worker-src 'self'",
         "connect-src 'self'",
       ],
-      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
+      // The header's account script on prerendered pages, allowed by hash (src/components/account-nav-script.ts).
+      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"], hashes: [sha256(ACCOUNT_NAV_SCRIPT)] },
       // The <noscript> styles Astro cannot process, allowed by hash (src/components/noscript-styles.ts).
       styleDirective: {
         resources: ["'self'"],
-        hashes: Object.values(NOSCRIPT_STYLES).map(
-          (css) => /** @type {`sha256-${string}`} */ (`sha256-${createHash('sha256').update(css).digest('base64')}`),
-        ),
+        hashes: Object.values(NOSCRIPT_STYLES).map(sha256),
       },
     },
   },

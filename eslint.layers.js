@@ -19,7 +19,8 @@ export const LAYERS = [
     imports: ['rules'],
     // topics.ts is a leaf the practice island imports by value: through index.ts the bundler evaluates the whole quiz
     // barrel (zod schemas, the rule module) and the practice pages would ship ~117 KB of JS instead of ~23 KB.
-    entry: ['index.ts', 'topics.ts'],
+    // export/csv.ts is the CSV writer the trainee page's script shares with the server (one formula guard).
+    entry: ['index.ts', 'topics.ts', 'export/csv.ts'],
   },
   { type: 'authoring', patterns: ['src/authoring'], imports: ['quiz', 'rules'], entry: ['index.ts'] },
   {

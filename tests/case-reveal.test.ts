@@ -17,6 +17,16 @@ describe('splitCaseBody', () => {
     expect(ruling!.children).toHaveLength(4);
   });
 
+  it('moves 回复话术, which states the outcome, behind the reveal right after 裁决与理由', () => {
+    const parts = splitCaseBody([
+      h2('情景'), p('买家说'), h2('核实要点'), p('查物流'), h2('回复话术'), p('亲，给您退款'),
+      h2('裁决与理由'), p('理由'), h2('常见错误'), p('错误'),
+    ])! as Element[];
+    const texts = (part: Element) => part.children.map((child) => ((child as Element).children[0] as { value: string }).value);
+    expect(texts(parts[0]!)).toEqual(['情景', '买家说', '核实要点', '查物流']);
+    expect(texts(parts[1]!)).toEqual(['裁决与理由', '理由', '回复话术', '亲，给您退款', '常见错误', '错误']);
+  });
+
   it('keeps import/export statements at the top level so MDX can hoist them', () => {
     const parts = splitCaseBody([esm, h2('情景'), h2('裁决与理由')])!;
     expect(parts[0]).toBe(esm);

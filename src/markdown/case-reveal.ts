@@ -4,6 +4,12 @@ import type { HastPluginDefinition, PluginFactoryContext } from 'satteri';
 /** The heading that starts the part of a case a learner reveals on purpose. */
 export const REVEAL_HEADING = '裁决与理由';
 
+/**
+ * The brief's section that states the outcome (the agent's reply tells the buyer what will happen), so it moves into
+ * the revealed part, right after 裁决与理由's own text.
+ */
+export const REPLY_HEADING = '回复话术';
+
 /** Values of the `data-case-part` attribute the plugin writes. */
 export type CasePart = 'brief' | 'ruling';
 
@@ -16,7 +22,15 @@ function textOf(node: RootContent | ElementContent): string {
   return '';
 }
 
-const isRevealHeading = (node: RootContent) => node.type === 'element' && node.tagName === 'h2' && textOf(node).trim() === REVEAL_HEADING;
+const isH2 = (node: RootContent) => node.type === 'element' && node.tagName === 'h2';
+const isRevealHeading = (node: RootContent) => isH2(node) && textOf(node).trim() === REVEAL_HEADING;
+const isReplyHeading = (node: RootContent) => isH2(node) && textOf(node).trim() === REPLY_HEADING;
+
+/** The `## heading` at `start` and everything up to the next h2. */
+function sectionAt(nodes: readonly RootContent[], start: number): RootContent[] {
+  const next = nodes.findIndex((node, index) => index > start && isH2(node));
+  return nodes.slice(start, next < 0 ? nodes.length : next);
+}
 // ESM (import/export) must stay at the top level of an MDX document to be hoisted.
 const isEsm = (node: RootContent) => (node.type as string) === 'mdxjsEsm';
 
@@ -28,14 +42,20 @@ const part = (name: CasePart, children: readonly RootContent[]): Element => ({
 });
 
 /**
- * The new top level of a case body: its ESM, then `<section data-case-part="brief">` (情景, 核实要点, 回复话术) and
- * `<section data-case-part="ruling">` (from `## 裁决与理由` to the end). Returns null when the body has no such heading.
+ * The new top level of a case body: its ESM, then `<section data-case-part="brief">` (情景, 核实要点) and
+ * `<section data-case-part="ruling">` (`## 裁决与理由` and its text, then `## 回复话术` wherever the author put it, then
+ * the rest). Returns null when the body has no 裁决与理由 heading.
  */
 export function splitCaseBody(children: readonly RootContent[]): RootContent[] | null {
   const split = children.findIndex(isRevealHeading);
   if (split < 0) return null;
   const content = (nodes: readonly RootContent[]) => nodes.filter((node) => !isEsm(node));
-  return [...children.filter(isEsm), part('brief', content(children.slice(0, split))), part('ruling', content(children.slice(split)))];
+  const replyAt = children.findIndex(isReplyHeading);
+  const reply = replyAt < 0 ? [] : sectionAt(children, replyAt);
+  const without = (nodes: readonly RootContent[]) => nodes.filter((node) => !reply.includes(node));
+  const verdict = sectionAt(children, split);
+  const ruling = [...verdict, ...reply, ...without(children.slice(split + verdict.length))];
+  return [...children.filter(isEsm), part('brief', content(without(children.slice(0, split)))), part('ruling', content(ruling))];
 }
 
 const caseRevealDefinition: HastPluginDefinition = {

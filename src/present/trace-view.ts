@@ -28,9 +28,36 @@ export interface TraceStepView {
   readonly facts: readonly TraceFactView[];
 }
 
-/** A practice item's explanation (the steps behind its key, see quiz's `explanationSteps`) as trace steps. */
+const SENTENCE_END = /[。！？.!?]$/;
+
+/**
+ * One row per rule: the engine may consult a rule more than once (R-SHIP-DEADLINE for the deadline and again for
+ * lateness, R-SHIP-CARRIER, R-SHIP-COD-FREIGHT), and a learner should see it once. A row sits where the rule was
+ * first consulted; it counts as applied when any consultation applied; its distinct notes are joined as sentences;
+ * its facts are the distinct facts of every consultation, first reading winning.
+ */
+export function oneRowPerRule(steps: readonly TraceStepView[]): TraceStepView[] {
+  const rows = new Map<string, { step: TraceStepView; notes: string[]; facts: Map<string, TraceFactView> }>();
+  for (const step of steps) {
+    const row = rows.get(step.ruleId);
+    if (!row) {
+      rows.set(step.ruleId, { step, notes: step.note ? [step.note] : [], facts: new Map(step.facts.map((fact) => [fact.path, fact])) });
+      continue;
+    }
+    row.step = { ...row.step, applied: row.step.applied || step.applied };
+    if (step.note && !row.notes.includes(step.note)) row.notes.push(step.note);
+    for (const fact of step.facts) if (!row.facts.has(fact.path)) row.facts.set(fact.path, fact);
+  }
+  return [...rows.values()].map(({ step, notes, facts }) => ({
+    ...step,
+    note: notes.length <= 1 ? (notes[0] ?? '') : notes.map((note) => (SENTENCE_END.test(note) ? note : `${note}。`)).join(''),
+    facts: [...facts.values()],
+  }));
+}
+
+/** A practice item's explanation (the steps behind its key, see quiz's `explanationSteps`) as trace steps, one per rule. */
 export function explanationTraceView(steps: readonly ExplanationStep[], decidingRuleId: string | null): TraceStepView[] {
-  return steps.map((step) => ({
+  return oneRowPerRule(steps.map((step) => ({
     ruleId: step.ruleId,
     title: step.title,
     kind: null,
@@ -39,5 +66,5 @@ export function explanationTraceView(steps: readonly ExplanationStep[], deciding
     deciding: step.ruleId === decidingRuleId,
     note: step.note,
     facts: [],
-  }));
+  })));
 }

@@ -1,13 +1,13 @@
 import { ruleById, ruleKindLabels, type RuleMeta, type TraceStep } from '../rules/index.ts';
 import { factLabel, factValueText } from './fact-text.ts';
-import type { TraceFactView, TraceStepView } from './trace-view.ts';
+import { oneRowPerRule, type TraceFactView, type TraceStepView } from './trace-view.ts';
 
 /**
- * The platform and law steps of a ruling's trace, in the engine's order. Shop SOP steps are left out: SOP guidance has
- * its own list, which says what each means for the agent.
+ * The platform and law steps of a ruling's trace, in the engine's order, one row per rule (`oneRowPerRule`). Shop SOP
+ * steps are left out: SOP guidance has its own list, which says what each means for the agent.
  */
 export function traceView(trace: readonly TraceStep[], decidingRuleId: string | null): TraceStepView[] {
-  return trace.flatMap((step) => {
+  return oneRowPerRule(trace.flatMap((step) => {
     const rule = ruleById(step.ruleId);
     if (rule?.kind === 'sop') return [];
     const facts = [...new Map(step.facts.map((fact) => [fact.path, fact])).values()].map((fact) => ({
@@ -17,7 +17,7 @@ export function traceView(trace: readonly TraceStep[], decidingRuleId: string | 
       absent: fact.value === undefined,
     }));
     return [stepView(step.ruleId, rule, step.applied, step.note, decidingRuleId, facts)];
-  });
+  }));
 }
 
 function stepView(

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AxeResults, Result } from 'axe-core';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { ACCOUNT_NAV_SCRIPT } from '../../src/components/account-nav-script.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const ENTRY = join(ROOT, 'dist/server/entry.mjs');
@@ -82,7 +83,9 @@ export async function startSite(): Promise<Site> {
  * `enforceCsp: false` (the default) lets tests inject axe-core as an inline script, which the site's
  * Content-Security-Policy refuses; tests/e2e/security-headers.test.ts enforces the policy and checks every page type.
  */
-export async function launchBrowser(options: { readonly enforceCsp?: boolean } = {}): Promise<Browser> {
+export async function launchBrowser(
+  options: { readonly enforceCsp?: boolean; readonly javaScriptEnabled?: boolean } = {},
+): Promise<Browser> {
   const profile = await mkdtemp(join(tmpdir(), 'asa-e2e-'));
   // playwright-core rejects --user-data-dir in launch(); a persistent context takes the dir instead.
   const context = await chromium.launchPersistentContext(profile, {
@@ -90,6 +93,7 @@ export async function launchBrowser(options: { readonly enforceCsp?: boolean } =
     headless: true,
     viewport: { width: 1280, height: 800 },
     bypassCSP: !(options.enforceCsp ?? false),
+    javaScriptEnabled: options.javaScriptEnabled ?? true,
     locale: 'zh-CN',
     args: [
       '--no-sandbox',
@@ -121,6 +125,15 @@ export async function axeViolations(page: Page): Promise<Result[]> {
     () => (window as unknown as { axe: { run(): Promise<AxeResults> } }).axe.run(),
   );
   return results.violations;
+}
+
+/**
+ * The scripts a prerendered page carries, other than the header's account script (src/components/account-nav-script.ts),
+ * which every prerendered page has: a page that "ships no JavaScript" returns [].
+ */
+export async function scriptsBesidesAccountNav(page: Page): Promise<string[]> {
+  const scripts = await page.locator('script').evaluateAll((nodes) => nodes.map((node) => ({ src: node.getAttribute('src'), text: node.textContent ?? '' })));
+  return scripts.filter((script) => script.src !== null || script.text !== ACCOUNT_NAV_SCRIPT).map((script) => script.src ?? script.text.slice(0, 80));
 }
 
 /** One line per violation and node, readable in a failed assertion. */

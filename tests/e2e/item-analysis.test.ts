@@ -79,6 +79,10 @@ describe('item analysis page', () => {
       // Facility = correct / n with two decimals; at most 4 responses is below the 10 needed for D.
       expect(shown.get(id), id).toEqual({ n: String(n), facility: (correct / n).toFixed(2), discrimination: '数据不足' });
     }
+    // Rows are named by their stems, in Chinese; no author-form values such as `buyer（买家承担）`.
+    const main = await page.locator('main').innerText();
+    expect(main).not.toMatch(/(?<![A-Z])[a-z][A-Za-z.]*（/);
+    expect(await page.locator('tr[data-item-row]:not(.variant-row) th').first().innerText()).toMatch(/[\u4e00-\u9fff]/);
     await page.screenshot({ path: `${SCREENSHOTS}lead-items-top.png` });
     await page.locator('.table-scroll').first().screenshot({ path: `${SCREENSHOTS}lead-items-table.png` });
   });

@@ -91,7 +91,8 @@ describe('lead exam, attempt and certificate pages', () => {
     await expectAccessible(page, 'exams');
   });
 
-  it('lists the attempt on /lead/attempts, filters by cohort and opens its per-item results', async () => {
+  // Two axe runs and a phone screenshot of a long page: more than the default minute on a loaded machine.
+  it('lists the attempt on /lead/attempts, filters by cohort and opens its per-item results', { timeout: 180_000 }, async () => {
     const { page } = leadBrowser;
     await page.goto(`${server.url}/lead/attempts`);
     const row = page.locator(`tr[data-attempt-row="${attemptId}"]`);
@@ -114,7 +115,24 @@ describe('lead exam, attempt and certificate pages', () => {
     expect(await page.locator('main dl').innerText()).toContain('20 / 20');
     expect(await page.locator('tr[data-item-row]').count()).toBe(20);
     expect(await page.locator('td.correct').count()).toBe(20);
+    // Each question with its stem, the trainee's answer, the key and the rules behind the key.
+    const store = await openLowdbStore(dataDir);
+    const stored = (await store.getAttempt(attemptId))!;
+    await store.close();
+    for (const entry of stored.items.slice(0, 5)) {
+      const row = page.locator(`tr[data-item-row="${entry.itemId}"]`);
+      const { item } = content.lookup(entry.itemId)!;
+      expect(await row.locator('td.stem').innerText()).toContain(item.stem.trim().slice(0, 20));
+      const [response, key] = [await row.locator('td[data-response]').innerText(), await row.locator('td[data-key]').innerText()];
+      expect(response).not.toBe('未作答');
+      expect(response).toBe(key);
+      expect(await row.locator('a[href^="/rules/"]').count()).toBeGreaterThan(0);
+    }
     await expectAccessible(page, 'attempt');
+    await page.setViewportSize({ width: 375, height: 800 });
+    await page.screenshot({ path: `${SCREENSHOTS}lead-attempt-375.png`, fullPage: true });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    await page.setViewportSize({ width: 1280, height: 800 });
     expect((await page.goto(`${server.url}/lead/attempts/AAAAAAAAAAAAAAAA`))?.status()).toBe(404);
   });
 
@@ -138,6 +156,20 @@ describe('lead exam, attempt and certificate pages', () => {
     const verify = await page.locator('main').innerText();
     expect(verify).toContain('已撤销');
     expect(verify).toContain(REASON);
+  });
+
+  it('shows the trainee their own progress on /me as an SVG chart with a data table', async () => {
+    const page = traineeBrowser.page;
+    await page.goto(`${server.url}/me`);
+    expect(await page.locator('[data-progress-summary]').innerText()).toContain('共 1 次已评分的考试，1 次通过，取得 1 张证书；最近一次得分 100%');
+    expect(await page.locator('.my-progress svg[role="img"]').count()).toBe(2);
+    const table = page.locator('table[data-progress-table]');
+    expect(await table.locator('tbody tr').first().textContent()).toContain('20 / 20（100%）');
+    expect(await violationsInBothSchemes(page, `${SCREENSHOTS}me-progress`)).toEqual({ light: [], dark: [] });
+    await page.setViewportSize({ width: 375, height: 800 });
+    await page.screenshot({ path: `${SCREENSHOTS}me-progress-375.png`, fullPage: true });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    await page.setViewportSize({ width: 1280, height: 800 });
   });
 
   it('keeps the lead pages from trainees', async () => {

@@ -212,6 +212,8 @@ const GENERATORS: Readonly<Record<string, Generator>> = {
   'GET /api/lead/exports/question-bank.gift': { weight: 0.2, body: () => null },
   'GET /api/lead/exports/question-bank.xml': { weight: 0.2, body: () => null },
   'GET /api/lead/exports/results.csv': { weight: 0.3, body: () => null },
+  'GET /api/lead/exports/trainees.csv': { weight: 0.2, body: () => null },
+  'GET /api/lead/exports/certificates.csv': { weight: 0.2, body: () => null },
   // The studio: saves and checks that reach the content gate are slow (~1 s), so these stay light; the paths are
   // mostly refused ones (see studioPath). CONTENT_DIR is a copy in the test's data folder (security-server.ts).
   'GET /api/studio/files': { weight: 0.2, body: () => null },

@@ -166,6 +166,8 @@ async function submit(form: HTMLFormElement, event: SubmitEvent): Promise<void> 
   }
 }
 
-for (const form of document.querySelectorAll<HTMLFormElement>('form[data-json-form]')) {
-  form.addEventListener('submit', (event) => void submit(form, event));
-}
+// Delegated, so forms a page script swaps in later (the refreshed trainee list) are handled too.
+document.addEventListener('submit', (event) => {
+  const form = event.target;
+  if (form instanceof HTMLFormElement && form.matches('form[data-json-form]')) void submit(form, event);
+});

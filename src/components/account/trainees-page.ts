@@ -1,7 +1,9 @@
+import { activationLinksCsv, activationLinksText, csvDataUrl, expiryText, type IssuedLink } from './activation-links.ts';
 import type { JsonFormSuccess } from './json-form.ts';
 
-// Client side of /lead/trainees: shows freshly made links once (with copy buttons), the CSV import report, and
-// updates a row after 停用/启用. Everything is built with textContent, never HTML strings from the server.
+// Client side of /lead/trainees: shows freshly made links once (copy one, 复制全部, the batch as CSV), the CSV import
+// report, and refreshes the trainee list in place after an add, an import or 停用/启用 (the list is the server's
+// render, fetched again, so it has one renderer). Everything is built with textContent, never HTML strings.
 
 interface TraineeView {
   readonly id: string;
@@ -11,22 +13,18 @@ interface TraineeView {
   readonly status: 'pending' | 'active' | 'disabled';
 }
 
-interface IssuedLink {
-  readonly url: string;
-  readonly expiresAt: number;
-}
-
 interface RowError {
   readonly line: number;
   readonly employeeId: string | null;
   readonly message: string;
 }
 
-const STATUS_LABELS = { pending: '待激活', active: '已激活', disabled: '已停用' } as const;
-
 const panel = document.querySelector<HTMLElement>('#links-panel')!;
 const linkRows = panel.querySelector<HTMLTableSectionElement>('tbody')!;
 const copyStatus = document.querySelector<HTMLElement>('#copy-status')!;
+const csvLink = document.querySelector<HTMLAnchorElement>('#links-csv')!;
+
+for (const element of document.querySelectorAll<HTMLElement>('[data-needs-script]')) element.hidden = false;
 
 function cell(text: string): HTMLTableCellElement {
   const td = document.createElement('td');
@@ -34,15 +32,39 @@ function cell(text: string): HTMLTableCellElement {
   return td;
 }
 
-function addLinks(
-  entries: readonly {
-    readonly trainee: Pick<TraineeView, 'name' | 'employeeId' | 'cohort'>;
-    readonly link: IssuedLink;
-  }[],
-): void {
+/** Every link on the panel, the server-rendered ones included, from the rows' data attributes. */
+function shownLinks(): IssuedLink[] {
+  return [...linkRows.querySelectorAll<HTMLTableRowElement>('tr[data-link-row]')].map((row) => ({
+    trainee: { name: row.dataset['name']!, employeeId: row.dataset['employeeId']!, cohort: row.dataset['cohort'] || null },
+    link: { url: row.dataset['url']!, expiresAt: Number(row.dataset['expiresAt']) },
+  }));
+}
+
+function copy(text: string, done: string, fallback: () => void): void {
+  navigator.clipboard.writeText(text).then(
+    () => {
+      // Buttons keep their labels (an accessible name must contain the visible one); the status line confirms.
+      copyStatus.textContent = done;
+    },
+    () => {
+      fallback();
+      copyStatus.textContent = '无法自动复制，请选中后按 Ctrl+C（Mac 上按 ⌘C）复制，或下载 CSV。';
+    },
+  );
+}
+
+function addLinks(entries: readonly IssuedLink[]): void {
   if (entries.length === 0) return;
   for (const { trainee, link } of entries) {
     const row = document.createElement('tr');
+    Object.assign(row.dataset, {
+      linkRow: '',
+      name: trainee.name,
+      employeeId: trainee.employeeId,
+      cohort: trainee.cohort ?? '',
+      url: link.url,
+      expiresAt: String(link.expiresAt),
+    });
     const id = `link-${linkRows.rows.length + 1}`;
     const linkCell = document.createElement('td');
     const label = document.createElement('label');
@@ -54,42 +76,42 @@ function addLinks(
     input.readOnly = true;
     input.value = link.url;
     input.className = 'link-input';
-    input.addEventListener('focus', () => input.select());
     linkCell.append(label, input);
     const copyCell = document.createElement('td');
     const button = document.createElement('button');
     button.type = 'button';
-    button.className = 'copy';
+    button.className = 'copy button-quiet';
     button.textContent = '复制';
     button.setAttribute('aria-label', `复制 ${trainee.name}（${trainee.employeeId}）的链接`);
-    button.addEventListener('click', () => {
-      navigator.clipboard.writeText(link.url).then(
-        () => {
-          // The button keeps its label (its accessible name must contain it); the status line confirms.
-          copyStatus.textContent = `已复制 ${trainee.name} 的链接。`;
-        },
-        () => {
-          input.focus();
-          input.select();
-          copyStatus.textContent = '无法自动复制，链接已选中，请按 Ctrl+C（Mac 上按 ⌘C）复制。';
-        },
-      );
-    });
     copyCell.append(button);
-    const expires = new Date(link.expiresAt).toLocaleDateString('zh-CN', { month: 'long', day: 'numeric' });
-    row.append(
-      cell(trainee.name),
-      cell(trainee.employeeId),
-      cell(trainee.cohort ?? '—'),
-      linkCell,
-      copyCell,
-      cell(expires),
-    );
+    row.append(cell(trainee.name), cell(trainee.employeeId), cell(trainee.cohort ?? '—'), linkCell, copyCell, cell(expiryText(link.expiresAt)));
     linkRows.append(row);
   }
+  csvLink.href = csvDataUrl(activationLinksCsv(shownLinks()));
   panel.hidden = false;
   panel.querySelector<HTMLElement>('h2')?.focus();
 }
+
+panel.addEventListener('focusin', (event) => {
+  if (event.target instanceof HTMLInputElement) event.target.select();
+});
+
+panel.addEventListener('click', (event) => {
+  const button = (event.target as Element).closest('button');
+  if (!button) return;
+  if (button.id === 'copy-all') {
+    const links = shownLinks();
+    copy(activationLinksText(links), `已复制全部 ${links.length} 个链接。`, () => undefined);
+    return;
+  }
+  const row = button.closest<HTMLTableRowElement>('tr[data-link-row]');
+  if (!row) return;
+  const input = row.querySelector<HTMLInputElement>('input')!;
+  copy(row.dataset['url']!, `已复制 ${row.dataset['name']} 的链接。`, () => {
+    input.focus();
+    input.select();
+  });
+});
 
 function showImportReport(encoding: string, imported: number, errors: readonly RowError[]): void {
   const report = document.querySelector<HTMLElement>('#import-report')!;
@@ -111,40 +133,47 @@ function showImportReport(encoding: string, imported: number, errors: readonly R
   report.hidden = false;
 }
 
-function updateRow(trainee: TraineeView): void {
-  const row = document.querySelector<HTMLTableRowElement>(`tr[data-trainee-row="${CSS.escape(trainee.id)}"]`);
-  if (!row) return;
-  row.querySelector('[data-status]')!.textContent = STATUS_LABELS[trainee.status];
-  row.dataset['status'] = trainee.status;
-  const disable = row.querySelector<HTMLFormElement>('form[data-row-action="disable"]');
-  const enable = row.querySelector<HTMLFormElement>('form[data-row-action="enable"]');
-  if (disable) disable.hidden = trainee.status === 'disabled';
-  if (enable) enable.hidden = trainee.status !== 'disabled';
-  (trainee.status === 'disabled' ? enable : disable)?.querySelector('button')?.focus();
+/**
+ * Replaces the trainee list with the server's fresh render of it. The row forms inside post through json-form.ts's
+ * delegated handler, so they work at once; focus returns to the same row's button when `focusRow` is given.
+ */
+async function refreshList(focusRow?: { readonly id: string; readonly action: string }): Promise<void> {
+  const current = document.querySelector<HTMLElement>('#trainee-list');
+  if (!current) return;
+  let html: string;
+  try {
+    const response = await fetch('/lead/trainees', { credentials: 'same-origin', headers: { accept: 'text/html' } });
+    if (!response.ok) return;
+    html = await response.text();
+  } catch {
+    return;
+  }
+  const fresh = new DOMParser().parseFromString(html, 'text/html').querySelector('#trainee-list');
+  if (!fresh) return;
+  current.replaceWith(document.importNode(fresh, true));
+  if (focusRow) {
+    const row = document.querySelector(`tr[data-trainee-row="${CSS.escape(focusRow.id)}"]`);
+    row?.querySelector<HTMLButtonElement>('form:not([hidden]) button')?.focus();
+  }
 }
 
 document.addEventListener('json-form:success', (event) => {
   const { form, body } = (event as CustomEvent<JsonFormSuccess>).detail;
   if (form.id === 'add-form') {
-    addLinks([body as unknown as { trainee: TraineeView; link: IssuedLink }]);
+    addLinks([body as unknown as IssuedLink]);
+    void refreshList();
   } else if (form.id === 'import-form') {
-    const { encoding, imported, errors } = body as unknown as {
-      encoding: string;
-      imported: { trainee: TraineeView; link: IssuedLink }[];
-      errors: RowError[];
-    };
+    const { encoding, imported, errors } = body as unknown as { encoding: string; imported: IssuedLink[]; errors: RowError[] };
     showImportReport(encoding, imported.length, errors);
     addLinks(imported);
+    void refreshList();
   } else if (form.dataset['rowAction'] === 'activation') {
     const row = form.closest<HTMLTableRowElement>('tr')!;
-    const trainee = {
-      name: row.dataset['name']!,
-      employeeId: row.dataset['employeeId']!,
-      cohort: row.dataset['cohort'] || null,
-    };
-    addLinks([{ trainee, link: (body as unknown as { link: IssuedLink }).link }]);
+    const trainee = { name: row.dataset['name']!, employeeId: row.dataset['employeeId']!, cohort: row.dataset['cohort'] || null };
+    addLinks([{ trainee, link: (body as unknown as { link: IssuedLink['link'] }).link }]);
   } else if (form.dataset['rowAction']) {
-    updateRow((body as unknown as { trainee: TraineeView }).trainee);
+    const trainee = (body as unknown as { trainee: TraineeView }).trainee;
+    void refreshList({ id: trainee.id, action: form.dataset['rowAction'] });
   }
 });
 

@@ -1,4 +1,5 @@
 import type { AstroCookieSetOptions } from 'astro';
+import { ACCOUNT_HINT_COOKIE, type AccountHint, accountHintValue } from '../../present/index.ts';
 import { isHttps } from '../config.ts';
 import type { Store } from '../store/index.ts';
 import { endSession, SESSION_COOKIE, startSession } from './sessions.ts';
@@ -22,16 +23,41 @@ function cookieOptions(url: URL): AstroCookieSetOptions {
   return { httpOnly: true, sameSite: 'lax', secure: isHttps(url), path: '/' };
 }
 
-/** Signs `userId` in with a new session id, ending the session the request arrived with (rotation). */
+/**
+ * Keeps the display cookie (src/present/account-hint.ts) in step with the account a request resolved to: set when it
+ * is missing or names someone else, deleted when nobody is signed in, untouched otherwise (so an anonymous visitor
+ * gets no Set-Cookie at all). Readable by script on purpose: it only tells a static page's header what to show.
+ */
+export function syncAccountHint(
+  context: { readonly cookies: CookieJar; readonly url: URL },
+  account: AccountHint | null,
+): void {
+  // Both jars (Astro's and the fast path's) read values undecoded, as the cookie holds them.
+  const current = context.cookies.get(ACCOUNT_HINT_COOKIE)?.value;
+  if (!account) {
+    if (current !== undefined) context.cookies.delete(ACCOUNT_HINT_COOKIE, { path: '/' });
+    return;
+  }
+  const wanted = accountHintValue(account);
+  if (current === wanted) return;
+  context.cookies.set(ACCOUNT_HINT_COOKIE, wanted, {
+    ...cookieOptions(context.url),
+    httpOnly: false,
+    encode: (value) => value,
+  });
+}
+
+/** Signs `user` in with a new session id, ending the session the request arrived with (rotation). */
 export async function signIn(
   context: { readonly cookies: CookieJar; readonly url: URL },
   store: Store,
-  userId: string,
+  user: { readonly id: string } & AccountHint,
   now: number,
 ): Promise<void> {
   const previous = context.cookies.get(SESSION_COOKIE)?.value;
-  const token = await startSession(store, userId, now, previous);
+  const token = await startSession(store, user.id, now, previous);
   context.cookies.set(SESSION_COOKIE, token, cookieOptions(context.url));
+  syncAccountHint(context, user);
 }
 
 /** Ends the request's session on the server and clears the cookie. */
@@ -41,4 +67,5 @@ export async function signOut(
 ): Promise<void> {
   await endSession(store, context.cookies.get(SESSION_COOKIE)?.value);
   context.cookies.delete(SESSION_COOKIE, { path: '/' });
+  syncAccountHint(context, null);
 }

@@ -1,3 +1,4 @@
+import { SESSION_IDLE_MS } from '../../present/index.ts';
 import type { Session, Store, User } from '../store/index.ts';
 import { randomToken, sha256Hex } from './tokens.ts';
 
@@ -7,7 +8,7 @@ const MINUTE = 60 * 1000;
  * Session lifetime, enforced on the server: 2 h without a request ends a session (idle), and none lives past 12 h
  * from login (absolute), one working day. Activity is written at most once a minute.
  */
-export const SESSION_LIMITS = { idleMs: 120 * MINUTE, absoluteMs: 12 * 60 * MINUTE, touchEveryMs: MINUTE } as const;
+export const SESSION_LIMITS = { idleMs: SESSION_IDLE_MS, absoluteMs: 12 * 60 * MINUTE, touchEveryMs: MINUTE } as const;
 
 export const SESSION_COOKIE = 'asa_session';
 

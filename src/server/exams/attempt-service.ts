@@ -300,6 +300,14 @@ export function attemptService(store: Store, content: ExamContent, options: Atte
       return view(await close(attempt, 'submit'));
     },
 
+    /**
+     * Every question of a closed attempt as a lead reviews it (stem, the trainee's answer, the key, the rules),
+     * whatever the exam's review policy lets the trainee see; [] while it is open.
+     */
+    leadReview(attempt: AttemptRecord) {
+      return attempt.result ? examReview('full', attempt.items, responsesOf(attempt), content.lookup) : [];
+    },
+
     async review(user: User, attemptId: string) {
       const attempt = await current(await ownAttempt(user, attemptId));
       if (attempt.status === 'in-progress' || !attempt.result) throw new ApiError('ATTEMPT_NOT_SUBMITTED');

@@ -1,16 +1,18 @@
 import { type ApiContext, type ApiHandler, portable } from './api-context.ts';
 import { ApiError } from './api-errors.ts';
+import { runWithForms } from './form-post.ts';
 import { jsonError } from './respond.ts';
 
 /**
  * Wraps an API handler so that a thrown ApiError becomes its catalogued JSON answer and anything else is logged here
  * and answered as INTERNAL_ERROR, with no stack or detail in the response. The handler sees only an `ApiContext`, so
- * the built server's fast path can serve it without Astro's page pipeline (`src/server/serve/`).
+ * the built server's fast path can serve it without Astro's page pipeline (`src/server/serve/`). A page's form posted
+ * without JavaScript runs the same handler and becomes a page answer (form-post.ts; such posts always go through Astro).
  */
 export function apiRoute(handler: (context: ApiContext) => Promise<Response>): ApiHandler {
   return portable(async (context: ApiContext) => {
     try {
-      return await handler(context);
+      return await runWithForms(context, handler, (error) => errorResponse(error, context.request));
     } catch (error) {
       return errorResponse(error, context.request);
     }

@@ -7,6 +7,7 @@ import {
   isStateChanging,
   requiredAccess,
   resumeSession,
+  syncAccountHint,
   SESSION_COOKIE,
 } from '../auth/index.ts';
 import { allowedOrigins } from '../config.ts';
@@ -54,6 +55,7 @@ async function guarded(context: GuardContext, next: () => Promise<Response>): Pr
     const user = resumed?.user ?? null;
     context.locals.user = user;
     context.locals.session = resumed?.session ?? null;
+    syncAccountHint(context, user);
 
     const access = requiredAccess(url.pathname);
     if (!isAllowed(access, user?.role ?? null)) {

@@ -58,9 +58,17 @@ export function fieldErrors(error: z.ZodError): FieldError[] {
 }
 
 async function readLimited(request: Request): Promise<string> {
+  return new TextDecoder('utf-8').decode(await readLimitedBytes(request));
+}
+
+/**
+ * A request body's bytes, refused unread past MAX_BODY_BYTES.
+ * @throws ApiError BODY_TOO_LARGE
+ */
+export async function readLimitedBytes(request: Request): Promise<Uint8Array<ArrayBuffer>> {
   const declared = Number(request.headers.get('content-length'));
   if (Number.isFinite(declared) && declared > MAX_BODY_BYTES) throw new ApiError('BODY_TOO_LARGE');
-  if (!request.body) return '';
+  if (!request.body) return new Uint8Array(0);
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -74,5 +82,5 @@ async function readLimited(request: Request): Promise<string> {
     }
     chunks.push(value);
   }
-  return new TextDecoder('utf-8').decode(Buffer.concat(chunks));
+  return new Uint8Array(Buffer.concat(chunks));
 }

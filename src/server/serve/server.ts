@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { openStoreForServing } from '../boot.ts';
 import { listeningOrigin, serverConfig } from '../config.ts';
-import { type GuardContext, guardRequest } from '../http/index.ts';
+import { type GuardContext, guardRequest, isFormBody } from '../http/index.ts';
 import { FastCookieJar } from './cookie-jar.ts';
 import { type FastMatch, fastRouter, loadFastRoutes } from './fast-routes.ts';
 import { requestUrl, toWebRequest, writeWebResponse } from './node-bridge.ts';
@@ -57,7 +57,8 @@ export async function serveAcademy(options: ServeOptions): Promise<Server> {
     }
     const query = target.indexOf('?');
     const found = match(req.method ?? 'GET', query >= 0 ? target.slice(0, query) : target);
-    if (found) {
+    // A form posted without JavaScript becomes a page through Astro's rewrite (http/form-post.ts): Astro serves it.
+    if (found && !isFormBody(req.headers['content-type'])) {
       serveFast(found, req, res, options.port).catch((error: unknown) => failed(req, res, error));
       return;
     }

@@ -13,7 +13,7 @@ export const POST = apiRoute(async (context) => {
   const result = await activateAccount(store, body, now);
   if (!result.ok)
     throw result.code.startsWith('PASSWORD_') ? ApiError.onField(result.code, 'password') : new ApiError(result.code);
-  await signIn(context, store, result.user.id, now);
+  await signIn(context, store, result.user, now);
   return jsonOk({ user: accountView(result.user), redirect: result.user.role === 'lead' ? '/lead' : '/me' });
 });
 

@@ -19,7 +19,7 @@ export const POST = apiRoute(async (context) => {
         : null;
     throw field ? ApiError.onField(result.code, field) : new ApiError(result.code);
   }
-  await signIn(context, store, result.user.id, now);
+  await signIn(context, store, result.user, now);
   return jsonOk({ user: accountView(result.user), redirect: '/lead' }, 201);
 });
 
