@@ -9,6 +9,7 @@ import { type GuardContext, guardRequest, isFormBody } from '../http/index.ts';
 import { FastCookieJar } from './cookie-jar.ts';
 import { type FastMatch, fastRouter, loadFastRoutes } from './fast-routes.ts';
 import { requestUrl, toWebRequest, writeWebResponse } from './node-bridge.ts';
+import { registerServedDist } from '../studio/index.ts';
 import { staticFiles } from './static-files.ts';
 
 /** The handler @astrojs/node exports in `middleware` mode (docs: "Middleware"): renders a route, or the 404 page. */
@@ -34,6 +35,7 @@ export interface ServeOptions {
  * The store is opened, and the first-run link printed, before it listens (`openStoreForServing`).
  */
 export async function serveAcademy(options: ServeOptions): Promise<Server> {
+  registerServedDist(join(options.root, 'dist'));
   await openStoreForServing();
   const entry = pathToFileURL(join(options.root, 'dist/server/entry.mjs')).href;
   const { handler: astro } = (await import(entry)) as { handler: AstroHandler };

@@ -7,7 +7,7 @@ import { publishSite, Publisher } from './publish.ts';
 
 export { StudioContent, versionOf, writeAtomically, type Proposal, type SaveResult, type CheckResult, type StudioFile, type StudioFileEntry } from './content-service.ts';
 export { StudioDrafts, type Draft } from './drafts.ts';
-export { Publisher, publishSite, type PublishJob, type PublishSite } from './publish.ts';
+export { Publisher, publishSite, registerServedDist, type PublishJob, type PublishSite } from './publish.ts';
 export { ContentHistory, authorEmail, type Revision, type StudioAuthor } from './history.ts';
 export { studioLead, authorOf, contentPath, SaveBodySchema, CheckBodySchema, proposalOf, refusal, studioError } from './studio-http.ts';
 export { previewMarkdown, MAX_PREVIEW_MARKDOWN } from './markdown-preview.ts';
@@ -20,15 +20,18 @@ interface Studio {
   readonly publisher: Publisher;
 }
 
-let studio: Studio | undefined;
+// One studio per process, shared by the Astro bundle's copy of this module and the API fast path's (src/server/serve/):
+// one publish at a time and one job list, whichever copy a request reaches.
+const STUDIO = Symbol.for('after-sales-academy/studio');
+const holder = globalThis as { [STUDIO]?: Studio };
 
 /** The studio over CONTENT_DIR (default ./content) and DATA_DIR, made on first use. */
 export function getStudio(): Studio {
-  studio ??= {
+  holder[STUDIO] ??= {
     content: new StudioContent({ contentDir: contentDir(), dataDir: dataDir() }),
     drafts: new StudioDrafts(join(dataDir(), 'studio', 'drafts')),
     publisher: new Publisher(publishSite(), contentDir(), dataDir()),
   };
-  return studio;
+  return holder[STUDIO];
 }
 export { previewQuestionFile, MAX_PREVIEW_SEEDS, type QuestionFilePreview } from './question-preview.ts';

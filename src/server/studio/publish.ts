@@ -17,6 +17,7 @@ import {
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { studioPublishEnabled } from '../config.ts';
 
 /**
  * Publishing: rebuild the static site from CONTENT_DIR in the background and swap what the running server serves.
@@ -53,22 +54,38 @@ export type PublishSite =
 
 const LOG_LINES = 200;
 
+const SERVED_DIST = Symbol.for('after-sales-academy/served-dist');
+const served = globalThis as { [SERVED_DIST]?: string };
+
 /**
- * The served site: the `dist/` folder holding the running server bundle, and the project it was built from (its
- * parent, with `astro.config.mjs`, `src/` and `node_modules/`). Publishing is off unless `STUDIO_PUBLISH=on`: a server
- * that rebuilds itself needs a writable install with the dev dependencies, which a production image usually is not.
+ * Names the `dist/` folder this process serves. The built server (src/server/serve/) calls it before it loads any
+ * route: its API fast path runs this module from `src/`, where walking up from the module file cannot find the
+ * running build (or, in a project whose `src/` is a link, would find another one). Process-wide, so the Astro
+ * bundle's copy of this module sees it too.
+ */
+export function registerServedDist(dist: string): void {
+  served[SERVED_DIST] = resolve(dist);
+}
+
+/**
+ * The served site: the `dist/` folder the server registered (else the one holding the running server bundle), and the
+ * project it was built from (its parent, with `astro.config.mjs`, `src/` and `node_modules/`). Publishing is off unless
+ * `STUDIO_PUBLISH=on`: a server that rebuilds itself needs a writable install with the dev dependencies, which a production image usually is not.
  */
 export function publishSite(moduleUrl: string = import.meta.url): PublishSite {
-  if (process.env.STUDIO_PUBLISH !== 'on') {
+  if (!studioPublishEnabled()) {
     return { ok: false, reason: '这台服务器没有开启发布（STUDIO_PUBLISH=on），通常是只读部署：保存的内容已写入内容目录，请把它提交到仓库，由部署流程重新构建发布。' };
   }
-  let folder = dirname(fileURLToPath(moduleUrl));
-  while (basename(folder) !== 'server' || !existsSync(join(dirname(folder), 'client'))) {
-    const up = dirname(folder);
-    if (up === folder) return { ok: false, reason: '找不到正在运行的站点构建（dist/server 与 dist/client）：开发模式（npm run dev）下不能发布。' };
-    folder = up;
+  let dist = served[SERVED_DIST];
+  if (dist === undefined) {
+    let folder = dirname(fileURLToPath(moduleUrl));
+    while (basename(folder) !== 'server' || !existsSync(join(dirname(folder), 'client'))) {
+      const up = dirname(folder);
+      if (up === folder) return { ok: false, reason: '找不到正在运行的站点构建（dist/server 与 dist/client）：开发模式（npm run dev）下不能发布。' };
+      folder = up;
+    }
+    dist = dirname(folder);
   }
-  const dist = dirname(folder);
   const project = dirname(dist);
   for (const needed of ['astro.config.mjs', 'src', 'node_modules/astro/bin/astro.mjs', 'node_modules/pagefind/lib/runner/bin.cjs']) {
     if (!existsSync(join(project, needed))) return { ok: false, reason: `服务器上没有构建所需的 ${needed}（只读或精简部署）：请由部署流程重新构建发布。` };
