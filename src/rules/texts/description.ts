@@ -8,7 +8,8 @@ export const descriptionTexts: RuleTexts = {
     sources: [tb(7), cite('sevenDayMeasures', 7)],
   },
   'R-DESC-ADLAW': {
-    statement: '描述违反广告法（如“最佳”“第一”等绝对化用语），或需使用后才能察觉描述不当的，支持退货退款；导致无法使用核心功能的，退货途中风险全部由卖家承担。',
+    statement:
+      '描述违反广告法（如“最佳”“第一”等绝对化用语），或需使用后才能察觉描述不当的，支持退货退款；导致无法使用核心功能的，退货途中风险全部由卖家承担。',
     sources: [tb(78), cite('advertisingLaw', 9)],
   },
   'R-DESC-VISIBLE': {
@@ -24,7 +25,8 @@ export const descriptionTexts: RuleTexts = {
     sources: [tb(77)],
   },
   'R-SURFACE-BURDEN': {
-    statement: '买家主张表面不一致的，卖家先证明已按签收规范签收；证明有效的，由买家证明签收时即存在表面不一致。买家已点击确认收货的，由买家举证（卖家诱导确认的除外）。',
+    statement:
+      '买家主张表面不一致的，卖家先证明已按签收规范签收；证明有效的，由买家证明签收时即存在表面不一致。买家已点击确认收货的，由买家举证（卖家诱导确认的除外）。',
     sources: [tb(75), tb(76)],
   },
 };

@@ -4,11 +4,13 @@ import { cite, citeSecondary, tb } from '../citations.ts';
 /** What the rules of `freight.ts` say and quote, by rule id; the catalogue joins them to the rules. */
 export const freightTexts: RuleTexts = {
   'R-FREIGHT-PRE-INTERVENTION': {
-    statement: '买卖双方在淘宝介入前自行达成退换货或维修协议、但未约定运费的，运费由卖家承担；要由买家承担运费，须在阿里旺旺上明确约定并保留记录。',
+    statement:
+      '买卖双方在淘宝介入前自行达成退换货或维修协议、但未约定运费的，运费由卖家承担；要由买家承担运费，须在阿里旺旺上明确约定并保留记录。',
     sources: [tb(49), tb(3)],
   },
   'R-FREIGHT-FAULT': {
-    statement: '淘宝介入后，运费按“谁过错、谁承担”处理；双方都有过错的，由先有过错的一方承担。卖家责任（质量问题、描述不当、错发漏发、表面不一致、假货、违反发货规范）的来回运费由卖家承担。',
+    statement:
+      '淘宝介入后，运费按“谁过错、谁承担”处理；双方都有过错的，由先有过错的一方承担。卖家责任（质量问题、描述不当、错发漏发、表面不一致、假货、违反发货规范）的来回运费由卖家承担。',
     sources: [tb(49), cite('consumerLaw', 24)],
   },
   'R-FREIGHT-UNCLEAR': {
@@ -16,7 +18,8 @@ export const freightTexts: RuleTexts = {
     sources: [tb(7)],
   },
   'R-FREIGHT-7DAY-RETURN': {
-    statement: '七天无理由退货或无理由拒签：包邮商品买家只承担退回运费；非包邮或部分退货致不满足包邮条件的，所有运费由买家承担；滥用会员权利的，所有运费由买家承担。',
+    statement:
+      '七天无理由退货或无理由拒签：包邮商品买家只承担退回运费；非包邮或部分退货致不满足包邮条件的，所有运费由买家承担；滥用会员权利的，所有运费由买家承担。',
     sources: [tb(53), cite('sevenDayMeasures', 18)],
     editionNotes: [
       {

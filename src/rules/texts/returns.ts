@@ -4,7 +4,8 @@ import { citeSecondary, tb } from '../citations.ts';
 /** What the rules of `returns.ts` say and quote, by rule id; the catalogue joins them to the rules. */
 export const returnsTexts: RuleTexts = {
   'R-RET-RISK-DEFAULT': {
-    statement: '退货退款或卖家无确切证据有责而同意退货的，买家将退货交给承运人后，破损风险由卖家承担，损毁、灭失风险由买家承担（买家可向承运人求偿）。',
+    statement:
+      '退货退款或卖家无确切证据有责而同意退货的，买家将退货交给承运人后，破损风险由卖家承担，损毁、灭失风险由买家承担（买家可向承运人求偿）。',
     sources: [tb(11)],
     editionNotes: [
       {
@@ -15,19 +16,23 @@ export const returnsTexts: RuleTexts = {
     ],
   },
   'R-RET-RISK-SELLER-FAULT': {
-    statement: '质量问题致合同目的不能实现、签收时即破损、描述不当致无法使用核心功能的，退货途中的破损、损毁、灭失风险都由卖家承担；瑕疵未影响合同目的的，破损归卖家，损毁、灭失则打款卖家。',
+    statement:
+      '质量问题致合同目的不能实现、签收时即破损、描述不当致无法使用核心功能的，退货途中的破损、损毁、灭失风险都由卖家承担；瑕疵未影响合同目的的，破损归卖家，损毁、灭失则打款卖家。',
     sources: [tb(68), tb(70), tb(78), tb(81)],
   },
   'R-RET-NO-RETURN-NEEDED': {
-    statement: '因卖家责任支持退货退款，若双方协商一致退款、属于无法或无需退回的虚拟商品或服务、或商品无法退还且交易目的完全无法实现的，支持退款，买家无需退货。',
+    statement:
+      '因卖家责任支持退货退款，若双方协商一致退款、属于无法或无需退回的虚拟商品或服务、或商品无法退还且交易目的完全无法实现的，支持退款，买家无需退货。',
     sources: [tb(21)],
   },
   'R-RET-BREACH': {
-    statement: '卖家违反退换货规范致买家无法退货的，支持退款；买家违反退换货规范致卖家未收到退货或拒签的，支持打款，买家承担损毁、灭失风险。',
+    statement:
+      '卖家违反退换货规范致买家无法退货的，支持退款；买家违反退换货规范致卖家未收到退货或拒签的，支持打款，买家承担损毁、灭失风险。',
     sources: [tb(47), tb(48)],
   },
   'R-REMEDY-CHOICE': {
-    statement: '买家已证明签收时存在表面不一致的，可视商品性质与损失大小选择补寄、换货或退货；卖家拒绝的，支持退货退款。卖家证明签收时不存在表面不一致的，支持打款。',
+    statement:
+      '买家已证明签收时存在表面不一致的，可视商品性质与损失大小选择补寄、换货或退货；卖家拒绝的，支持退货退款。卖家证明签收时不存在表面不一致的，支持打款。',
     sources: [tb(79), tb(80)],
   },
   'R-RET-ADDRESS': {

@@ -4,7 +4,8 @@ import { cite, citeSecondary, tb } from '../citations.ts';
 /** What the rules of `seven-day.ts` say and quote, by rule id; the catalogue joins them to the rules. */
 export const sevenDayTexts: RuleTexts = {
   'R-7DAY-SCOPE': {
-    statement: '网购商品自收到之日起七日内可无理由退货，但定作、鲜活易腐、拆封的数字化商品、报纸期刊除外；其他商品只有经买家购买时确认方可不适用。',
+    statement:
+      '网购商品自收到之日起七日内可无理由退货，但定作、鲜活易腐、拆封的数字化商品、报纸期刊除外；其他商品只有经买家购买时确认方可不适用。',
     sources: [cite('consumerLaw', 25), cite('sevenDayMeasures', 6), cite('sevenDayMeasures', 7), cite('consumerRegulation', 19)],
   },
   'R-GEN-FORMAT-CLAUSE': {
@@ -12,11 +13,16 @@ export const sevenDayTexts: RuleTexts = {
     sources: [tb(13), cite('consumerLaw', 26), cite('consumerRegulation', 17)],
   },
   'R-7DAY-WINDOW': {
-    statement: '七天期限自签收次日零时起算，满 168 小时止；退货申请须在此前发出。快递员放在收件人没有指定的地点的不算签收（第三十六条），从买家实际取件的次日零时起算。',
+    statement:
+      '七天期限自签收次日零时起算，满 168 小时止；退货申请须在此前发出。快递员放在收件人没有指定的地点的不算签收（第三十六条），从买家实际取件的次日零时起算。',
     sources: [
       cite('sevenDayMeasures', 10),
       tb(36),
-      citeSecondary('《淘宝网七天无理由退货规范》（转引）', '第二条', '七天无理由退换货时间自物流显示签收商品的次日零时开始起算，满168小时为7天。'),
+      citeSecondary(
+        '《淘宝网七天无理由退货规范》（转引）',
+        '第二条',
+        '七天无理由退换货时间自物流显示签收商品的次日零时开始起算，满168小时为7天。',
+      ),
     ],
   },
   'R-7DAY-INTACT': {
@@ -36,7 +42,8 @@ export const sevenDayTexts: RuleTexts = {
     sources: [cite('consumerRegulation', 19), tb(53)],
   },
   'R-7DAY-REFUND-AMOUNT': {
-    statement: '退还买家实际支付的价款，原路退回；只退一单中的部分商品（部分退货、部分拒签）的，退的是这部分商品按购买时价格结算的价款，不是整单；部分退货致使不再满足包邮条件的，运费由买家承担，卖家可在退款时扣除。',
+    statement:
+      '退还买家实际支付的价款，原路退回；只退一单中的部分商品（部分退货、部分拒签）的，退的是这部分商品按购买时价格结算的价款，不是整单；部分退货致使不再满足包邮条件的，运费由买家承担，卖家可在退款时扣除。',
     sources: [cite('sevenDayMeasures', 14), cite('sevenDayMeasures', 17), cite('sevenDayMeasures', 18), tb(53)],
   },
   'R-7DAY-ADDRESS': {

@@ -8,7 +8,8 @@ export const shippingTexts: RuleTexts = {
     sources: [tb(25)],
   },
   'R-SHIP-DEADLINE': {
-    statement: '卖家应在承诺或约定的时限内发货；未约定的，按本站默认时限（参数 shipDeadlineHours：淘宝 72 小时、天猫 48 小时、天猫国际 120 小时；2025 版规则原文没有规定默认时限，二手来源说法不一，负责人可修改）。',
+    statement:
+      '卖家应在承诺或约定的时限内发货；未约定的，按本站默认时限（参数 shipDeadlineHours：淘宝 72 小时、天猫 48 小时、天猫国际 120 小时；2025 版规则原文没有规定默认时限，二手来源说法不一，负责人可修改）。',
     sources: [
       tb(27),
       citeSecondary(
@@ -19,14 +20,19 @@ export const shippingTexts: RuleTexts = {
     ],
   },
   'R-SHIP-AFTER-REFUND-REQUEST': {
-    statement: '卖家超过约定发货时间，或买家申请退款时尚未发货的，须征得买家同意方可发货；擅自发货且买家未收到或拒收的，费用与风险由卖家承担，支持退款。',
+    statement:
+      '卖家超过约定发货时间，或买家申请退款时尚未发货的，须征得买家同意方可发货；擅自发货且买家未收到或拒收的，费用与风险由卖家承担，支持退款。',
     sources: [tb(27)],
   },
   'R-SHIP-INTERCEPT': {
     statement: '卖家点击发货后、买家签收前，买家基于合理需求申请退款的，卖家应及时通知快递拦截；拦截的，支持退款，运费按运费规范处理。',
     sources: [tb(23)],
     editionNotes: [
-      { edition: 'legacy', summary: '旧版措辞没有拦截义务，也没有驳回签收前退款申请的规定（沉默不是驳回的依据）；它只规定签收前风险由卖家承担，买家可在送达时拒签或签收后退货。' },
+      {
+        edition: 'legacy',
+        summary:
+          '旧版措辞没有拦截义务，也没有驳回签收前退款申请的规定（沉默不是驳回的依据）；它只规定签收前风险由卖家承担，买家可在送达时拒签或签收后退货。',
+      },
     ],
   },
   'R-SHIP-SEPARATE-PARCELS': {
@@ -46,11 +52,13 @@ export const shippingTexts: RuleTexts = {
     sources: [tb(30), tb(50)],
   },
   'R-SHIP-BREACH': {
-    statement: '卖家违反发货规范：买家未收到或拒收的支持退款、费用与风险归卖家；买家已收到的支持退货退款；买家已使用或已确认收货的须协商，卖家诱导确认的除外。',
+    statement:
+      '卖家违反发货规范：买家未收到或拒收的支持退款、费用与风险归卖家；买家已收到的支持退货退款；买家已使用或已确认收货的须协商，卖家诱导确认的除外。',
     sources: [tb(31), tb(32), tb(33)],
   },
   'R-SHIP-LATE-COMPENSATION': {
-    statement: '旧《淘宝规则》（2015 年试行）：违背发货时间承诺的，卖家向买家支付商品实际成交金额 5% 的违约金，最低 5 元、最高 30 元；现行金额未找到，仅作参考。',
+    statement:
+      '旧《淘宝规则》（2015 年试行）：违背发货时间承诺的，卖家向买家支付商品实际成交金额 5% 的违约金，最低 5 元、最高 30 元；现行金额未找到，仅作参考。',
     sources: [
       citeSecondary(
         '旧《淘宝规则》违背发货时间承诺（二手转述，RULES.md S12）',

@@ -15,19 +15,19 @@ export const sopFlowTexts: RuleTexts = {
   'SOP-FLOWCHART': {
     statement: '未收到、丢件、拦件、疑难件、少发、错发、质量问题、七天无理由各走流程图中的一支。',
     sources: [
-        citeSecondary(seedDocuments.flowChart, '售后流程图', chart.lost.line),
-        citeSecondary(seedDocuments.flowChart, '售后流程图', chart.wrongItem.line),
-        citeSecondary(seedDocuments.flowChart, '售后流程图', chart.sevenDay.line),
-      ],
+      citeSecondary(seedDocuments.flowChart, '售后流程图', chart.lost.line),
+      citeSecondary(seedDocuments.flowChart, '售后流程图', chart.wrongItem.line),
+      citeSecondary(seedDocuments.flowChart, '售后流程图', chart.sevenDay.line),
+    ],
   },
   'SOP-CONTACT-OFFLINE': {
     statement: '需要买家配合的售后问题，买家不在线时用电话、短信或微信主动联系，不被动等待。',
     sources: [
-        citeSecondary(
-          seedDocuments.workNorms,
-          '原则',
-          '4.凡是售后问题,及无货通知问题,只要是买家不在线的,请全部用电话,短信或者微信来联系解决(回复售后旺旺上的离线消息除外),不要被动等待买家来找。',
-        ),
-      ],
+      citeSecondary(
+        seedDocuments.workNorms,
+        '原则',
+        '4.凡是售后问题,及无货通知问题,只要是买家不在线的,请全部用电话,短信或者微信来联系解决(回复售后旺旺上的离线消息除外),不要被动等待买家来找。',
+      ),
+    ],
   },
 };
