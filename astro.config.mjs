@@ -4,7 +4,6 @@ import { createHash } from 'node:crypto';
 import node from '@astrojs/node';
 import preact from '@astrojs/preact';
 import { defineConfig, sessionDrivers } from 'astro/config';
-import serverStartup from './src/server/startup-integration.ts';
 import practiceOffline from './src/server/practice-offline-integration.ts';
 import securityHeaders from './src/server/security-headers-integration.ts';
 import { satteri } from '@astrojs/markdown-satteri';
@@ -15,8 +14,10 @@ const dataDir = process.env.DATA_DIR ?? './data';
 
 export default defineConfig({
   output: 'static',
-  // staticHeaders: the static handler sends each prerendered page's CSP (and our headers) from dist/_headers.json.
-  adapter: node({ mode: 'standalone', staticHeaders: true }),
+  // middleware: dist/server/entry.mjs exports a handler that src/server/serve/ mounts behind its API fast path and
+  // static files (`npm start`, src/server/start.mjs). staticHeaders: each prerendered page's CSP goes to
+  // dist/_headers.json, which the static files send (with our headers, see securityHeaders below).
+  adapter: node({ mode: 'middleware', staticHeaders: true }),
   // Our middleware refuses every cross-origin write (JSON included) with a JSON 403 and accepts PUBLIC_URL's origin
   // behind a TLS proxy; Astro's own check runs first, answers form posts in English plain text and would refuse the
   // body-less exam start/submit requests a browser sends through such a proxy.
@@ -46,12 +47,11 @@ export default defineConfig({
       },
     },
   },
-  // serverStartup: opens the data store and prints the first-run link when the built server starts.
   // include: only the islands are JSX. Without it, @preact/preset-vite runs Babel over every .ts file in the project
   // (the rule engine, the gate, the pages' helpers): ~2.7 s of a 1,000-case build (bench/build.ts).
   // practiceOffline: writes the practice pages' precache list into sw-practice.js after the build.
   // securityHeaders: adds nosniff, Referrer-Policy and X-Frame-Options to the prerendered pages' _headers.json.
-  integrations: [mdx(), preact({ include: [/\.tsx$/] }), serverStartup(), practiceOffline(), securityHeaders()],
+  integrations: [mdx(), preact({ include: [/\.tsx$/] }), practiceOffline(), securityHeaders()],
   // Case bodies are split at “## 裁决与理由” so the case page can keep the ruling behind a <details> (no JS).
   markdown: { processor: satteri({ hastPlugins: [caseReveal] }) },
   i18n: { defaultLocale: 'zh-CN', locales: ['zh-CN'] },

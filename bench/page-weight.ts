@@ -63,7 +63,7 @@ async function startServer(projectDir: string): Promise<{ origin: string; setupL
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
   const dataDir = tempDir('page-weight-data');
-  const child = spawn(NODE, [join(projectDir, 'dist/server/entry.mjs')], {
+  const child = spawn(NODE, ['--preserve-symlinks-main', join(projectDir, 'src/server/start.mjs')], {
     cwd: projectDir,
     env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), DATA_DIR: dataDir, NODE_ENV: 'production' },
     stdio: ['ignore', 'pipe', 'pipe'],

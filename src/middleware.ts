@@ -1,78 +1,12 @@
-import type { APIContext, MiddlewareNext } from 'astro';
 import { defineMiddleware } from 'astro:middleware';
-import { sameSitePath } from './server/accounts/index.ts';
-import {
-  isAllowed,
-  isApiPath,
-  isSameOriginRequest,
-  isStateChanging,
-  requiredAccess,
-  resumeSession,
-  SESSION_COOKIE,
-} from './server/auth/index.ts';
-import { errorResponse, jsonError, plainPage, withSecurityHeaders } from './server/http/index.ts';
-import { allowedOrigins, getStore } from './server/index.ts';
+import { guardRequest, withSecurityHeaders } from './server/http/index.ts';
 
 /**
- * Every on-demand request: (1) refuses a state-changing request that is not from our own origin, JSON included;
- * (2) resolves the session cookie to `locals.user`; (3) enforces the access rules in server/auth/access.ts: anonymous
- * → 401 JSON for APIs or a redirect to /login for pages, wrong role → 403; (4) turns anything thrown below into a
- * generic 500 without a stack (logged here); (5) adds the security headers to every answer. Prerendered pages are static
- * files and never reach it at run time (security-headers-integration.ts gives them the same headers).
+ * Every request Astro renders on demand passes the one guard in src/server/http/guard.ts (origin check, session,
+ * access rules, error hiding, security headers); the built server's fast path runs the same guard in front of the API
+ * routes it serves without Astro (src/server/serve/). Prerendered pages never reach it at run time
+ * (security-headers-integration.ts gives them the same headers).
  */
-const handle = async (context: APIContext, next: MiddlewareNext): Promise<Response> => {
-  if (context.isPrerendered) return next();
-  const { request, url } = context;
-  const api = isApiPath(url.pathname);
-  try {
-    if (isStateChanging(request.method) && !isSameOriginRequest(request.headers, allowedOrigins(url))) {
-      return api
-        ? jsonError('CROSS_ORIGIN_REFUSED')
-        : plainPage(403, '请求被拒绝', '这个请求不是从本站页面发出的。请回到本站页面再操作。');
-    }
-
-    const store = await getStore(url.origin);
-    const token = context.cookies.get(SESSION_COOKIE)?.value;
-    const resumed = await resumeSession(store, token, Date.now());
-    if (token && !resumed) context.cookies.delete(SESSION_COOKIE, { path: '/' });
-    const user = resumed?.user ?? null;
-    context.locals.user = user;
-    context.locals.session = resumed?.session ?? null;
-
-    const access = requiredAccess(url.pathname);
-    if (!isAllowed(access, user?.role ?? null)) {
-      if (!user) {
-        if (api) return jsonError('UNAUTHENTICATED');
-        const back = sameSitePath(url.pathname + url.search);
-        return context.redirect(back ? `/login?next=${encodeURIComponent(back)}` : '/login');
-      }
-      return api
-        ? jsonError('FORBIDDEN')
-        : plainPage(403, '没有权限', '这个页面只对组长开放。如果你需要管理学员，请联系组长为你开通。', {
-            href: '/me',
-            label: '回到我的学习',
-          });
-    }
-
-    const response = await next();
-    if (api && response.status === 404 && !response.headers.get('content-type')?.includes('json')) {
-      return jsonError('NOT_FOUND');
-    }
-    // Pages rendered per request show account data: a shared computer's back button must not replay them.
-    if (!response.headers.has('cache-control')) {
-      try {
-        response.headers.set('cache-control', 'no-store');
-      } catch {
-        // Some responses (Response.redirect) have immutable headers; they carry no account data.
-      }
-    }
-    return response;
-  } catch (error) {
-    if (api) return errorResponse(error, request);
-    console.error(`[page] ${request.method} ${url.pathname} failed:`, error);
-    return plainPage(500, '服务器出错了', '请稍后再试。如果一直这样，请联系管理员。');
-  }
-};
-
-/** `handle`, with the security headers (server/http/security-headers.ts) on whatever it answers. */
-export const onRequest = defineMiddleware(async (context, next) => withSecurityHeaders(await handle(context, next)));
+export const onRequest = defineMiddleware(async (context, next) =>
+  context.isPrerendered ? withSecurityHeaders(await next()) : guardRequest(context, next),
+);

@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { request } from 'node:http';
-import { ENTRY, ensureBuilt, freePort, ROOT } from '../../tests/server/built-server.ts';
+import { ensureBuilt, freePort, ROOT, START } from '../../tests/server/built-server.ts';
 
 export interface ServerProcess {
   readonly url: string;
@@ -18,7 +18,7 @@ export interface ServerProcess {
 }
 
 /**
- * Spawns the built server (`dist/server/entry.mjs` of this checkout, built first when missing or stale) on a free
+ * Spawns the built server (`src/server/start.mjs` of this checkout, built first when missing or stale) on a free
  * port of 127.0.0.1 with DATA_DIR set. Resolves at once; use `waitUntilServing` to wait for it.
  */
 export async function spawnServer(dataDir: string, env: Record<string, string> = {}): Promise<ServerProcess> {
@@ -26,7 +26,7 @@ export async function spawnServer(dataDir: string, env: Record<string, string> =
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const spawnedAt = performance.now();
-  const child = spawn(process.execPath, [ENTRY], {
+  const child = spawn(process.execPath, [START], {
     cwd: ROOT,
     env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), DATA_DIR: dataDir, NODE_ENV: 'production', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

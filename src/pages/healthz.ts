@@ -1,6 +1,5 @@
-import type { APIRoute } from 'astro';
 import { getStore } from '../server/index.ts';
-import { methodNotAllowed } from '../server/http/index.ts';
+import { methodNotAllowed, portable } from '../server/http/index.ts';
 
 export const prerender = false;
 
@@ -8,7 +7,7 @@ export const prerender = false;
  * Health check for load balancers and reverse proxies: 200 `{ status: 'ok', store }` when the store answers,
  * 503 `{ status: 'unavailable', store }` when it does not. Public, no account data, never cached.
  */
-export const GET: APIRoute = async () => {
+export const GET = portable(async () => {
   const headers = { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' };
   let kind: string | null = null;
   try {
@@ -20,6 +19,6 @@ export const GET: APIRoute = async () => {
     console.error('[healthz] store check failed:', error instanceof Error ? error.message : error);
     return new Response(JSON.stringify({ status: 'unavailable', store: kind }), { status: 503, headers });
   }
-};
+});
 
 export const ALL = methodNotAllowed;

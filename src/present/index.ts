@@ -14,3 +14,5 @@ export * from './sandbox/index.ts';
 export * from './practice/index.ts';
 export * from './practice/practice-payload.ts';
 export * from './flow/index.ts';
+export * from './decision-path.ts';
+export * from './assignments/index.ts';

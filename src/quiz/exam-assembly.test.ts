@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { scenario as facts } from '../../tests/factories/facts.ts';
 import { defaultShopPolicy } from '../rules/index.ts';
 import { buildBank } from './bank.ts';
-import { assembleAttempt, BlueprintUnfillableError, checkBlueprint } from './exam-assembly.ts';
+import { assembleAttempt, BlueprintUnfillableError, blueprintUnits, checkBlueprint, checkBlueprintUnits } from './exam-assembly.ts';
 import { attemptPhase, examEligibility, type PastAttempt } from './exam-eligibility.ts';
 import { displayAnswer, examQuestion, gradePaper, questionLookup } from './exam-paper.ts';
 import { ExamSchema } from './exam-schema.ts';
@@ -124,6 +124,10 @@ describe('checkBlueprint', () => {
     expect(check.passed).toBe(false);
     expect(check.sections[1]).toMatchObject({ needed: 2, matching: 3, takenEarlier: 3, passed: false });
     expect(() => assembleAttempt(greedy, bank, 1)).toThrow(BlueprintUnfillableError);
+    // The exam editor's live check: the same numbers from units that carry no id, text or key.
+    const units = blueprintUnits(bank);
+    expect(checkBlueprintUnits(greedy.blueprint, units)).toEqual(check);
+    expect(Object.keys(units[0]!).sort()).toEqual(['exam', 'kind', 'topics']);
     expect(() => assembleAttempt(greedy, bank, 1)).toThrowErrorMatchingInlineSnapshot(
       `[Error: 考试 unit-exam 的第 2 部分需要 2 道题，题库中符合条件的有 3 道，前面各部分最多可能占用 3 道。请减少 count、放宽 topics 或 examOnly，或补充认证题。]`,
     );

@@ -69,7 +69,7 @@ function unitsOf(bank: ExamBank): Unit[] {
 }
 
 /** The units a section may draw from, in bank order. */
-function candidatesOf(section: BlueprintSection, units: readonly Unit[]): Unit[] {
+function candidatesOf<U extends Pick<Unit, 'kind' | 'topics' | 'exam'>>(section: BlueprintSection, units: readonly U[]): U[] {
   return units.filter(
     (unit) =>
       section.pools.includes(unit.kind === 'item' ? 'items' : 'templates') &&
@@ -102,13 +102,32 @@ export interface BlueprintCheck {
  * that cannot be completed.
  */
 export function checkBlueprint(exam: Exam, bank: ExamBank): BlueprintCheck {
-  const units = unitsOf(bank);
-  const candidates = exam.blueprint.map((section) => candidatesOf(section, units));
-  const sections = exam.blueprint.map((section, index) => {
-    const mine = new Set(candidates[index]!.map((unit) => unit.id));
-    const takenEarlier = exam.blueprint
+  return checkBlueprintUnits(exam.blueprint, unitsOf(bank));
+}
+
+/**
+ * What the fill check reads of a drawable unit: its pool, topics and exam flag, no id, text or key, so a lead's
+ * browser can run the same check live (the exam editor) without receiving the exam-only questions.
+ */
+export interface BlueprintUnit {
+  readonly kind: 'item' | 'template';
+  readonly topics: readonly string[];
+  readonly exam: boolean;
+}
+
+/** The bank as fill-check units, in bank order. */
+export function blueprintUnits(bank: ExamBank): BlueprintUnit[] {
+  return unitsOf(bank).map(({ kind, topics, exam }) => ({ kind, topics, exam }));
+}
+
+/** `checkBlueprint` over units (see blueprintUnits): the same numbers and verdicts. */
+export function checkBlueprintUnits(blueprint: readonly BlueprintSection[], units: readonly BlueprintUnit[]): BlueprintCheck {
+  const candidates = blueprint.map((section) => candidatesOf(section, units));
+  const sections = blueprint.map((section, index) => {
+    const mine = new Set(candidates[index]);
+    const takenEarlier = blueprint
       .slice(0, index)
-      .reduce((sum, earlier, earlierIndex) => sum + Math.min(earlier.count, candidates[earlierIndex]!.filter((unit) => mine.has(unit.id)).length), 0);
+      .reduce((sum, earlier, earlierIndex) => sum + Math.min(earlier.count, candidates[earlierIndex]!.filter((unit) => mine.has(unit)).length), 0);
     return {
       index,
       title: section.title,

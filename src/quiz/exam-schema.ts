@@ -58,6 +58,12 @@ export const ExamSchema = z
       .strict()
       .optional()
       .describe('开放时间（北京时间）：from 之前和 to 之后不能开始考试；不填表示一直开放。'),
+    audience: z
+      .enum(['everyone', 'assigned'])
+      .default('everyone')
+      .describe(
+        '谁能参加：everyone 所有学员都能在开放时间内参加（组长布置只是加上截止时间）；assigned 只有组长布置到的班组能参加，且只能在布置的开放时间内开始。',
+      ),
     reviewPolicy: z
       .enum(['score-only', 'mistakes', 'full'])
       .describe('交卷后能看到什么：score-only 只看分数；mistakes 看错题的正确答案与依据；full 看全部题目的答案与依据。'),

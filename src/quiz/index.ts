@@ -57,7 +57,18 @@ export { directRuleCalls, rememberingRuleCalls, type RuleCalls } from './ruling-
 export { nearMissAnswers } from './bank-near-miss.ts';
 export { addMinutesText, sevenDayEndText, shipByText } from './variant-time.ts';
 export { ExamSchema, BlueprintSectionSchema, type Exam, type BlueprintSection } from './exam-schema.ts';
-export { assembleAttempt, checkBlueprint, BlueprintUnfillableError, type AttemptEntry, type BlueprintCheck, type ExamBank, type SectionCheck } from './exam-assembly.ts';
+export {
+  assembleAttempt,
+  blueprintUnits,
+  checkBlueprint,
+  checkBlueprintUnits,
+  BlueprintUnfillableError,
+  type AttemptEntry,
+  type BlueprintCheck,
+  type BlueprintUnit,
+  type ExamBank,
+  type SectionCheck,
+} from './exam-assembly.ts';
 export { examEligibility, attemptPhase, attemptDuration, type Eligibility, type EligibilityCondition, type PastAttempt } from './exam-eligibility.ts';
 export {
   coveredRules,
@@ -76,3 +87,4 @@ export { responseShapeProblem } from './response-shape.ts';
 export { isGraded, type AttemptResultView, type AttemptStatus, type AttemptView, type GradedAttempt } from './attempt-view.ts';
 export * from './analysis/index.ts';
 export * from './export/index.ts';
+export { assignmentAccess, isWindowOpen, type AssignmentAccess, type AssignmentWindow, type ExamAudience } from './assignment-access.ts';

@@ -5,6 +5,7 @@ import { parseFacts } from './parse-facts.ts';
 import type { Facts } from './facts.ts';
 import { defaultParameters, type PolicyParameters } from './parameters.ts';
 import { freightFor, supportedParty } from './outcome.ts';
+import type { StageId } from './decision-table.ts';
 import { Evaluation } from './rule.ts';
 import { route } from './route.ts';
 import type { Ruling } from './ruling.ts';
@@ -44,6 +45,31 @@ function refundBase(evaluation: Evaluation): number {
  * parsed facts themselves (the content gate). Throws what `decide()` throws after parsing.
  */
 export function decideParsed(facts: Facts, options: DecideOptions = {}): Ruling {
+  return evaluate(facts, options).ruling;
+}
+
+/** One row of the decision tables that settled its table, in the order the tables were settled (innermost first). */
+export interface PathStep {
+  readonly table: StageId;
+  /** 0-based index into the table's rows. */
+  readonly row: number;
+}
+
+/**
+ * `decide()` that also returns the decision-table rows that settled each table walked (the routing tables and the
+ * freight tables), for the handbook and tests. Throws what `decide()` throws.
+ */
+export function decideWithPath(input: unknown, options: DecideOptions = {}): { ruling: Ruling; path: readonly PathStep[] } {
+  return decideParsedWithPath(parseFacts(input), options);
+}
+
+/** `decideWithPath()` for facts already returned by `parseFacts()`. */
+export function decideParsedWithPath(facts: Facts, options: DecideOptions = {}): { ruling: Ruling; path: readonly PathStep[] } {
+  const { ruling, evaluation } = evaluate(facts, options);
+  return { ruling, path: evaluation.path as readonly PathStep[] };
+}
+
+function evaluate(facts: Facts, options: DecideOptions): { ruling: Ruling; evaluation: Evaluation } {
   assertConsistent(facts);
   const edition = options.edition ?? CURRENT_EDITION;
   const parameters: PolicyParameters = { ...defaultParameters, ...options.parameters };
@@ -70,7 +96,7 @@ export function decideParsed(facts: Facts, options: DecideOptions = {}): Ruling 
       ? Math.max(0, refundBase(evaluation) - deductions.reduce((sum, deduction) => sum + deduction.amount, 0))
       : undefined);
 
-  return {
+  const ruling: Ruling = {
     edition,
     resolution: outcome.resolution,
     supported,
@@ -87,4 +113,5 @@ export function decideParsed(facts: Facts, options: DecideOptions = {}): Ruling 
     sop,
     trace: evaluation.trace,
   };
+  return { ruling, evaluation };
 }

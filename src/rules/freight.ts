@@ -1,4 +1,5 @@
 import type { EditionId } from './editions.ts';
+import { walkTable, type DecisionTable } from './decision-table.ts';
 import { defineRule, type Evaluation, type FactReader } from './rule.ts';
 import type { RuleHead } from './rule-meta.ts';
 import type { FreightBearers, Party } from './ruling.ts';
@@ -223,80 +224,201 @@ export const codOutboundRule = defineRule(shipCodFreightMeta, (read: FactReader)
   };
 });
 
+/** What the freight tables know: why the goods moved and which legs exist. */
+export interface FreightContext {
+  readonly basis: FreightBasis;
+  readonly legs: FreightLegs;
+}
+
+/** Who bears each leg before the adjustments, and the rule that put it there. */
+interface BaseBearers {
+  outbound: Party;
+  return: Party;
+  ruleId: string;
+  resend?: Party;
+}
+
 /**
- * Decides who bears each leg's freight, in RULES.md §4.6 order: explicit agreement; special rules (7-day, seller
- * breach); agreement before intervention silent on freight → seller; fault; undeterminable → outbound seller, return
- * buyer. Records each rule consulted in the evaluation's trace.
+ * Who bears the freight, in RULES.md §4.6 order: the special rules (7-day), agreement before intervention silent on
+ * freight → seller, the order as it stands, fault, undeterminable → outbound seller, return buyer. Its last row
+ * always applies; `freightAdjustmentsTable` then applies what the parties agreed and the seller's shipping breaches.
+ */
+export const freightTable: DecisionTable<FreightContext, BaseBearers> = {
+  id: 'freight',
+  title: '运费由谁承担',
+  summary: '每个要移动商品的裁决都在这里确定来回运费：先看七天无理由的专门规定，再看介入前的协议、过错，最后是责任无法确定时的分担。',
+  rows: [
+    {
+      rules: [freightSevenDayReturnMeta.id],
+      when: '七天无理由退货，或无理由拒签',
+      then: '包邮的，买家只承担退回运费；非包邮、部分退货后不再包邮或滥用会员权利的，所有运费由买家承担',
+      decide: (evaluation, { basis }) => {
+        if (basis.kind !== 'seven-day-return') return undefined;
+        const { bearers } = evaluation.check(sevenDayReturnFreightRule);
+        return { ...bearers, ruleId: freightSevenDayReturnMeta.id };
+      },
+    },
+    {
+      rules: [freightSevenDayExchangeMeta.id],
+      when: '七天无理由换货',
+      then: '退回和再次发货的运费由买家承担；原发货运费照旧',
+      decide: (evaluation, { basis }) => {
+        if (basis.kind !== 'seven-day-exchange') return undefined;
+        const { bearers } = evaluation.check(sevenDayExchangeFreightRule);
+        return { outbound: bearers.outbound, return: 'buyer', resend: 'buyer', ruleId: freightSevenDayExchangeMeta.id };
+      },
+    },
+    {
+      // A return that failed through one party's breach is that party's cost, whatever was agreed before intervention.
+      rules: [freightPreInterventionMeta.id],
+      when: '有商品退回，双方在淘宝介入前自行达成协议、没有约定运费（退货因一方违规失败的除外）',
+      then: '来回运费由卖家承担',
+      decide: (evaluation, { basis, legs }) =>
+        legs.return && basis.kind !== 'return-failed' && evaluation.check(preInterventionRule).applies
+          ? { outbound: 'seller', return: 'seller', ruleId: freightPreInterventionMeta.id }
+          : undefined,
+    },
+    {
+      rules: [orderOfSourcesMeta.id],
+      when: '交易照常成立或只退钱，没有规则改变发货运费',
+      then: '发货运费按订单约定：包邮由卖家，不包邮由买家',
+      decide: (evaluation, { basis }) =>
+        basis.kind === 'as-ordered' ? { outbound: evaluation.check(asOrderedRule).party, return: 'buyer', ruleId: orderOfSourcesMeta.id } : undefined,
+    },
+    {
+      rules: [freightFaultMeta.id],
+      when: '一方有过错（卖家：质量问题、描述不当、表面不一致、假货、违反发货规范；买家：例如无理由拒签不支持七天无理由的商品）',
+      then: '谁过错、谁承担：来回运费由过错方承担',
+      decide: (evaluation, { basis }) => {
+        if (basis.kind !== 'fault') return undefined;
+        evaluation.check(faultRule, basis.party);
+        return { outbound: basis.party, return: basis.party, ruleId: freightFaultMeta.id };
+      },
+    },
+    {
+      rules: [freightFaultMeta.id],
+      when: '退货没有送到卖家，责任在一方',
+      then: '退回运费由过错方承担；交易照常成立（打款卖家）时，原发货运费按订单约定',
+      decide: (evaluation, { basis }) => {
+        if (basis.kind !== 'return-failed') return undefined;
+        evaluation.check(faultRule, basis.party);
+        // When the sale stands (打款), the original delivery stays as it was paid: 包邮 by the seller, else by the buyer.
+        const outbound: Party = basis.party === 'seller' || evaluation.facts.order.freeShipping ? 'seller' : 'buyer';
+        return { outbound, return: basis.party, ruleId: freightFaultMeta.id };
+      },
+    },
+    {
+      rules: [freightUnclearMeta.id],
+      when: '争议责任无法确定',
+      then: '发货运费由卖家承担，退货运费由买家承担',
+      decide: (evaluation) => {
+        evaluation.check(unclearRule);
+        return { outbound: 'seller', return: 'buyer', ruleId: freightUnclearMeta.id };
+      },
+    },
+  ],
+};
+
+/** What the adjustments work on: the base bearers, changed in place row by row. */
+interface FreightDraft extends FreightContext {
+  readonly bearers: BaseBearers;
+  sellerPaysAddressDifference?: true;
+}
+
+/**
+ * Adjustments to the base bearers, every row consulted in order (none settles the table until the last): an explicit
+ * agreement on the return's freight (约定优先), the seller's shipping breaches that make the outbound freight the
+ * seller's, and the return leg's 到付 and address difference.
+ */
+export const freightAdjustmentsTable: DecisionTable<FreightDraft, FreightBearers> = {
+  id: 'freight-adjustments',
+  title: '运费的约定与调整',
+  summary: '确定了谁承担运费之后，逐行核对：双方的明确约定优先，卖家违反发货规范的发货运费归卖家，退货环节的到付和地址差额另算。每一行都要看，最后一行给出结果。',
+  rows: [
+    {
+      rules: [orderOfSourcesMeta.id],
+      when: '有商品退回（七天无理由换货除外），双方明确约定了运费由谁承担',
+      then: '按约定：退回（以及再次发货）的运费由约定的一方承担，接着看下一行',
+      continues: true,
+      decide: (evaluation, draft) => {
+        if (!draft.legs.return || draft.basis.kind === 'seven-day-exchange') return undefined;
+        const agreed = evaluation.check(agreedFreightRule);
+        if (agreed.party) {
+          // An agreement on "运费" of a return or exchange covers every leg it produces.
+          draft.bearers.return = agreed.party;
+          if (draft.legs.resend) draft.bearers.resend = agreed.party;
+          draft.bearers.ruleId = orderOfSourcesMeta.id;
+        }
+        return undefined;
+      },
+    },
+    {
+      rules: [shipCarrierMeta.id],
+      when: '发货运费落在买家身上，而卖家没有用承诺的快递（订单不包邮）',
+      then: '发货运费改由卖家承担，接着看下一行',
+      continues: true,
+      decide: (evaluation, draft) => {
+        if (draft.legs.outbound && draft.bearers.outbound === 'buyer' && evaluation.check(shipCarrierFreightRule).applies) draft.bearers.outbound = 'seller';
+        return undefined;
+      },
+    },
+    {
+      rules: [shipCodFreightMeta.id],
+      when: '发货运费落在买家身上，而卖家未经同意运费到付',
+      then: '发货运费改由卖家承担，接着看下一行',
+      continues: true,
+      decide: (evaluation, draft) => {
+        if (draft.legs.outbound && draft.bearers.outbound === 'buyer' && evaluation.check(codOutboundRule).applies) draft.bearers.outbound = 'seller';
+        return undefined;
+      },
+    },
+    {
+      rules: [freightCodReturnMeta.id],
+      when: '有商品退回，买家未经同意到付退货',
+      then: '到付产生的运费由本应承担退货运费的一方承担，接着看下一行',
+      continues: true,
+      decide: (evaluation, draft) => {
+        if (draft.legs.return) evaluation.check(codReturnRule, draft.bearers.return);
+        return undefined;
+      },
+    },
+    {
+      rules: [freightAddressDiffMeta.id],
+      when: '退货运费由买家承担，而卖家的退货地址与商品页的发货地不一致',
+      then: '多出的运费差额由卖家承担，接着看下一行',
+      continues: true,
+      decide: (evaluation, draft) => {
+        if (draft.legs.return && draft.bearers.return === 'buyer' && evaluation.check(addressDiffRule).applies) draft.sellerPaysAddressDifference = true;
+        return undefined;
+      },
+    },
+    {
+      rules: [],
+      when: '核对完毕',
+      then: '得出每一段运输的运费承担方（没有的运输段不写）',
+      decide: (_evaluation, { legs, basis, bearers, sellerPaysAddressDifference }) => {
+        const resend = legs.resend ? (bearers.resend ?? (basis.kind === 'fault' ? basis.party : bearers.outbound)) : undefined;
+        return {
+          outbound: legs.outbound ? bearers.outbound : null,
+          return: legs.return ? bearers.return : null,
+          ruleId: bearers.ruleId,
+          ...(resend ? { resend } : {}),
+          ...(sellerPaysAddressDifference ? { sellerPaysAddressDifference } : {}),
+        };
+      },
+    },
+  ],
+};
+
+/**
+ * Decides who bears each leg's freight: walks `freightTable`, then `freightAdjustmentsTable`, recording each rule
+ * consulted in the evaluation's trace. Returns null when no goods move.
  */
 export function decideFreight(evaluation: Evaluation, basis: FreightBasis, legs: FreightLegs): FreightBearers | null {
   if (!legs.outbound && !legs.return) return null;
-  let outbound: Party;
-  let returnBearer: Party;
-  let ruleId: string;
-  let resend: Party | undefined;
-
-  if (basis.kind === 'seven-day-return') {
-    const { bearers } = evaluation.check(sevenDayReturnFreightRule);
-    ({ outbound, return: returnBearer } = bearers);
-    ruleId = freightSevenDayReturnMeta.id;
-  } else if (basis.kind === 'seven-day-exchange') {
-    const bearers = evaluation.check(sevenDayExchangeFreightRule).bearers;
-    outbound = bearers.outbound;
-    returnBearer = resend = 'buyer';
-    ruleId = freightSevenDayExchangeMeta.id;
-  } else if (legs.return && basis.kind !== 'return-failed' && evaluation.check(preInterventionRule).applies) {
-    // A return that failed through one party's breach is that party's cost, whatever was agreed before intervention.
-    outbound = returnBearer = 'seller';
-    ruleId = freightPreInterventionMeta.id;
-  } else if (basis.kind === 'as-ordered') {
-    outbound = evaluation.check(asOrderedRule).party;
-    returnBearer = 'buyer';
-    ruleId = orderOfSourcesMeta.id;
-  } else if (basis.kind === 'fault') {
-    evaluation.check(faultRule, basis.party);
-    outbound = returnBearer = basis.party;
-    ruleId = freightFaultMeta.id;
-  } else if (basis.kind === 'return-failed') {
-    evaluation.check(faultRule, basis.party);
-    // When the sale stands (打款), the original delivery stays as it was paid: 包邮 by the seller, else by the buyer.
-    outbound = basis.party === 'seller' || evaluation.facts.order.freeShipping ? 'seller' : 'buyer';
-    returnBearer = basis.party;
-    ruleId = freightFaultMeta.id;
-  } else {
-    evaluation.check(unclearRule);
-    outbound = 'seller';
-    returnBearer = 'buyer';
-    ruleId = freightUnclearMeta.id;
-  }
-
-  if (legs.return && basis.kind !== 'seven-day-exchange') {
-    const agreed = evaluation.check(agreedFreightRule);
-    if (agreed.party) {
-      // An agreement on "运费" of a return or exchange covers every leg it produces.
-      returnBearer = agreed.party;
-      if (legs.resend) resend = agreed.party;
-      ruleId = orderOfSourcesMeta.id;
-    }
-  }
-  if (legs.outbound && outbound === 'buyer' && evaluation.check(shipCarrierFreightRule).applies) {
-    outbound = 'seller';
-  }
-  if (legs.outbound && outbound === 'buyer' && evaluation.check(codOutboundRule).applies) {
-    outbound = 'seller';
-  }
-  if (legs.resend && resend === undefined) resend = basis.kind === 'fault' ? basis.party : outbound;
-
-  let sellerPaysAddressDifference: true | undefined;
-  if (legs.return) {
-    evaluation.check(codReturnRule, returnBearer);
-    if (returnBearer === 'buyer' && evaluation.check(addressDiffRule).applies) sellerPaysAddressDifference = true;
-  }
-
-  return {
-    outbound: legs.outbound ? outbound : null,
-    return: legs.return ? returnBearer : null,
-    ruleId,
-    ...(legs.resend && resend ? { resend } : {}),
-    ...(sellerPaysAddressDifference ? { sellerPaysAddressDifference } : {}),
-  };
+  const base = walkTable(freightTable, evaluation, { basis, legs });
+  if (!base) throw new Error('The freight table has no row for this scenario; its last row must always apply.');
+  const adjusted = walkTable(freightAdjustmentsTable, evaluation, { basis, legs, bearers: { ...base.result } });
+  if (!adjusted) throw new Error('The freight adjustments table must end with a row that always applies.');
+  return adjusted.result;
 }

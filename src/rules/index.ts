@@ -1,4 +1,6 @@
-export { decide, decideParsed, type DecideOptions } from './decide.ts';
+export { decide, decideParsed, decideWithPath, type DecideOptions, type PathStep } from './decide.ts';
+export { decisionTables, decisionTable, stagesConsulting, type DecisionTableView, type DecisionRowView } from './decision-paths.ts';
+export type { StageId } from './decision-table.ts';
 export { decisiveRules } from './decisive.ts';
 export { parseFacts } from './parse-facts.ts';
 export {

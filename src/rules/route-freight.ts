@@ -1,7 +1,7 @@
 import { codOutboundRule, shipCarrierFreightRule } from './freight.ts';
 import { orderOfSourcesMeta } from './general.ts';
-import type { Outcome } from './outcome.ts';
-import { defineRule, type Evaluation, type FactReader } from './rule.ts';
+import type { DecisionTable } from './decision-table.ts';
+import { defineRule, type FactReader } from './rule.ts';
 import type { RuleHead } from './rule-meta.ts';
 import type { Party } from './ruling.ts';
 import { shipCarrierMeta, shipCodFreightMeta } from './shipping.ts';
@@ -43,39 +43,58 @@ const orderFreightRule = defineRule(orderOfSourcesMeta, (read: FactReader) => {
   };
 });
 
+const outbound = (party: Party, ruleId: string) => ({ outbound: party, return: null, ruleId });
+
 /**
- * A buyer who signed and asks only for the freight back (第二十九、三十、五十条). Consulted before the rule that
- * rejects a partial refund without agreement: a freight claim is not a 折价 request. Every outcome says who bears
- * the outbound leg; nothing goes back, so the return leg is null.
+ * A buyer who signed and asks only for the freight back (第二十九、三十、五十条). Reached before the rule that rejects a
+ * partial refund without agreement: a freight claim is not a 折价 request. Every row says who bears the outbound leg;
+ * nothing goes back, so the return leg is null. Its last row always applies.
  */
-export function freightOnlyClaim(evaluation: Evaluation): Outcome {
-  const outbound = (party: Party, ruleId: string) => ({ outbound: party, return: null, ruleId });
-  if (evaluation.check(shipCarrierFreightRule).applies) {
-    const { amount } = evaluation.check(carrierFreightPaidRule);
-    return {
-      resolution: 'partial-refund',
-      decidingRuleId: shipCarrierMeta.id,
-      freight: outbound('seller', shipCarrierMeta.id),
-      transitRisk: null,
-      refundAmount: amount,
-    };
-  }
-  if (evaluation.check(codOutboundRule).applies) {
-    const { amount } = evaluation.check(codFreightPaidRule);
-    return {
-      resolution: 'partial-refund',
-      decidingRuleId: shipCodFreightMeta.id,
-      freight: outbound('seller', shipCodFreightMeta.id),
-      transitRisk: null,
-      refundAmount: amount,
-    };
-  }
-  if (evaluation.check(agreedCodRule).applies) {
-    return { resolution: 'reject', decidingRuleId: shipCodFreightMeta.id, freight: outbound('buyer', shipCodFreightMeta.id), transitRisk: null };
-  }
-  const { party } = evaluation.check(orderFreightRule);
-  // A swapped carrier on a 包邮 order breaks 第二十九条 but leaves the buyer no freight to claim back.
-  const carrierBroken = evaluation.facts.shipment.promisedCarrier === 'not-used';
-  const decidingRuleId = carrierBroken ? shipCarrierMeta.id : orderOfSourcesMeta.id;
-  return { resolution: 'reject', decidingRuleId, freight: outbound(party, decidingRuleId), transitRisk: null };
-}
+export const freightClaimTable: DecisionTable = {
+  id: 'freight-claim',
+  title: '只退运费',
+  summary: '买家签收后只要求退还运费。看卖家有没有违反与运费有关的发货规范，没有的，运费按订单约定。',
+  rows: [
+    {
+      rules: [shipCarrierMeta.id],
+      when: '卖家没有用承诺的快递，且订单不包邮',
+      then: '部分退款：退还买家为发货支付的运费',
+      decide: (evaluation) => {
+        if (!evaluation.check(shipCarrierFreightRule).applies) return undefined;
+        const { amount } = evaluation.check(carrierFreightPaidRule);
+        return { resolution: 'partial-refund', freight: outbound('seller', shipCarrierMeta.id), transitRisk: null, refundAmount: amount };
+      },
+    },
+    {
+      rules: [shipCodFreightMeta.id],
+      when: '卖家未经买家同意使用运费到付',
+      then: '部分退款：退还买家支付的到付运费',
+      decide: (evaluation) => {
+        if (!evaluation.check(codOutboundRule).applies) return undefined;
+        const { amount } = evaluation.check(codFreightPaidRule);
+        return { resolution: 'partial-refund', freight: outbound('seller', shipCodFreightMeta.id), transitRisk: null, refundAmount: amount };
+      },
+    },
+    {
+      rules: [shipCodFreightMeta.id],
+      when: '到付是买家自己要求的，或事先约定过',
+      then: '驳回；到付运费由买家承担',
+      decide: (evaluation) =>
+        evaluation.check(agreedCodRule).applies
+          ? { resolution: 'reject', freight: outbound('buyer', shipCodFreightMeta.id), transitRisk: null }
+          : undefined,
+    },
+    {
+      rules: [orderOfSourcesMeta.id, shipCarrierMeta.id],
+      when: '卖家没有违反与运费有关的发货规范（包邮订单换了快递的，买家也没有运费可退）',
+      then: '驳回；发货运费按订单约定',
+      decide: (evaluation) => {
+        const { party } = evaluation.check(orderFreightRule);
+        // A swapped carrier on a 包邮 order breaks 第二十九条 but leaves the buyer no freight to claim back.
+        const carrierBroken = evaluation.facts.shipment.promisedCarrier === 'not-used';
+        const decidingRuleId = carrierBroken ? shipCarrierMeta.id : orderOfSourcesMeta.id;
+        return { resolution: 'reject', decidingRuleId, freight: outbound(party, decidingRuleId), transitRisk: null };
+      },
+    },
+  ],
+};

@@ -73,6 +73,8 @@ function valueAt(facts: Facts, path: string): unknown {
 /** One run of the rules over one scenario; collects the trace in evaluation order. */
 export class Evaluation {
   readonly #trace: TraceStep[] = [];
+  readonly #path: { readonly table: string; readonly row: number }[] = [];
+  readonly #consulted = new Map<Rule<never, RuleOutcome>, { args: readonly unknown[]; outcome: RuleOutcome }[]>();
   readonly facts: Facts;
   readonly edition: EditionId;
   readonly parameters: PolicyParameters;
@@ -87,6 +89,32 @@ export class Evaluation {
 
   get trace(): readonly TraceStep[] {
     return this.#trace;
+  }
+
+  /** The decision-table rows that settled a table, innermost first (a hand-over row settles after its stage). */
+  get path(): readonly { readonly table: string; readonly row: number }[] {
+    return this.#path;
+  }
+
+  /** Records that row `row` (0-based) of table `table` settled it. */
+  settled(table: string, row: number): void {
+    this.#path.push({ table, row });
+  }
+
+  /**
+   * `check` once per scenario: returns the outcome of an earlier `consult` of `rule` with the same arguments instead
+   * of evaluating (and tracing) it again. Decision-table rows use it, so each row can state its own condition while
+   * the trace still lists a rule once.
+   */
+  consult<Args extends unknown[], Outcome extends RuleOutcome>(rule: Rule<Args, Outcome>, ...args: Args): Outcome {
+    const key = rule as unknown as Rule<never, RuleOutcome>;
+    const earlier = this.#consulted.get(key)?.find((entry) => entry.args.length === args.length && entry.args.every((arg, i) => Object.is(arg, args[i])));
+    if (earlier) return earlier.outcome as Outcome;
+    const outcome = this.check(rule, ...args);
+    const entries = this.#consulted.get(key) ?? [];
+    entries.push({ args, outcome });
+    this.#consulted.set(key, entries);
+    return outcome;
   }
 
   /** Evaluates `rule`, records a trace step with the facts it read, and returns its outcome. */

@@ -1,10 +1,12 @@
-// Serves the built standalone server; builds first when dist/ has none. Run through `npm start` so
-// the pinned Node 24 (node_modules/.bin/node) is the one on PATH.
+// Serves the built site (src/server/serve/: a node:http server with the API fast path in front of @astrojs/node's
+// middleware-mode handler); builds first when dist/ has none. Run through `npm start` so the pinned Node 24
+// (node_modules/.bin/node) is the one on PATH: it loads the server's TypeScript modules directly.
 // WORKERS=<n> (PostgreSQL only) runs n server processes with node:cluster, sharing the one port.
 import { spawnSync } from 'node:child_process';
 import cluster from 'node:cluster';
 import { existsSync } from 'node:fs';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import module from 'node:module';
+import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const entry = fileURLToPath(new URL('../../dist/server/entry.mjs', import.meta.url));
@@ -73,5 +75,15 @@ if (workers > 1 && cluster.isPrimary) {
   }
 } else {
   if (cluster.isPrimary) console.log(`售后规则学堂 on http://${process.env.HOST}:${process.env.PORT}`);
-  await import(pathToFileURL(entry).href);
+  // V8's code cache (and Node's for stripped TypeScript) in the OS temp folder: later starts load the modules faster.
+  module.enableCompileCache?.();
+  // Sets UV_THREADPOOL_SIZE before anything uses libuv's thread pool.
+  await import('./store/io-threads.ts');
+  const { serveAcademy } = await import('./serve/index.ts');
+  await serveAcademy({
+    root,
+    host: process.env.HOST,
+    port: Number(process.env.PORT),
+    fastApi: process.env.ACADEMY_FAST_API !== 'off',
+  });
 }

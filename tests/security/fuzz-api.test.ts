@@ -114,6 +114,20 @@ const answerResponse = fc.oneof(
 
 const noBody = () => bodyFor({});
 
+// Assignments: a Beijing time in the accepted format (valid or impossible dates), or anything; cohorts one or a list.
+const assignmentTime = validOr(matching(/^20[2-3]\d-[01]\d-[0-3]\d[ T][0-2]\d:[0-5]\d$/), textField(40));
+const assignmentCohorts = fc.oneof(cohort, fc.array(cohort, { maxLength: 4 }).map((items) => `[${items.join(',')}]`));
+const assignmentBody = (extra: Record<string, fc.Arbitrary<JsonText>> = {}) =>
+  bodyFor({
+    examId: validOr(fc.constant(json(EXAM_ID)), textField(100)),
+    cohorts: assignmentCohorts,
+    opensAt: assignmentTime,
+    closesAt: assignmentTime,
+    dueAt: assignmentTime,
+    note: textField(200),
+    ...extra,
+  });
+
 /**
  * One generator per API route and method. The test below fails when src/pages/api has a route missing here (or
  * here a route that is gone), so a new endpoint cannot skip the fuzzing.
@@ -141,6 +155,11 @@ const GENERATORS: Readonly<Record<string, Generator>> = {
   // The seeded attempt stays open for the answers above: submit gets other ids only.
   'POST /api/attempts/[id]/submit': { weight: 0.7, body: noBody, params: () => ({ id: idParam([]) }) },
   'POST /api/lead/certificates/[id]/revoke': { weight: 1, body: () => bodyFor({ reason: textField(200) }), params: () => ({ id: idParam([CERTIFICATE_ID]) }) },
+  'GET /api/lead/assignments': { weight: 0.2, body: () => null },
+  'POST /api/lead/assignments': { weight: 1, body: () => assignmentBody() },
+  'GET /api/lead/assignments/[id]': { weight: 0.2, body: () => null, params: () => ({ id: idParam([]) }) },
+  'POST /api/lead/assignments/[id]': { weight: 0.6, body: () => assignmentBody({ revision: integerField }), params: () => ({ id: idParam([]) }) },
+  'POST /api/lead/assignments/[id]/delete': { weight: 0.4, body: () => bodyFor({ revision: integerField }), params: () => ({ id: idParam([]) }) },
   'GET /api/lead/trainees': { weight: 0.3, body: () => null },
   'POST /api/lead/trainees': { weight: 1.5, body: () => bodyFor({ name, employeeId, cohort }) },
   'POST /api/lead/trainees/import': { weight: 1.5, body: () => bodyFor({ csv, csvBase64 }) },
@@ -168,6 +187,8 @@ const GENERATORS: Readonly<Record<string, Generator>> = {
   'GET /api/studio/publish': { weight: 0.1, body: () => null },
   'POST /api/studio/publish': { weight: 0.2, body: noBody },
   'GET /api/studio/publish/[job]': { weight: 0.2, body: () => null, params: () => ({ job: idParam([]) }) },
+  'POST /api/studio/preview': { weight: 0.2, body: () => bodyFor({ markdown: textField(2_000) }) },
+  'GET /api/studio/download': { weight: 0.2, body: () => null },
 };
 
 function apiRouteKeys(): string[] {

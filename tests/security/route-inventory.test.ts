@@ -94,6 +94,15 @@ describe('route inventory (from src/pages)', () => {
     expect(withoutCatchAll, `add \`export const ALL = methodNotAllowed;\` to: ${withoutCatchAll.join(', ')}`).toEqual([]);
   });
 
+  it('serves every API endpoint (and /healthz) on the fast path, behind the same guard, so these tests cover it', () => {
+    // src/server/serve/ logs how many routes it serves without Astro's page pipeline and which it left to Astro.
+    const endpoints = discoverRoutes().filter((route) => route.isEndpoint && route.isOnDemand && (route.isApi || route.pattern === '/healthz'));
+    const line = /(\d+) API routes on the fast path(.*)/.exec(app.server.output());
+    expect(line, app.server.output()).not.toBeNull();
+    expect(line![2], 'routes left to Astro').not.toContain('left to Astro');
+    expect(Number(line![1])).toBe(endpoints.length);
+  });
+
   it('prerenders nothing in a protected area: a static file there would be served to anyone', () => {
     const exposed = discoverRoutes()
       .filter((route) => !route.isOnDemand && (classify(route) ?? { audience: 'public' }).audience !== 'public')

@@ -7,7 +7,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+/** What the build writes for the server (middleware mode: a handler, not a server); its age says whether dist/ is fresh. */
 export const ENTRY = join(ROOT, 'dist/server/entry.mjs');
+/** What `npm start` runs: the built server (src/server/serve/ in front of the handler in ENTRY). */
+export const START = join(ROOT, 'src/server/start.mjs');
 const LOCK = join(ROOT, 'node_modules/.cache/after-sales-academy-build.lock');
 const SOURCES = ['src', 'content', 'public', 'astro.config.mjs', 'package.json'];
 
@@ -90,7 +93,7 @@ export interface TestServer {
 }
 
 /**
- * Spawns the built server (`node dist/server/entry.mjs`) on a free port of 127.0.0.1 with DATA_DIR set, and
+ * Spawns the built server (`node src/server/start.mjs`, what `npm start` runs) on a free port of 127.0.0.1 with DATA_DIR set, and
  * resolves once it answers HTTP, or once it exits when `expectExit` is set.
  */
 export async function startServer(options: {
@@ -110,7 +113,7 @@ export async function startServer(options: {
   };
   delete env['PUBLIC_URL'];
   Object.assign(env, options.env);
-  const [command, ...args] = options.command ?? [process.execPath, ENTRY];
+  const [command, ...args] = options.command ?? [process.execPath, START];
   // Its own process group, so stop() also ends what `npm start` spawns.
   const child: ChildProcess = spawn(command!, args, {
     cwd: ROOT,

@@ -46,7 +46,9 @@ beforeAll(async () => {
   const dataDir = join(base, 'data');
   await mkdir(dataDir);
   tokens = await seedUsersWithSessions(dataDir, [lead]);
-  server = await startServer({ dataDir, command: [process.execPath, join(site, 'dist/server/entry.mjs')], env: { CONTENT_DIR: content, STUDIO_PUBLISH: 'on' } });
+  server = await startServer({ dataDir, // --preserve-symlinks-main: start.mjs serves the project it is found in (site/, whose src/ links here), not the
+  // folder the link points to.
+  command: [process.execPath, '--preserve-symlinks-main', join(site, 'src/server/start.mjs')], env: { CONTENT_DIR: content, STUDIO_PUBLISH: 'on' } });
 }, 300_000);
 
 afterAll(async () => {

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type AttemptResult, type Certificate, LOGIN_IN_FLIGHT_RETRY_MS, type Session, type Store } from '../../src/server/store/index.ts';
 import { newAttempt, newUser } from '../server/store-factories.ts';
+import { describeAssignmentsContract } from './assignments-contract.ts';
 
 /** A store made for one test: `reopen` closes it and opens the same data again; `dispose` removes the data. */
 export interface StoreUnderTest {
@@ -67,6 +68,8 @@ export function describeStoreContract(name: string, make: () => Promise<StoreUnd
       store = await subject.reopen();
       return store;
     };
+
+    describeAssignmentsContract(() => store, reopen);
 
     describe('lifecycle', () => {
       it('names its kind and location, answers ping, and refuses changes once closed', async () => {

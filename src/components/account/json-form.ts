@@ -7,7 +7,7 @@
  * `data-confirm` asks a question first. Field rules: named inputs become JSON keys; `data-json-name` renames one; a
  * file input sends the file's text (decoded as UTF-8), or with `data-file-as="base64"` its bytes in base64 so that the
  * server decodes them (a GBK CSV); `data-match="<name>"` must equal that field and is not sent;
- * `data-skip` is not sent.
+ * `data-skip` is not sent; checked checkboxes send their values as a list under their name, unchecked ones nothing.
  */
 
 export interface JsonFormSuccess {
@@ -74,6 +74,13 @@ async function collect(
       continue;
     if (!element.name || element.disabled || 'skip' in element.dataset) continue;
     const key = element.dataset['jsonName'] ?? element.name;
+    if (element instanceof HTMLInputElement && element.type === 'checkbox') {
+      // Checked boxes only, always as a list (one name, several boxes: a cohort picker).
+      if (!element.checked) continue;
+      const list = body[key];
+      body[key] = Array.isArray(list) ? [...list, element.value] : [element.value];
+      continue;
+    }
     if (element instanceof HTMLInputElement && element.type === 'file') {
       const file = element.files?.[0];
       body[key] = !file ? '' : element.dataset['fileAs'] === 'base64' ? await base64Of(file) : await file.text();

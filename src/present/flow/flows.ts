@@ -21,6 +21,8 @@ export interface ChainFlow extends FlowBase {
   readonly steps: readonly FlowStep[];
   readonly skips?: readonly { readonly from: number; readonly to: number; readonly label: string }[];
   readonly indent?: number;
+  /** Width of the note column beside the boxes (default 10 characters). */
+  readonly noteWidth?: number;
 }
 
 export interface LaneFlow extends FlowBase {
@@ -149,7 +151,7 @@ export function allFlows(policy: ShopPolicy): Flow[] {
 export function layoutFlow(flow: Flow): Diagram {
   if (flow.kind === 'lanes') return layoutLanes(flow.lanes);
   return layoutChain(flow.steps, {
-    noteWidth: flow.kind === 'chain' && flow.steps.some((s) => s.note) ? 10 * 13 : 0,
+    noteWidth: flow.steps.some((s) => s.note) ? (flow.noteWidth ?? 10 * 13) : 0,
     ...(flow.indent ? { indent: flow.indent } : {}),
     ...(flow.skips ? { skips: flow.skips } : {}),
   });

@@ -144,17 +144,28 @@ function fieldModel(path: string, schema: AnySchema): FieldModel | undefined {
   }
   const defaultLabel = typeof defaultValue === 'boolean' ? (defaultValue ? '是' : '否') : undefined;
   const min = kind === 'number' ? numberMin(core) : undefined;
+  // Flags are described "……时为 true" for authors; the form asks the condition and offers 是/否.
+  const plain = (text: string) => text.replace(/时为 ?true/g, '').replace(/[为写] ?true/g, '选“是”').replace(/[为写] ?false/g, '选“否”');
   return {
     path,
     kind,
-    label,
-    hint: defaultLabel ? withoutDefaultSentence(hint) : hint,
+    label: plain(label),
+    hint: plain(defaultLabel ? withoutDefaultSentence(hint) : hint),
     description,
     required,
     options: [],
     ...(defaultLabel ? { defaultLabel } : {}),
     ...(min ? { min } : {}),
   };
+}
+
+/** A hint that names a sibling fact by its key ("在 freeShippingLostByPartialReturn 选“是”") names it by its label. */
+function withSiblingLabels(field: FieldModel, siblings: readonly FieldModel[]): FieldModel {
+  const hint = siblings.reduce((text, sibling) => {
+    const key = sibling.path.slice(sibling.path.lastIndexOf('.') + 1);
+    return sibling === field ? text : text.replace(new RegExp(`(^|[^A-Za-z])${key}(?![A-Za-z])`, 'g'), `$1“${sibling.label}”`);
+  }, field.hint);
+  return hint === field.hint ? field : { ...field, hint };
 }
 
 function sectionModel(path: string, schema: AnySchema): SectionModel {
@@ -171,7 +182,7 @@ function sectionModel(path: string, schema: AnySchema): SectionModel {
     }
   }
   const { label, hint } = path ? splitDescription(descriptionOf(schema) ?? path) : { label: '交易', hint: '' };
-  return { path, label, hint, optional: !required, fields, sections };
+  return { path, label, hint, optional: !required, fields: fields.map((field) => withSiblingLabels(field, fields)), sections };
 }
 
 /** The form for the whole fact model; the root section holds the top-level leaves (channel). */

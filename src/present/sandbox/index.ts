@@ -9,3 +9,5 @@ export * from './ruling-format.ts';
 export * from './sandbox-cases.ts';
 export * from './sandbox-outcome.ts';
 export { traceView } from '../trace.ts';
+export * from './sandbox-state.ts';
+export * from './plain-messages.ts';

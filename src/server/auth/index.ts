@@ -3,7 +3,7 @@ export { checkCredentials, type LoginOutcome } from './login.ts';
 export { isSameOriginRequest, isStateChanging } from './origin.ts';
 export { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, type PasswordProblem, passwordProblem } from './password-policy.ts';
 export { ARGON2_OPTIONS, hashPassword, verifyPassword } from './passwords.ts';
-export { signIn, signOut } from './session-cookie.ts';
+export { type CookieJar, signIn, signOut } from './session-cookie.ts';
 export {
   endSession,
   isSessionExpired,

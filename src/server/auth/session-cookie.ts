@@ -1,7 +1,18 @@
-import type { AstroCookieSetOptions, AstroCookies } from 'astro';
+import type { AstroCookieSetOptions } from 'astro';
 import { isHttps } from '../config.ts';
 import type { Store } from '../store/index.ts';
 import { endSession, SESSION_COOKIE, startSession } from './sessions.ts';
+
+/**
+ * The part of Astro's cookie API the server uses. Astro's `AstroCookies` satisfies it, and so does the built server's
+ * fast-path jar (`src/server/serve/cookie-jar.ts`), which writes the same `Set-Cookie` text with the same `cookie`
+ * package.
+ */
+export interface CookieJar {
+  get(name: string): { readonly value: string } | undefined;
+  set(name: string, value: string, options: AstroCookieSetOptions): void;
+  delete(name: string, options: { readonly path: string }): void;
+}
 
 /**
  * httpOnly (no script can read it), SameSite=Lax (not sent on cross-site posts), Secure over https, whole site.
@@ -13,7 +24,7 @@ function cookieOptions(url: URL): AstroCookieSetOptions {
 
 /** Signs `userId` in with a new session id, ending the session the request arrived with (rotation). */
 export async function signIn(
-  context: { readonly cookies: AstroCookies; readonly url: URL },
+  context: { readonly cookies: CookieJar; readonly url: URL },
   store: Store,
   userId: string,
   now: number,
@@ -25,7 +36,7 @@ export async function signIn(
 
 /** Ends the request's session on the server and clears the cookie. */
 export async function signOut(
-  context: { readonly cookies: AstroCookies; readonly url: URL },
+  context: { readonly cookies: CookieJar; readonly url: URL },
   store: Store,
 ): Promise<void> {
   await endSession(store, context.cookies.get(SESSION_COOKIE)?.value);

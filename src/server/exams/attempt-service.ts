@@ -44,6 +44,17 @@ export interface AttemptServiceOptions {
   readonly now?: () => number;
 }
 
+/**
+ * What the caller adds to the start decision (src/server/assignments: the assignment window, the attempts of the
+ * current recertification round); both run only when a new attempt would start, never when one is resumed.
+ */
+export interface StartPolicy {
+  /** The attempts that count against `attemptsAllowed` (default: all of them). */
+  readonly countedAttempts?: <A extends { readonly startedAt: number }>(attempts: readonly A[], at: number) => Promise<readonly A[]>;
+  /** Throws an ApiError when the trainee may not start the exam at `at`. */
+  readonly check?: (exam: Exam, at: number) => Promise<void>;
+}
+
 const responsesOf = (attempt: AttemptRecord): Record<string, Response | undefined> =>
   Object.fromEntries(Object.values(attempt.answers).flatMap((answer) => (answer.response === null ? [] : [[answer.itemId, answer.response as Response]])));
 
@@ -183,7 +194,7 @@ export function attemptService(store: Store, content: ExamContent, options: Atte
     content,
 
     /** Starts an attempt, or resumes the user's open one at the same exam. */
-    async start(user: User, examId: string) {
+    async start(user: User, examId: string, policy: StartPolicy = {}) {
       const exam = examOf(examId);
       const mine = await store.listAttempts({ userId: user.id, examId });
       for (const attempt of mine.filter((attempt) => attempt.status === 'in-progress')) {
@@ -191,13 +202,15 @@ export function attemptService(store: Store, content: ExamContent, options: Atte
         if (latest.status === 'in-progress') return { attempt: view(latest), resumed: true };
       }
       const at = now();
-      const past = await store.listAttempts({ userId: user.id, examId });
+      const all = await store.listAttempts({ userId: user.id, examId });
+      const past = policy.countedAttempts ? await policy.countedAttempts(all, at) : all;
       const eligibility = examEligibility(exam, past, at);
       const failed = eligibility.conditions.find((condition) => !condition.passed);
       if (failed) {
         const code = ({ opens: 'EXAM_NOT_YET_OPEN', closes: 'EXAM_CLOSED', attempts: 'EXAM_ATTEMPTS_USED', cooldown: 'EXAM_COOLDOWN' } as const)[failed.id];
         throw new ApiError(code);
       }
+      await policy.check?.(exam, at);
       const seed = randomInt(1, 2 ** 31);
       let items;
       try {

@@ -1,4 +1,4 @@
-export { attemptService, SaveAnswerBodySchema, type AttemptService, type SaveAnswerBody } from './attempt-service.ts';
+export { attemptService, SaveAnswerBodySchema, type AttemptService, type SaveAnswerBody, type StartPolicy } from './attempt-service.ts';
 export { loadExamContent, contentDir } from './load-exam-content.ts';
 export { examService } from './runtime.ts';
 export type { ExamContent } from './exam-content.ts';

@@ -64,6 +64,14 @@ export const API_ERRORS = {
   ATTEMPT_UNKNOWN_ITEM: { status: 400, message: '这道题不在你的试卷中。请刷新页面后再作答。' },
   ATTEMPT_SUBMITTING: { status: 409, message: '正在交卷评分，这条答案没有保存。交卷以评分开始前已保存的答案为准。' },
   ATTEMPT_INVALID_RESPONSE: { status: 400, message: '这个答案不符合这道题的作答方式，没有保存。请刷新页面后重新作答。' },
+  EXAM_NOT_ASSIGNED: { status: 403, message: '这场考试只对组长布置到的班组开放，你的班组没有被布置这场考试。如有疑问，请联系组长。' },
+  ASSIGNMENT_NOT_YET_OPEN: { status: 403, message: '布置给你的这场考试还没到开放时间，请在“我的学习”页面查看开放时间。' },
+  ASSIGNMENT_CLOSED: { status: 403, message: '布置给你的这场考试已经关闭，不能再开始。如需补考，请联系组长。' },
+  ASSIGNMENT_NOT_FOUND: { status: 404, message: '没有这项考试布置，可能已被删除。请刷新页面。' },
+  ASSIGNMENT_CONFLICT: {
+    status: 409,
+    message: '这项考试布置在你打开之后已被别人修改或删除，你的修改没有保存。请刷新页面，看到最新内容后再改。',
+  },
   CERTIFICATE_NOT_FOUND: { status: 404, message: '没有这张证书。请刷新页面后再试。' },
   CERTIFICATE_REVOKED: { status: 409, message: '这张证书已经撤销过了。' },
   ATTEMPT_NOT_SUBMITTED: { status: 409, message: '交卷后才能查看结果与解析。' },
@@ -106,7 +114,19 @@ export interface ApiErrorBody {
 }
 
 /** Thrown inside an API handler to answer with a catalogued error; anything else thrown becomes INTERNAL_ERROR. */
+const API_ERROR = Symbol.for('after-sales-academy/ApiError');
+
 export class ApiError extends Error {
+  /**
+   * Recognised by a brand, not by class identity: the built server loads the server modules twice (in Astro's bundle
+   * and as TypeScript for the API fast path, src/server/serve/) and shares one exam service between them, so an
+   * ApiError thrown by one copy must still be `instanceof` the other's class.
+   */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return typeof value === 'object' && value !== null && API_ERROR in value;
+  }
+
+  readonly [API_ERROR] = true;
   override readonly name = 'ApiError';
   readonly code: ApiErrorCode;
   readonly fields: readonly FieldError[] | undefined;

@@ -4,3 +4,5 @@ export type { CertificateSection, CertificateToRecertify, EditionCount } from '.
 export { authorKeyText } from './format-report.ts';
 export { rulesChangedSince } from './changed-rules.ts';
 export { editionImpactReport, leadImpact } from './edition-report.ts';
+export { shopPolicyImpact } from './shop-policy-report.ts';
+export { loadImpactContent } from './load-content.ts';

@@ -46,6 +46,7 @@ export interface ImportCounts {
   readonly attempts: number;
   readonly answers: number;
   readonly certificates: number;
+  readonly assignments: number;
 }
 
 /** What a store holds, counted through its read API. */
@@ -64,11 +65,18 @@ export async function countStore(store: Store): Promise<ImportCounts> {
     }
     if (offset + PAGE >= page.total) break;
   }
-  return { users: users.length, activations, attempts, answers, certificates: (await store.listCertificates()).length };
+  return {
+    users: users.length,
+    activations,
+    attempts,
+    answers,
+    certificates: (await store.listCertificates()).length,
+    assignments: (await store.listAssignments()).length,
+  };
 }
 
 /**
- * Copies users, their activation links, attempts with their answers and certificates from `from` into `to`, through
+ * Copies users, their activation links, attempts with their answers, certificates and assignments from `from` into `to`, through
  * both stores' contract verbs; then counts both and throws when they differ. Sessions and login-failure counts are not
  * copied (everyone signs in again; counters start afresh). `to` must hold no users yet.
  */
@@ -92,6 +100,11 @@ export async function importStore(from: Store, to: Store): Promise<ImportCounts>
     const issued = await to.issueCertificate(certificate);
     if (!issued.ok) throw new Error(`Certificate ${certificate.id}: ${issued.code}`);
   }
+  // Revisions restart at 1: they only order edits made from now on.
+  for (const { revision: _revision, ...assignment } of await from.listAssignments()) {
+    const created = await to.createAssignment(assignment);
+    if (!created.ok) throw new Error(`Assignment ${assignment.id}: ${created.code}`);
+  }
   const [source, target] = await Promise.all([countStore(from), countStore(to)]);
   for (const key of Object.keys(source) as (keyof ImportCounts)[]) {
     if (source[key] !== target[key]) throw new Error(`Count mismatch after import: ${key} ${source[key]} in the folder, ${target[key]} in the database.`);
@@ -111,7 +124,7 @@ async function importCommand(fromArg: string | undefined): Promise<void> {
     console.log(
       `Imported ${dataDir} into ${redactUrl(url)} and verified the counts: ${counts.users} accounts, ` +
         `${counts.activations} activation links, ${counts.attempts} attempts with ${counts.answers} answers, ` +
-        `${counts.certificates} certificates. Sessions were not copied: everyone signs in again.`,
+        `${counts.certificates} certificates, ${counts.assignments} assignments. Sessions were not copied: everyone signs in again.`,
     );
   } finally {
     await Promise.all([from.close(), to.close()]);

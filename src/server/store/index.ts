@@ -1,5 +1,6 @@
 export type * from './types.ts';
 export type * from './store.ts';
+export type * from './assignment-types.ts';
 export { compareCohorts } from './cohort-order.ts';
 export { type DurableIo, DurableJsonFile } from './durable-file.ts';
 export { employeeIdKey } from './employee-id.ts';

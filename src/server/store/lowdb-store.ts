@@ -7,6 +7,8 @@ import { type DurableIo, DurableJsonFile, TEMP_FILE } from './durable-file.ts';
 import { JsonDoc } from './json-doc.ts';
 import { Lifecycle } from './lifecycle.ts';
 import { LowdbAccounts } from './lowdb-accounts.ts';
+import { LowdbAssignments } from './lowdb-assignments.ts';
+import { AssignmentsFileSchema, type AssignmentsFile } from './assignment-schemas.ts';
 import { LowdbAttempts } from './lowdb-attempts.ts';
 import { LowdbCertificates } from './lowdb-certificates.ts';
 import { LowdbSessions, LowdbThrottle } from './lowdb-sessions.ts';
@@ -35,6 +37,7 @@ export const DATA_FILES = {
   certificates: 'certificates.json',
   attempts: 'attempts',
   attemptIndex: 'attempt-index.jsonl',
+  assignments: 'assignments.json',
 } as const;
 
 /**
@@ -78,6 +81,10 @@ export async function openLowdbStore(dataDir: string, options: LowdbStoreOptions
     version: 1,
     certificates: [],
   });
+  const assignmentsDoc = await JsonDoc.open<AssignmentsFile>(file(DATA_FILES.assignments, AssignmentsFileSchema), {
+    version: 1,
+    assignments: [],
+  });
   const attemptFiles = await AttemptFiles.open(attemptsDir, join(dataDir, DATA_FILES.attemptIndex), options.io);
 
   for (const dir of [dataDir, attemptsDir]) {
@@ -92,6 +99,7 @@ export async function openLowdbStore(dataDir: string, options: LowdbStoreOptions
   const certificates = new LowdbCertificates(certificatesDoc, lifecycle);
   const accounts = new LowdbAccounts(accountsDoc, lifecycle, (userId) => sessions.deleteSessionsOf(userId));
   const attempts = new LowdbAttempts(attemptFiles, lifecycle);
+  const assignments = new LowdbAssignments(assignmentsDoc, lifecycle);
 
   // Delegation, one line per verb, so the compiler checks that every verb of Store is served.
   return {
@@ -143,6 +151,12 @@ export async function openLowdbStore(dataDir: string, options: LowdbStoreOptions
     listCertificates: (filter) => certificates.listCertificates(filter),
     revokeCertificate: (id, reason, at) => certificates.revokeCertificate(id, reason, at),
 
+    createAssignment: (assignment) => assignments.createAssignment(assignment),
+    getAssignment: (id) => assignments.getAssignment(id),
+    listAssignments: (filter) => assignments.listAssignments(filter),
+    updateAssignment: (id, changes, baseRevision, at) => assignments.updateAssignment(id, changes, baseRevision, at),
+    deleteAssignment: (id, baseRevision) => assignments.deleteAssignment(id, baseRevision),
+
     importUsers: (users) => accounts.importUsers(users),
     importAttempt: (attempt) => attempts.importAttempt(attempt),
 
@@ -154,6 +168,7 @@ export async function openLowdbStore(dataDir: string, options: LowdbStoreOptions
         sessionsDoc.settled(),
         throttleDoc.settled(),
         certificatesDoc.settled(),
+        assignmentsDoc.settled(),
         attemptFiles.settled(),
       ]);
     },

@@ -4,6 +4,7 @@ import { employeeIdKey } from './employee-id.ts';
 import { countedFailures, LOGIN_IN_FLIGHT_RETRY_MS, lockEnd } from './login-throttle.ts';
 import { selectUsers } from './lowdb-accounts.ts';
 import { canonicalJson, summarize } from './lowdb-attempts.ts';
+import { PostgresAssignments } from './postgres-assignments.ts';
 import { migrate, pendingMigrations } from './postgres-schema.ts';
 import type {
   AttemptFilter,
@@ -237,10 +238,20 @@ class PostgresStore implements Store {
   readonly #pool: pg.Pool;
   #closed = false;
 
+  readonly #assignments: PostgresAssignments;
+
   constructor(pool: pg.Pool, url: string) {
     this.#pool = pool;
     this.location = redactUrl(url);
+    this.#assignments = new PostgresAssignments(pool, () => this.#assertOpen());
   }
+
+  // Assignments live in their own module; these lines only delegate.
+  createAssignment: Store['createAssignment'] = (assignment) => this.#assignments.createAssignment(assignment);
+  getAssignment: Store['getAssignment'] = (id) => this.#assignments.getAssignment(id);
+  listAssignments: Store['listAssignments'] = (filter) => this.#assignments.listAssignments(filter);
+  updateAssignment: Store['updateAssignment'] = (id, changes, base, at) => this.#assignments.updateAssignment(id, changes, base, at);
+  deleteAssignment: Store['deleteAssignment'] = (id, base) => this.#assignments.deleteAssignment(id, base);
 
   #assertOpen(): void {
     if (this.#closed) throw new Error('The store is closed.');

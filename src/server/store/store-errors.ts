@@ -14,7 +14,19 @@ const DISPOSABLE: Record<string, { readonly zh: string; readonly en: string }> =
  * A data file that cannot be trusted: unreadable, not JSON, or not the shape this version writes. Thrown while the
  * store opens, before anything is written, so the server stops with the file untouched.
  */
+const STORE_CORRUPT = Symbol.for('after-sales-academy/StoreCorruptError');
+
 export class StoreCorruptError extends Error {
+  /**
+   * Recognised by a brand, not by class identity: the built server loads this module twice (in Astro's bundle and as
+   * TypeScript for the API fast path, src/server/serve/) and shares one store, so an error thrown by one copy must
+   * still be `instanceof` the other's class.
+   */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return typeof value === 'object' && value !== null && STORE_CORRUPT in value;
+  }
+
+  readonly [STORE_CORRUPT] = true;
   override readonly name = 'StoreCorruptError';
 
   /** Absolute path of the offending file. */

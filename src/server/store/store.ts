@@ -13,6 +13,7 @@ import type {
   UnreadableAttempt,
   User,
 } from './types.ts';
+import type { AssignmentsArea } from './assignment-types.ts';
 
 /** A new account as the caller builds it; the store adds nothing but checks that the employee id is free. */
 export type NewUser = Pick<User, 'id' | 'role' | 'name' | 'employeeId' | 'cohort' | 'passwordHash' | 'createdAt'>;
@@ -327,4 +328,5 @@ export interface CertificateReader extends Pick<CertificatesArea, 'listCertifica
 
 /** The whole storage contract: every area plus the lifecycle. */
 export interface Store
-  extends AccountsArea, SessionsArea, ThrottleArea, AttemptsArea, CertificatesArea, ImportArea, StoreLifecycle {}
+  extends AccountsArea, SessionsArea, ThrottleArea, AttemptsArea, CertificatesArea, ImportArea, StoreLifecycle,
+    AssignmentsArea {}

@@ -10,6 +10,8 @@ export { StudioDrafts, type Draft } from './drafts.ts';
 export { Publisher, publishSite, type PublishJob, type PublishSite } from './publish.ts';
 export { ContentHistory, authorEmail, type Revision, type StudioAuthor } from './history.ts';
 export { studioLead, authorOf, contentPath, SaveBodySchema, CheckBodySchema, proposalOf, refusal, studioError } from './studio-http.ts';
+export { previewMarkdown, MAX_PREVIEW_MARKDOWN } from './markdown-preview.ts';
+export { latestSavePatch } from './patch.ts';
 export { checkProposed, type ProposedGateResult, type StudioGateError } from './proposed-gate.ts';
 
 interface Studio {
@@ -29,3 +31,4 @@ export function getStudio(): Studio {
   };
   return studio;
 }
+export { previewQuestionFile, MAX_PREVIEW_SEEDS, type QuestionFilePreview } from './question-preview.ts';

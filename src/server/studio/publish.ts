@@ -240,6 +240,13 @@ function swapClient(dist: string, release: string, log: (text: string) => void):
   const next = join(dist, `.client-${basename(release)}`);
   symlinkSync(relative(dist, join(release, 'client')), next);
   renameSync(next, served);
+  // The new pages' headers (their Content-Security-Policy): the running server re-reads this file (src/server/serve/static-headers.ts).
+  const headers = join(release, '_headers.json');
+  if (existsSync(headers)) {
+    const temporary = join(dist, `._headers-${basename(release)}.json`);
+    cpSync(headers, temporary);
+    renameSync(temporary, join(dist, '_headers.json'));
+  }
   // The server bundle of a release is not used (the running server keeps its own); drop it, and all but the previous
   // release, to keep the disk bounded.
   rmSync(join(release, 'server'), { recursive: true, force: true });

@@ -1,7 +1,6 @@
-import type { APIContext } from 'astro';
 import { z } from 'zod';
 import { CONTENT_KINDS, contentKindOf, type ContentModel } from '../../authoring/index.ts';
-import { API_ERRORS, ApiError, type ApiErrorCode } from '../http/index.ts';
+import { API_ERRORS, type ApiContext, ApiError, type ApiErrorCode } from '../http/index.ts';
 import type { User } from '../store/index.ts';
 import type { CheckResult, Proposal, SaveResult } from './content-service.ts';
 import type { StudioAuthor } from './history.ts';
@@ -13,7 +12,7 @@ const MAX_TEXT = 512 * 1024;
  * The signed-in lead. The middleware already refuses `/api/studio` to anyone else (ACCESS_RULES); checking here too
  * keeps the routes safe if the rules are ever reordered, and gives the handler its author.
  */
-export function studioLead(context: APIContext): User {
+export function studioLead(context: Pick<ApiContext, 'locals'>): User {
   const user = context.locals.user;
   if (!user) throw new ApiError('UNAUTHENTICATED');
   if (user.role !== 'lead') throw new ApiError('FORBIDDEN');

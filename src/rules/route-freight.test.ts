@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { scenario } from '../../tests/factories/facts.ts';
-import { decide } from './decide.ts';
+import { decide, decideWithPath, type PathStep } from './decide.ts';
+import { freightClaimTable } from './route-freight.ts';
 
 /** A signed, non-包邮 order whose buyer asks only for the freight back. */
 const freightClaim = (shipment: Record<string, unknown>, order: Record<string, unknown> = {}) =>
@@ -58,5 +59,19 @@ describe('every ruling on a shipped order', () => {
   it('leaves freight out only where nothing was shipped', () => {
     const unshipped = decide(scenario({ shipment: { shipped: false, clickedAt: null, carrierRecordedAt: null }, delivery: null, claim: { type: 'refund-only' } }));
     expect(unshipped.freight).toBeNull();
+  });
+});
+
+describe('the freight-claim decision table', () => {
+  it('settles a claim on the first row that applies, in the table order the handbook shows', () => {
+    const carrier = decideWithPath(freightClaim({ promisedCarrier: 'not-used', cashOnDelivery: 'unagreed' }));
+    const cod = decideWithPath(freightClaim({ cashOnDelivery: 'unagreed' }));
+    const agreed = decideWithPath(freightClaim({ cashOnDelivery: 'buyer-requested' }));
+    const plain = decideWithPath(freightClaim({}));
+    const row = (path: readonly PathStep[]) => path.find((step) => step.table === 'freight-claim')?.row;
+    expect([carrier, cod, agreed, plain].map(({ path }) => row(path))).toEqual([0, 1, 2, 3]);
+    for (const { ruling, path } of [carrier, cod, agreed, plain]) {
+      expect(freightClaimTable.rows[row(path)!]!.rules).toContain(ruling.decidingRuleId);
+    }
   });
 });

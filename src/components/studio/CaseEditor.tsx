@@ -1,0 +1,322 @@
+import '../sandbox/zod-jitless.ts';
+import { useEffect, useMemo, useReducer, useRef, useState } from 'preact/hooks';
+import { decide, type EditionId, type Ruling, type ShopPolicy } from '../../rules/index.ts';
+import { factFormModel, fieldId, fieldIndex, sandboxOutcome, sectionIndex } from '../../present/sandbox/index.ts';
+import {
+  caseEditorReducer,
+  caseEditorState,
+  caseFacts,
+  caseModel,
+  caseSlug,
+  expectedFieldViews,
+  isSlug,
+  placeGateErrors,
+  type BodySection,
+  type GateErrorView,
+} from '../../present/studio/index.ts';
+import { FactsForm } from '../sandbox/FactsForm.tsx';
+import { OutcomeProblem } from '../sandbox/OutcomeProblem.tsx';
+import { RulingDetails } from '../sandbox/RulingDetails.tsx';
+import { RulingSummary } from '../sandbox/RulingSummary.tsx';
+import { SopGuidanceList } from '../sandbox/SopGuidanceList.tsx';
+import { TraceChain } from '../sandbox/TraceChain.tsx';
+import { BodySections } from './BodySections.tsx';
+import { ExpectedForm } from './ExpectedForm.tsx';
+import { GateMessages } from './GateMessages.tsx';
+import { HistoryPanel } from './HistoryPanel.tsx';
+import { MetaForm, type CaseLink } from './MetaForm.tsx';
+import { PublishPanel } from './PublishPanel.tsx';
+import { studioCall, type CheckAnswer, type SaveAnswer } from './studio-api.ts';
+
+interface Props {
+  /** `cases/<slug>.mdx`; '' for a new case without a name yet. */
+  readonly path: string;
+  /** The file's version, null for a new file. */
+  readonly version: string | null;
+  /** The file's model (`readContentModel`), or a new case's starting model. */
+  readonly model: { readonly data: unknown; readonly sections?: readonly BodySection[] };
+  readonly cases: readonly CaseLink[];
+  readonly topics: readonly { readonly id: string; readonly label: string }[];
+  readonly editions: readonly { readonly id: EditionId; readonly label: string }[];
+  /** CONTENT_DIR's policy/shop.json, so the editor decides as the gate does. */
+  readonly shopPolicy: ShopPolicy;
+  readonly publish: { readonly available: boolean; readonly reason: string | null };
+  /** Said once at the top (e.g. 已从沙盒载入事实). */
+  readonly note?: string;
+}
+
+const form = factFormModel();
+const fields = fieldIndex(form);
+const sections = sectionIndex(form);
+/** The gate runs in a child process (~3 s of CPU): wait until the author pauses. */
+const CHECK_DEBOUNCE_MS = 1500;
+
+type SaveState =
+  | { readonly kind: 'idle' }
+  | { readonly kind: 'saving' }
+  | { readonly kind: 'saved'; readonly message: string }
+  | { readonly kind: 'conflict'; readonly currentVersion: string; readonly theirs: string | null }
+  | { readonly kind: 'refused'; readonly message: string }
+  | { readonly kind: 'error'; readonly message: string };
+
+type CheckState = { readonly kind: 'idle' | 'checking' } | { readonly kind: 'done'; readonly errors: readonly GateErrorView[] } | { readonly kind: 'failed'; readonly message: string };
+
+/**
+ * The case editor: facts (the sandbox's form), the live ruling and trace, the expected ruling following the engine
+ * with the author's overrides, metadata and the five body sections; saves through the content service. State lives
+ * in the pure reducer (src/present/studio); this component renders it and talks to /api/studio.
+ */
+export default function CaseEditor(props: Props) {
+  const { shopPolicy } = props;
+  const decideFacts = (facts: unknown, edition: EditionId): Ruling | null => {
+    try {
+      return decide(facts, { edition, shopPolicy });
+    } catch {
+      return null;
+    }
+  };
+  const [state, dispatch] = useReducer(caseEditorReducer, null, () =>
+    caseEditorState(form, { path: props.path, version: props.version, model: props.model }, decideFacts),
+  );
+  const originalHeadings = useMemo(() => (props.version === null ? [] : (props.model.sections ?? []).map((section) => section.heading)), [props]);
+  const [slugText, setSlugText] = useState(caseSlug(props.path));
+  const [check, setCheck] = useState<CheckState>({ kind: 'idle' });
+  const [save, setSave] = useState<SaveState>({ kind: 'idle' });
+  const [savedCount, setSavedCount] = useState(props.version === null ? 0 : 1);
+  const lastRuling = useRef<Ruling | null>(null);
+
+  const { facts, factErrors, edition } = caseFacts(form, state);
+  const outcome = useMemo(() => sandboxOutcome(facts, factErrors, { edition, shopPolicy }), [JSON.stringify(facts), factErrors.length, edition, shopPolicy]);
+  const ruling = outcome.kind === 'ruling' ? outcome.ruling : null;
+  if (ruling) lastRuling.current = ruling;
+  const basis = ruling ?? lastRuling.current;
+  const views = expectedFieldViews(state.expected, basis);
+  const model = caseModel(form, state, basis, originalHeadings);
+  const modelKey = JSON.stringify(model);
+  const pathIsValid = caseSlug(state.path) !== '';
+
+  useEffect(() => {
+    if (!pathIsValid || factErrors.length > 0) {
+      setCheck({ kind: 'idle' });
+      return;
+    }
+    const controller = new AbortController();
+    const timer = setTimeout(async () => {
+      setCheck({ kind: 'checking' });
+      try {
+        const answer = await studioCall<CheckAnswer>('POST', '/api/studio/check', { path: state.path, model }, controller.signal);
+        if (answer.ok) setCheck({ kind: 'done', errors: answer.body.errors });
+        else setCheck({ kind: 'failed', message: answer.body.error?.message ?? '内容检查没有完成。' });
+      } catch {
+        // Superseded by a newer edit.
+      }
+    }, CHECK_DEBOUNCE_MS);
+    return () => {
+      clearTimeout(timer);
+      controller.abort();
+    };
+  }, [modelKey, state.path, pathIsValid]);
+
+  const gateErrors = check.kind === 'done' ? check.errors : [];
+  const placed = placeGateErrors(gateErrors, state.path);
+
+  const factMessages = useMemo(() => {
+    const list = outcome.kind === 'ruling' ? [] : outcome.kind === 'form-errors' ? outcome.errors : outcome.issues;
+    const map = new Map(list.map((error) => [error.path, error.message]));
+    for (const [path, errors] of placed.facts) if (!map.has(path)) map.set(path, errors.map((error) => `${error.problem ?? error.decided ?? ''} ${error.fix}`.trim()).join(' '));
+    return map;
+  }, [outcome, check]);
+
+  const goTo = (path: string) => {
+    const segments = path.split('.');
+    segments.slice(0, -1).forEach((_, index) => {
+      const prefix = segments.slice(0, index + 1).join('.');
+      if (sections.get(prefix)?.optional && !state.facts.sections.includes(prefix)) dispatch({ type: 'factSection', path: prefix, isPresent: true });
+    });
+    requestAnimationFrame(() => document.getElementById(fieldId(path))?.focus());
+  };
+
+  const onSlug = (text: string) => {
+    setSlugText(text);
+    dispatch({ type: 'path', path: isSlug(text.trim()) ? `cases/${text.trim()}.mdx` : '' });
+  };
+
+  const doSave = async (baseVersion: string | null) => {
+    if (!pathIsValid) {
+      setSave({ kind: 'refused', message: '请先填写文件名（小写英文、数字和连字符），例如 seven-day-last-minute。' });
+      document.getElementById('case-slug')?.focus();
+      return;
+    }
+    setSave({ kind: 'saving' });
+    const answer = await studioCall<SaveAnswer>('PUT', '/api/studio/file', { path: state.path, baseVersion, model });
+    const error = answer.body.error;
+    if (answer.ok) {
+      dispatch({ type: 'saved', version: answer.body.version });
+      setSavedCount((count) => count + 1);
+      setCheck({ kind: 'done', errors: [] });
+      const url = new URL(globalThis.location.href);
+      url.search = `?path=${encodeURIComponent(state.path)}`;
+      globalThis.history.replaceState(null, '', url);
+      const when = new Date().toLocaleTimeString('zh-CN', { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+      const message = answer.body.changed ? `已保存（${when}），内容检查通过。` : '没有修改需要保存。';
+      setSave({ kind: 'saved', message: answer.body.historyError ? `${message}${answer.body.historyError}` : message });
+    } else if (answer.status === 409 && error?.code === 'STUDIO_CONFLICT' && error.currentVersion) {
+      setSave({ kind: 'conflict', currentVersion: error.currentVersion, theirs: null });
+    } else if (answer.status === 422 && error?.code === 'STUDIO_CONTENT_REFUSED') {
+      setCheck({ kind: 'done', errors: error.errors ?? [] });
+      setSave({ kind: 'refused', message: `${error.message}共 ${error.errors?.length ?? 0} 处，已标在对应的位置。` });
+    } else {
+      setSave({ kind: 'error', message: error?.message ?? '保存失败。' });
+    }
+  };
+
+  const showTheirs = async () => {
+    const answer = await studioCall<{ file: { text: string } }>('GET', `/api/studio/file?path=${encodeURIComponent(state.path)}`);
+    if (save.kind === 'conflict') setSave({ ...save, theirs: answer.ok ? answer.body.file.text : '（读取失败）' });
+  };
+
+  const slug = caseSlug(state.path);
+  const disagreements = views.filter((view) => view.disagrees).length;
+
+  return (
+    <div class="sandbox studio-editor case-editor">
+      {props.note && <p class="studio-note">{props.note}</p>}
+      <div class="studio-file">
+        {state.isNew ? (
+          <div class="field">
+            <label for="case-slug">文件名</label>
+            <div class="slug-input">
+              <code>content/cases/</code>
+              <input id="case-slug" type="text" value={slugText} autoComplete="off" spellcheck={false} aria-describedby="case-slug-hint" onInput={(event) => onSlug(event.currentTarget.value)} />
+              <code>.mdx</code>
+            </div>
+            <p class={`field-hint${slugText && !pathIsValid ? ' field-error' : ''}`} id="case-slug-hint">
+              {slugText && !pathIsValid ? '文件名只能用小写英文、数字和连字符，例如 seven-day-last-minute。' : '案例页地址将是 /cases/文件名。'}
+            </p>
+          </div>
+        ) : (
+          <p>
+            文件 <code>content/{state.path}</code>
+            {slug && (
+              <>
+                {' '}
+                · <a href={`/cases/${slug}`}>查看已发布的案例页</a>
+              </>
+            )}
+          </p>
+        )}
+        {state.unknownFactPaths.length > 0 && (
+          <p class="sandbox-notice">
+            文件的事实里有表单不认识的字段，保存时会丢掉：<code>{state.unknownFactPaths.join('、')}</code>。
+          </p>
+        )}
+      </div>
+
+      <div class="studio-columns">
+        <div class="studio-main">
+          <MetaForm
+            meta={state.meta}
+            topics={props.topics}
+            editions={props.editions}
+            cases={props.cases}
+            slug={slug}
+            gate={placed.meta}
+            onMeta={(meta) => dispatch({ type: 'meta', meta })}
+          />
+          <div class="studio-panel">
+            <FactsForm
+              model={form}
+              draft={state.facts}
+              errors={factMessages}
+              onText={(path, text) => dispatch({ type: 'fact', path, text })}
+              onSection={(path, isPresent) => dispatch({ type: 'factSection', path, isPresent })}
+            />
+          </div>
+          <ExpectedForm
+            views={views}
+            gate={placed.expected}
+            hasRuling={ruling !== null}
+            onMode={(key, mode, text) => dispatch({ type: 'expectedMode', key, mode, ...(text !== undefined ? { text } : {}) })}
+            onText={(key, text) => dispatch({ type: 'expectedText', key, text })}
+          />
+          <BodySections sections={state.sections} onSection={(heading, markdown) => dispatch({ type: 'section', heading, markdown })} />
+        </div>
+        <aside class="studio-side ruling-column" aria-label="引擎裁决与保存">
+          <div class="studio-panel save-panel">
+            <h2>保存</h2>
+            <p class="check-status" role="status" aria-live="polite">
+              {check.kind === 'checking'
+                ? '正在运行内容检查…'
+                : check.kind === 'failed'
+                  ? check.message
+                  : check.kind === 'done'
+                    ? check.errors.length === 0
+                      ? '内容检查通过。'
+                      : `内容检查发现 ${check.errors.length} 处问题，已标在对应的位置。`
+                    : !pathIsValid
+                      ? '填写文件名后开始内容检查。'
+                      : disagreements > 0
+                        ? `预期裁决有 ${disagreements} 处与引擎不同。`
+                        : ''}
+            </p>
+            <button type="button" class="primary" onClick={() => void doSave(state.baseVersion)} disabled={save.kind === 'saving'}>
+              {save.kind === 'saving' ? '正在保存…' : '保存'}
+            </button>
+            <div role="status" aria-live="polite" class="save-status">
+              {save.kind === 'saved' && <p class="ok">{save.message}</p>}
+              {(save.kind === 'refused' || save.kind === 'error') && <p class="field-error">{save.message}</p>}
+            </div>
+            {save.kind === 'conflict' && (
+              <div class="conflict" role="alert">
+                <p>这个文件在你打开之后已被别人保存过，你的修改还没有保存，也没有覆盖对方的修改。</p>
+                <ul class="links">
+                  <li>
+                    <button type="button" class="link-button" onClick={() => void showTheirs()}>
+                      查看对方保存的版本
+                    </button>
+                  </li>
+                  <li>
+                    <a href={`/lead/studio/case?path=${encodeURIComponent(state.path)}`}>打开最新版本（放弃我的修改）</a>
+                  </li>
+                  <li>
+                    <button
+                      type="button"
+                      class="link-button"
+                      onClick={() => {
+                        dispatch({ type: 'rebase', version: save.currentVersion });
+                        void doSave(save.currentVersion);
+                      }}
+                    >
+                      看过对方的版本，用我的内容保存
+                    </button>
+                  </li>
+                </ul>
+                {save.theirs !== null && <pre class="theirs">{save.theirs}</pre>}
+              </div>
+            )}
+            {placed.other.length > 0 && (
+              <div class="gate-other">
+                <p>这些问题不在本页的表单里：</p>
+                <GateMessages errors={placed.other} withLocation />
+              </div>
+            )}
+          </div>
+          <RulingSummary outcome={outcome} changes={null} loadedNote={null} />
+          <div class="ruling-panel">
+            {ruling ? (
+              <>
+                <RulingDetails ruling={ruling} changed={new Set()} />
+                <TraceChain ruling={ruling} />
+                <SopGuidanceList sop={ruling.sop} />
+              </>
+            ) : (
+              outcome.kind !== 'ruling' && <OutcomeProblem outcome={outcome} fields={fields} onGoTo={goTo} />
+            )}
+          </div>
+          <PublishPanel publish={props.publish} path={state.isNew ? null : state.path} savedCount={savedCount} />
+          <HistoryPanel path={state.isNew ? null : state.path} savedCount={savedCount} />
+        </aside>
+      </div>
+    </div>
+  );
+}

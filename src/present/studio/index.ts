@@ -1,0 +1,5 @@
+// What the studio islands need: their own entry, so a studio bundle takes only the studio and sandbox models.
+export * from './case-editor.ts';
+export * from './expected-form.ts';
+export * from './gate-errors.ts';
+export * from './policy-form.ts';

@@ -1,0 +1,1 @@
+export { type ServeOptions, serveAcademy } from './server.ts';
