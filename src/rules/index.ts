@@ -36,7 +36,7 @@ export { editions, CURRENT_EDITION, type Edition, type EditionId } from './editi
 export { defaultParameters, type PolicyParameters } from './parameters.ts';
 export { ShopPolicySchema, defaultShopPolicy, type ShopPolicy } from './shop-policy.ts';
 export { ruleCatalogue, ruleById, ruleAreas, type RuleArea } from './catalogue.ts';
-export { ruleHeadById, ruleKindLabels } from './rule-heads.ts';
+export { ruleHeadById, ruleHeads, ruleKindLabels } from './rule-heads.ts';
 export type { RuleMeta, RuleHead, RuleText, RuleKind, RuleAreaId, RuleSource, EditionNote } from './rule-meta.ts';
 export { resolutionLabels, resolutionPhrases, partyLabels, channelLabels, receiverLabels, riskLabels } from './labels.ts';
 export { parseBeijingTime, formatBeijingTime, type Instant } from './beijing-time.ts';
