@@ -84,4 +84,25 @@ describe('exam editor', () => {
     await page.locator('[data-save-status="conflict"]').waitFor({ timeout: 60_000 });
     expect(await readFile(join(contentDir, EXAM_FILE), 'utf8')).toContain('timeLimitMinutes: 30');
   });
+
+  it('runs under the Content-Security-Policy without a violation (zod without eval, the island hydrated)', async () => {
+    const strict = await launchBrowser({ enforceCsp: true });
+    try {
+      const refused: string[] = [];
+      strict.context.on('console', (message) => {
+        if (/Content Security Policy|Refused to/i.test(message.text())) refused.push(message.text());
+      });
+      const cookies = await browser.context.cookies();
+      await strict.context.addCookies(cookies);
+      await strict.page.goto(`${server.url}/lead/studio/exams`);
+      await strict.page.locator('[data-fill-text]').first().waitFor();
+      await strict.page.getByLabel('题数').first().fill('9');
+      expect(await strict.page.locator('[data-section="0"] [data-fill-text]').innerText()).toMatch(/^✓ 需要 9 道/);
+      await strict.page.goto(`${server.url}/lead/assignments`);
+      await strict.page.locator('h1').waitFor();
+      expect(refused).toEqual([]);
+    } finally {
+      await strict.close();
+    }
+  });
 });

@@ -43,7 +43,7 @@ beforeAll(async () => {
   const dataDir = join(base, 'data');
   await mkdir(dataDir);
   tokens = await seedUsersWithSessions(dataDir, [lead, trainee]);
-  server = await startServer({ dataDir, command: [process.execPath, join(site, 'dist/server/entry.mjs')], env: { CONTENT_DIR: contentDir, STUDIO_PUBLISH: 'on' } });
+  server = await startServer({ dataDir, command: [process.execPath, '--preserve-symlinks-main', join(site, 'src/server/start.mjs')], env: { CONTENT_DIR: contentDir, STUDIO_PUBLISH: 'on' } });
   browser = await launchBrowser();
   await mkdir(SCREENSHOTS, { recursive: true });
 }, 300_000);

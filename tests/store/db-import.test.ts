@@ -49,6 +49,10 @@ async function fill(store: Store): Promise<void> {
     id: 'cert-import-0', userId: 'trainee-0', examId: 'exam-a', attemptId: 'attempt-import-0', issuedAt: 1_700_000_000_009,
     expiresAt: 1_800_000_000_000, edition: '2025-11', rules: ['R-1'], revokedAt: null, revokedReason: null,
   });
+  await store.createAssignment({
+    id: 'assignment-import-0', examId: 'exam-a', cohorts: ['售后一组', '售后二组'], opensAt: 1_700_000_000_000, closesAt: null,
+    dueAt: 1_700_100_000_000, note: '导入', createdAt: 1_700_000_000_000, createdBy: 'lead-1', updatedAt: 1_700_000_000_000,
+  });
 }
 
 describe('npm run db:migrate and db:import', () => {
@@ -60,11 +64,11 @@ describe('npm run db:migrate and db:import', () => {
     const url = await cluster.createDatabase();
     const env = { ...process.env, DATABASE_URL: url };
     const migrated = await run('npm', ['run', '--silent', 'db:migrate'], { cwd: ROOT, env });
-    expect(migrated.stdout).toMatch(/Applied migration\(s\) 1 /);
+    expect(migrated.stdout).toMatch(/Applied migration\(s\) 1, (\d+, )*3 /);
     expect((await run('npm', ['run', '--silent', 'db:migrate'], { cwd: ROOT, env })).stdout).toMatch(/up to date/);
 
     const imported = await run('npm', ['run', '--silent', 'db:import', '--', '--from', dir], { cwd: ROOT, env });
-    expect(imported.stdout).toMatch(/4 accounts, 3 activation links, 3 attempts with 6 answers, 1 certificates/);
+    expect(imported.stdout).toMatch(/4 accounts, 3 activation links, 3 attempts with 6 answers, 1 certificates, 1 assignments/);
 
     const from = await openLowdbStore(dir);
     const to = await openPostgresStore(url);
@@ -75,6 +79,7 @@ describe('npm run db:migrate and db:import', () => {
       }
       expect(await to.listAttempts()).toEqual(await from.listAttempts());
       expect(await to.listCertificates()).toEqual(await from.listCertificates());
+      expect(await to.listAssignments()).toEqual(await from.listAssignments());
       // The in-progress attempt goes on in PostgreSQL.
       expect(await to.saveAnswer('attempt-import-2', { itemId: 'q1', response: 0, flagged: false, version: 4, savedAt: 1_700_000_000_100 }))
         .toMatchObject({ ok: true });
