@@ -1,7 +1,6 @@
-import type { z } from 'zod';
 import { FactsSchema } from '../rules/index.ts';
 import { CaseFrontmatterSchema, ExpectedRulingSchema } from './case-schema.ts';
-import { choicesOf, defaultOf, descriptionOf, fieldsOf, isOptionalField, schemaAt, valueKindOf } from './schema-docs.ts';
+import { choicesOf, defaultOf, descriptionOf, fieldsOf, isOptionalField, schemaAt, valueKindOf, type AnySchema } from './schema-docs.ts';
 import { topics } from '../quiz/index.ts';
 
 /** Case slugs are kebab-case file names: lowercase letters and digits in words joined by single hyphens. */
@@ -11,7 +10,7 @@ export function isCaseSlug(slug: string): boolean {
 
 export const caseBodyHeadings = ['情景', '核实要点', '回复话术', '裁决与理由', '常见错误'] as const;
 
-function hints(schema: z.ZodType, description: string | undefined): string[] {
+function hints(schema: AnySchema, description: string | undefined): string[] {
   const found: string[] = [];
   const kind = valueKindOf(schema);
   if (kind === 'time') found.push('格式："YYYY-MM-DD HH:mm"（北京时间，请加引号）');
@@ -23,7 +22,7 @@ function hints(schema: z.ZodType, description: string | undefined): string[] {
 
 const scalar = (value: unknown) => JSON.stringify(value);
 
-function elementChoices(schema: z.ZodType): readonly unknown[] | undefined {
+function elementChoices(schema: AnySchema): readonly unknown[] | undefined {
   const element = schemaAt(schema, [0]);
   return element ? choicesOf(element) : undefined;
 }
@@ -31,7 +30,7 @@ function elementChoices(schema: z.ZodType): readonly unknown[] | undefined {
 // Commenting at the block's own column keeps nested comments intact when an author uncomments the block again.
 const commentOut = (lines: readonly string[], indent: number) => lines.map((line) => `${line.slice(0, indent)}# ${line.slice(indent)}`);
 
-function block(key: string, schema: z.ZodType, indent: number, ownHints?: readonly string[]): string[] {
+function block(key: string, schema: AnySchema, indent: number, ownHints?: readonly string[]): string[] {
   const pad = ' '.repeat(indent);
   const description = descriptionOf(schema);
   const lines = [description, ...(ownHints ?? hints(schema, description))].filter((text) => text !== undefined).map((text) => `${pad}# ${text}`);

@@ -1,10 +1,9 @@
-import type { z } from 'zod';
 import { FactsSchema } from '../rules/index.ts';
-import { defaultOf, descriptionOf, fieldsOf, isOptionalField, valueKindOf } from './schema-docs.ts';
+import { defaultOf, descriptionOf, fieldsOf, isOptionalField, valueKindOf, type AnySchema } from './schema-docs.ts';
 
 const kindLabels = { object: '一组字段', array: '列表', time: '时间', string: '文字', number: '数字', boolean: 'true / false', choice: '选项', unknown: '—' } as const;
 
-function rows(schema: z.ZodType, prefix: string, parentOptional: boolean): string[] {
+function rows(schema: AnySchema, prefix: string, parentOptional: boolean): string[] {
   return Object.entries(fieldsOf(schema) ?? {}).flatMap(([key, field]) => {
     const path = `${prefix}${key}`;
     const fallback = defaultOf(field);

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { closest } from './closest.ts';
-import { choicesOf, descriptionOf, fieldsFor, schemaAt } from './schema-docs.ts';
+import { choicesOf, descriptionOf, fieldsFor, schemaAt, type AnySchema } from './schema-docs.ts';
 import { quoteValue } from './value-text.ts';
 
 type Issue = z.core.$ZodIssue;
@@ -40,7 +40,7 @@ function collectUnionValues(issue: Issue): unknown[] | undefined {
   return values.length > 0 ? values : undefined;
 }
 
-function describeField(root: z.ZodType, path: readonly (string | number)[]): string {
+function describeField(root: AnySchema, path: readonly (string | number)[]): string {
   const schema = schemaAt(root, path);
   const description = schema ? descriptionOf(schema) : undefined;
   return description ? `（${description.replace(/。$/, '')}）` : '';
@@ -59,7 +59,7 @@ export interface IssueTextOptions {
  * Rewrites one zod issue against `root` as what the author wrote, what is wrong and how to fix it. An unrecognised
  * key becomes one text per key so each can point at its own line. `label` names allowed values (e.g. topic labels).
  */
-export function issueTexts(root: z.ZodType, input: unknown, issue: Issue, options: IssueTextOptions = {}): IssueText[] {
+export function issueTexts(root: AnySchema, input: unknown, issue: Issue, options: IssueTextOptions = {}): IssueText[] {
   const { label = String, prefix } = options;
   const path = issue.path.map((segment) => (typeof segment === 'symbol' ? String(segment) : segment));
   const written = valueAt(input, path);

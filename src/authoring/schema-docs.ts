@@ -1,6 +1,8 @@
-import type { z } from 'zod';
+import { globalRegistry, type z } from 'zod';
+import type { ZodMiniType } from 'zod/mini';
 
-type AnySchema = z.ZodType;
+/** A schema written with zod or zod/mini (the fact model): both share zod's core, whose `def` this module reads. */
+export type AnySchema = z.ZodType | ZodMiniType;
 interface Def {
   readonly type: string;
   readonly innerType?: AnySchema;
@@ -47,7 +49,8 @@ export function defaultOf(schema: AnySchema): unknown {
 export function descriptionOf(schema: AnySchema): string | undefined {
   let current: AnySchema | undefined = schema;
   while (current) {
-    if (current.description) return current.description;
+    const description = globalRegistry.get(current)?.description;
+    if (description) return description;
     const def = defOf(current);
     current = def.type === 'pipe' ? def.in : def.innerType;
   }

@@ -1,4 +1,4 @@
-import { ruleById, ruleKindLabels, type RuleMeta, type TraceStep } from '../rules/index.ts';
+import { ruleHeadById, ruleKindLabels, type RuleHead, type TraceStep } from '../rules/index.ts';
 import { factLabel, factValueText } from './fact-text.ts';
 import { oneRowPerRule, type TraceFactView, type TraceStepView } from './trace-view.ts';
 
@@ -8,7 +8,7 @@ import { oneRowPerRule, type TraceFactView, type TraceStepView } from './trace-v
  */
 export function traceView(trace: readonly TraceStep[], decidingRuleId: string | null): TraceStepView[] {
   return oneRowPerRule(trace.flatMap((step) => {
-    const rule = ruleById(step.ruleId);
+    const rule = ruleHeadById(step.ruleId);
     if (rule?.kind === 'sop') return [];
     const facts = [...new Map(step.facts.map((fact) => [fact.path, fact])).values()].map((fact) => ({
       path: fact.path,
@@ -22,7 +22,7 @@ export function traceView(trace: readonly TraceStep[], decidingRuleId: string | 
 
 function stepView(
   ruleId: string,
-  rule: RuleMeta | undefined,
+  rule: RuleHead | undefined,
   applied: boolean,
   note: string,
   decidingRuleId: string | null,

@@ -1,4 +1,4 @@
-import { decisiveRules, ruleById } from '../rules/index.ts';
+import { decisiveRules, ruleHeadById } from '../rules/index.ts';
 import type { Bank } from './bank.ts';
 import type { AttemptEntry } from './exam-assembly.ts';
 import type { Item } from './item-schema.ts';
@@ -73,7 +73,7 @@ export function displayAnswer(entry: AttemptEntry, key: Key): Response {
 /** Rule area of the rule that decided the key, for per-area results; `shop-sop` when no platform rule decided. */
 export function ruleAreaOf(key: Key): string {
   const decidingRuleId = key.rulings[0]?.decidingRuleId;
-  return decidingRuleId ? (ruleById(decidingRuleId)?.area ?? 'general') : 'shop-sop';
+  return decidingRuleId ? (ruleHeadById(decidingRuleId)?.area ?? 'general') : 'shop-sop';
 }
 
 /**

@@ -1,4 +1,4 @@
-import { partyLabels, resolutionLabels, ruleById, type Party, type Resolution } from '../rules/index.ts';
+import { partyLabels, resolutionLabels, ruleHeadById, type Party, type Resolution } from '../rules/index.ts';
 import type { AnswerValue, AskedField } from './asked-fields.ts';
 import { isSopField, isSopTimeField, type SopField } from './sop-fields.ts';
 
@@ -14,7 +14,7 @@ export function optionText(field: AskedField, value: AnswerValue): string {
     case 'supported':
       return value === 'none' ? '不予受理，不支持任何一方' : `支持${partyLabels[value as Party]}`;
     case 'decidingRule': {
-      const rule = ruleById(String(value));
+      const rule = ruleHeadById(String(value));
       return rule ? `${rule.title}（${rule.id}）` : String(value);
     }
     case 'freight.outbound':
@@ -51,7 +51,7 @@ const reportPeriods: Readonly<Record<string, string>> = { weekly: '每周', mont
 function sopOptionText(field: SopField, value: AnswerValue): string {
   if (field.startsWith('sop.yieldsTo:')) {
     if (value === null) return '不让位，按本店规范办';
-    const rule = ruleById(String(value));
+    const rule = ruleHeadById(String(value));
     return rule ? `让位于${rule.title}（${rule.id}）` : String(value);
   }
   if (value === null) return '不适用';

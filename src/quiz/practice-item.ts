@@ -1,4 +1,4 @@
-import { decisiveRules, ruleById, type Ruling } from '../rules/index.ts';
+import { decisiveRules, ruleHeadById, type Ruling } from '../rules/index.ts';
 import type { Item } from './item-schema.ts';
 import type { Key } from './keys.ts';
 import { keyRules } from './sop-fields.ts';
@@ -59,7 +59,7 @@ export function explanationSteps(rulings: readonly Ruling[], sopRules: ReadonlyS
     // Fixing the shipping instant is bookkeeping unless shipping time decided something (a late or breach ruling).
     const shippingMatters = ruling.deadlines.shippedLate === true || ruling.decidingRuleId.startsWith('R-SHIP-');
     for (const step of ruling.trace) {
-      const rule = ruleById(step.ruleId);
+      const rule = ruleHeadById(step.ruleId);
       // A shop SOP step explains only the items keyed from that SOP rule (`sopRules`), whether it applied or not.
       const isSop = rule?.kind === 'sop';
       if (!rule || (isSop && !sopRules.has(step.ruleId)) || (!isSop && !step.applied && step.ruleId !== ruling.decidingRuleId)) continue;
@@ -99,10 +99,10 @@ export function toPracticeItem(item: Item, key: Key): PracticeItem {
   // An item keyed from the shop SOP files under its SOP rule and explains it; a platform item under its deciding rule.
   // (Ordering items keep no deciding rule: they are keyed from the policy's sequences, not from a ruling.)
   const rests = item.type === 'ordering' ? [] : keyRules(item, key, decisiveRules);
-  const sopRules = rests.filter((id) => ruleById(id)?.kind === 'sop');
-  const platformKeyed = rests.some((id) => ruleById(id)?.kind !== 'sop');
+  const sopRules = rests.filter((id) => ruleHeadById(id)?.kind === 'sop');
+  const platformKeyed = rests.some((id) => ruleHeadById(id)?.kind !== 'sop');
   const decidingRuleId = platformKeyed || sopRules.length === 0 ? mostCommon(key.rulings.map((ruling) => ruling.decidingRuleId)) : sopRules[0]!;
-  const area = decidingRuleId ? (ruleById(decidingRuleId)?.area ?? 'general') : 'shop-sop';
+  const area = decidingRuleId ? (ruleHeadById(decidingRuleId)?.area ?? 'general') : 'shop-sop';
   const choices = choicesOf(item, key);
   return {
     id: item.id,

@@ -1,4 +1,4 @@
-import { formatBeijingTime, ruleCatalogue, type Ruling } from '../rules/index.ts';
+import { formatBeijingTime, ruleHeads, type Ruling } from '../rules/index.ts';
 import type { AskedField } from './asked-fields.ts';
 import type { Item, Sequence } from './item-schema.ts';
 import type { Key } from './keys.ts';
@@ -52,7 +52,8 @@ export type SopAppliesField = `sop.applies:${string}`;
 export type SopYieldsField = `sop.yieldsTo:${string}`;
 export type SopField = SopValueFieldId | SopAppliesField | SopYieldsField;
 
-const sopRuleIds = ruleCatalogue.filter((rule) => rule.kind === 'sop').map((rule) => rule.id);
+// Heads, not the catalogue: quiz reaches islands (the exam editor), which should not bundle the rules' quoted texts.
+const sopRuleIds = [...ruleHeads.values()].filter((rule) => rule.kind === 'sop').map((rule) => rule.id).sort();
 
 /** Every SOP field id, value fields first, then the per-rule `applies` and `yieldsTo` fields in catalogue order. */
 export const sopFieldIds: readonly SopField[] = [

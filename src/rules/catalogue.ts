@@ -1,15 +1,6 @@
-import * as description from './description.ts';
-import * as freight from './freight.ts';
-import * as general from './general.ts';
-import * as gifts from './gifts.ts';
-import * as quality from './quality.ts';
-import * as refusal from './refusal.ts';
-import * as returns from './returns.ts';
-import type { RuleAreaId, RuleKind, RuleMeta } from './rule-meta.ts';
-import * as sevenDay from './seven-day.ts';
-import * as shipping from './shipping.ts';
-import * as signing from './signing.ts';
-import { sopRuleMetas } from './sop/index.ts';
+import type { RuleAreaId, RuleHead, RuleMeta, RuleText } from './rule-meta.ts';
+import { ruleHeads } from './rule-heads.ts';
+import { ruleTextsByFile } from './texts/index.ts';
 
 export interface RuleArea {
   readonly id: RuleAreaId;
@@ -34,29 +25,37 @@ export const ruleAreas: readonly RuleArea[] = [
   { id: 'shop-sop', title: '本店规范（可配置）', description: '本店的售后流程、时效与补偿权限，由店铺负责人配置。' },
 ];
 
-function isMeta(value: unknown): value is RuleMeta {
-  return typeof value === 'object' && value !== null && 'id' in value && 'statement' in value && 'sources' in value;
+function joinTexts(): Map<string, RuleMeta> {
+  const texts = new Map<string, RuleText>();
+  for (const file of ruleTextsByFile) {
+    for (const [id, text] of Object.entries(file)) {
+      if (texts.has(id)) throw new Error(`Rule id ${id} has two texts in src/rules/texts/`);
+      if (!ruleHeads.has(id)) throw new Error(`src/rules/texts/ has a text for ${id}, which no rule file defines`);
+      texts.set(id, text);
+    }
+  }
+  const byId = new Map<string, RuleMeta>();
+  for (const head of ruleHeads.values()) {
+    const text = texts.get(head.id);
+    if (!text) throw new Error(`Rule ${head.id} has no statement and sources in src/rules/texts/`);
+    byId.set(head.id, joined(head, text));
+  }
+  return byId;
 }
 
-/** Collects the metas a rule file exports, alone or in lists, so a new rule cannot be left out of the catalogue. */
-function metasOf(module: Record<string, unknown>): RuleMeta[] {
-  return Object.values(module).flatMap((value) => (Array.isArray(value) ? value.filter(isMeta) : isMeta(value) ? [value] : []));
+function joined(head: RuleHead, text: RuleText): RuleMeta {
+  return { ...head, ...text };
 }
 
-const platformAndLaw = [general, shipping, signing, refusal, freight, sevenDay, returns, gifts, quality, description].flatMap(metasOf);
-
-const byId = new Map<string, RuleMeta>();
-for (const meta of [...platformAndLaw, ...sopRuleMetas]) {
-  const existing = byId.get(meta.id);
-  if (existing && existing !== meta) throw new Error(`Rule id ${meta.id} is defined twice`);
-  byId.set(meta.id, meta);
-}
+// Marked pure (like the citations), so a bundle that never reads the catalogue, such as the sandbox island's, leaves
+// it and every quoted article out.
+const byId: ReadonlyMap<string, RuleMeta> = /* @__PURE__ */ joinTexts();
 
 /**
  * Every rule the product knows, by area in handbook order, then by id; ids are permanent. Sorted explicitly because
  * module-namespace key order differs between Node and bundlers.
  */
-export const ruleCatalogue: readonly RuleMeta[] = [...byId.values()].sort(
+export const ruleCatalogue: readonly RuleMeta[] = /* @__PURE__ */ [...byId.values()].sort(
   (a, b) => areaOrder(a.area) - areaOrder(b.area) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
 );
 
@@ -68,10 +67,3 @@ function areaOrder(area: RuleAreaId): number {
 export function ruleById(id: string): RuleMeta | undefined {
   return byId.get(id);
 }
-
-export const ruleKindLabels: Readonly<Record<RuleKind, string>> = {
-  platform: '平台规则',
-  law: '法律法规',
-  sop: '本店规范（可配置）',
-};
-

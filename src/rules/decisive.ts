@@ -1,4 +1,4 @@
-import { ruleById } from './catalogue.ts';
+import { ruleHeadById } from './rule-heads.ts';
 import type { Ruling } from './ruling.ts';
 
 /**
@@ -14,7 +14,7 @@ export function decisiveRules(ruling: Ruling): string[] {
   for (const burden of ruling.burdenOfProof) ids.add(burden.ruleId);
   for (const step of ruling.trace) if (step.applied) ids.add(step.ruleId);
   return [...ids].filter((id) => {
-    const rule = ruleById(id);
+    const rule = ruleHeadById(id);
     return rule !== undefined && rule.kind !== 'sop' && rule.decides;
   });
 }

@@ -1,16 +1,13 @@
-import { cite, tb } from './citations.ts';
 import { defineRule, type FactReader } from './rule.ts';
-import type { RuleMeta } from './rule-meta.ts';
+import type { RuleHead } from './rule-meta.ts';
 
 const both = ['2025-08-15', 'legacy'] as const;
 
-export const descDisclosedMeta: RuleMeta = {
+export const descDisclosedMeta: RuleHead = {
   id: 'R-DESC-DISCLOSED-DEFECT',
   title: '已明示的瑕疵不属于描述不当',
-  statement: '商品页面已明确告知的二手、瑕疵、临期等情况属于双方约定，不构成描述不当。',
   kind: 'platform',
   area: 'description',
-  sources: [tb(7), cite('sevenDayMeasures', 7)],
   editions: both,
   decides: true,
 };
@@ -23,13 +20,11 @@ export const descDisclosedRule = defineRule(descDisclosedMeta, (read: FactReader
   };
 });
 
-export const descAdLawMeta: RuleMeta = {
+export const descAdLawMeta: RuleHead = {
   id: 'R-DESC-ADLAW',
   title: '违反广告法或使用后才能察觉的描述不当',
-  statement: '描述违反广告法（如“最佳”“第一”等绝对化用语），或需使用后才能察觉描述不当的，支持退货退款；导致无法使用核心功能的，退货途中风险全部由卖家承担。',
   kind: 'platform',
   area: 'description',
-  sources: [tb(78), cite('advertisingLaw', 9)],
   editions: both,
   decides: true,
 };
@@ -49,13 +44,11 @@ export const descAdLawRule = defineRule(descAdLawMeta, (read: FactReader) => {
   };
 });
 
-export const descVisibleMeta: RuleMeta = {
+export const descVisibleMeta: RuleHead = {
   id: 'R-DESC-VISIBLE',
   title: '肉眼可识别的描述不当的举证',
-  statement: '买家主张肉眼可识别的描述不当须提供初步凭证；卖家须作出合理解释或证明不存在描述不当，否则认定描述不当属实。',
   kind: 'platform',
   area: 'description',
-  sources: [tb(73)],
   editions: both,
   decides: true,
 };
@@ -69,13 +62,11 @@ export const descVisibleRule = defineRule(descVisibleMeta, (read: FactReader) =>
   };
 });
 
-export const descInvisibleMeta: RuleMeta = {
+export const descInvisibleMeta: RuleHead = {
   id: 'R-DESC-INVISIBLE',
   title: '肉眼不可识别的描述不当',
-  statement: '买家主张肉眼不可识别的描述不当的，参照质量问题条款分配举证责任。',
   kind: 'platform',
   area: 'description',
-  sources: [tb(74)],
   editions: both,
   decides: true,
 };
@@ -88,13 +79,11 @@ export const descInvisibleRule = defineRule(descInvisibleMeta, (read: FactReader
   };
 });
 
-export const descIntactMeta: RuleMeta = {
+export const descIntactMeta: RuleHead = {
   id: 'R-DESC-INTACT',
   title: '描述不当与商品完好',
-  statement: '无需使用、肉眼即可显著识别的描述不当：商品完好的支持退货退款；买家已使用并影响完好的支持打款卖家。',
   kind: 'platform',
   area: 'description',
-  sources: [tb(77)],
   editions: both,
   decides: true,
 };
@@ -108,13 +97,11 @@ export const descIntactRule = defineRule(descIntactMeta, (read: FactReader) => {
   };
 });
 
-export const surfaceBurdenMeta: RuleMeta = {
+export const surfaceBurdenMeta: RuleHead = {
   id: 'R-SURFACE-BURDEN',
   title: '表面不一致的举证责任',
-  statement: '买家主张表面不一致的，卖家先证明已按签收规范签收；证明有效的，由买家证明签收时即存在表面不一致。买家已点击确认收货的，由买家举证（卖家诱导确认的除外）。',
   kind: 'platform',
   area: 'description',
-  sources: [tb(75), tb(76)],
   editions: both,
   decides: true,
 };

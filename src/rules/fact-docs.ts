@@ -1,7 +1,9 @@
 import type { z } from 'zod';
+import { globalRegistry, type ZodMiniType } from 'zod/mini';
 import { FactsSchema } from './facts.ts';
 
-type AnySchema = z.ZodType;
+// The fact model is written with zod/mini (light in the sandbox island); authoring schemas with zod: both share zod's core.
+type AnySchema = z.ZodType | ZodMiniType;
 
 function unwrap(schema: AnySchema): AnySchema {
   let current = schema;
@@ -16,7 +18,8 @@ function unwrap(schema: AnySchema): AnySchema {
 function descriptionOf(schema: AnySchema): string | undefined {
   let current: AnySchema | undefined = schema;
   while (current) {
-    if (current.description) return current.description;
+    const description = globalRegistry.get(current)?.description;
+    if (description) return description;
     const def = current.def as { type: string; innerType?: AnySchema; in?: AnySchema };
     current = def.type === 'pipe' ? def.in : def.innerType;
   }

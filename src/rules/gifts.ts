@@ -1,16 +1,13 @@
-import { cite, tb } from './citations.ts';
 import { defineRule, type FactReader } from './rule.ts';
-import type { RuleMeta } from './rule-meta.ts';
+import type { RuleHead } from './rule-meta.ts';
 
 const both = ['2025-08-15', 'legacy'] as const;
 
-export const giftValueMeta: RuleMeta = {
+export const giftValueMeta: RuleHead = {
   id: 'R-GIFT-VALUE',
   title: '赠品价值的计算',
-  statement: '赠品价值按卖家事先声明的价值计算；未声明的，由淘宝参照市场公允价格酌定。',
   kind: 'platform',
   area: 'gift',
-  sources: [tb(63)],
   editions: both,
   decides: true,
 };
@@ -25,13 +22,11 @@ export const giftValueRule = defineRule(giftValueMeta, (read: FactReader) => {
   };
 });
 
-export const giftIndependentMeta: RuleMeta = {
+export const giftIndependentMeta: RuleHead = {
   id: 'R-GIFT-INDEPENDENT',
   title: '赠品争议不影响主商品',
-  statement: '买家签收交易商品后，赠品的争议处理结果不影响交易商品的争议处理。',
   kind: 'platform',
   area: 'gift',
-  sources: [tb(59)],
   editions: both,
   decides: true,
 };
@@ -45,40 +40,34 @@ export const giftIndependentRule = defineRule(giftIndependentMeta, (read: FactRe
   };
 });
 
-export const giftClarityMeta: RuleMeta = {
+export const giftClarityMeta: RuleHead = {
   id: 'R-GIFT-CLARITY',
   title: '赠品描述含混按有利于消费者认定',
-  statement: '卖家应明示赠品的品种、规格、数量等；表述含混不清或有歧义的，按有利于消费者的原则认定。',
   kind: 'platform',
   area: 'gift',
-  sources: [tb(56), cite('advertisingLaw', 8)],
   editions: both,
   decides: true,
 };
 
-export const giftLicenseMeta: RuleMeta = {
+export const giftLicenseMeta: RuleHead = {
   id: 'R-GIFT-LICENSE',
   title: '需资质的赠品',
-  statement: '赠品本身需要法定售卖资质（如食品）的，卖家须具备资质方可附赠，否则买家可要求按赠品价值退还价款。',
   kind: 'platform',
   area: 'gift',
-  sources: [tb(57)],
   editions: both,
   decides: true,
 };
 
-export const giftShipTimeMeta: RuleMeta = {
+export const giftShipTimeMeta: RuleHead = {
   id: 'R-GIFT-SHIPTIME',
   title: '赠品与主商品同时发货',
-  statement: '赠品或组合商品的子商品应与交易商品同时发货；延迟发货或缺货的，按其价值依延迟发货、缺货规则处理。',
   kind: 'platform',
   area: 'gift',
-  sources: [tb(58), tb(60)],
   editions: both,
   decides: true,
 };
 
-const giftIssueRule = (meta: RuleMeta, issue: 'not-shipped' | 'unlicensed' | 'ambiguous-description', note: string) =>
+const giftIssueRule = (meta: RuleHead, issue: 'not-shipped' | 'unlicensed' | 'ambiguous-description', note: string) =>
   defineRule(meta, (read: FactReader) => {
     const actual = read.fact('gift.issue');
     return { applies: actual === issue, note: actual === issue ? note : '不是本条所说的赠品问题。' };
@@ -95,24 +84,20 @@ export const giftIssueRules = {
   ),
 } as const;
 
-export const giftProcedureMetas: readonly RuleMeta[] = [
+export const giftProcedureMetas: readonly RuleHead[] = [
   {
     id: 'R-GIFT-DEF',
     title: '赠品与组合商品的定义',
-    statement: '赠品是以购买交易商品为前提、卖家承诺或双方约定赠予的物品或服务，合法有奖销售的奖品视为赠品；组合商品由两个及以上商品组成。',
     kind: 'platform',
     area: 'gift',
-    sources: [tb(55)],
     editions: both,
     decides: false,
   },
   {
     id: 'R-GIFT-NEGOTIATE',
     title: '由双方协商的赠品退货',
-    statement: '卖家违反赠品规范且买家要求退还赠品价款、卖家过错致交易退款或退货退款、或赠品依其性质不宜退回的，赠品退货由双方协商。',
     kind: 'platform',
     area: 'gift',
-    sources: [tb(62)],
     editions: both,
     decides: false,
   },

@@ -35,8 +35,9 @@ export { RuleEngineError, InvalidFactsError, MissingFactError, ContradictoryFact
 export { editions, CURRENT_EDITION, type Edition, type EditionId } from './editions.ts';
 export { defaultParameters, type PolicyParameters } from './parameters.ts';
 export { ShopPolicySchema, defaultShopPolicy, type ShopPolicy } from './shop-policy.ts';
-export { ruleCatalogue, ruleById, ruleAreas, ruleKindLabels, type RuleArea } from './catalogue.ts';
-export type { RuleMeta, RuleKind, RuleAreaId, RuleSource, EditionNote } from './rule-meta.ts';
+export { ruleCatalogue, ruleById, ruleAreas, type RuleArea } from './catalogue.ts';
+export { ruleHeadById, ruleHeads, ruleKindLabels } from './rule-heads.ts';
+export type { RuleMeta, RuleHead, RuleText, RuleKind, RuleAreaId, RuleSource, EditionNote } from './rule-meta.ts';
 export { resolutionLabels, resolutionPhrases, partyLabels, channelLabels, receiverLabels, riskLabels } from './labels.ts';
 export { parseBeijingTime, formatBeijingTime, type Instant } from './beijing-time.ts';
 export { sevenDayWindow, isInSevenDayWindow, sevenDayEligibility, refundDueBy } from './seven-day.ts';

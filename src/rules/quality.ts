@@ -1,7 +1,6 @@
 import { calendarDaysBetween } from './beijing-time.ts';
-import { cite, citeSecondary, tb } from './citations.ts';
 import { defineRule, type FactReader } from './rule.ts';
-import type { RuleMeta } from './rule-meta.ts';
+import type { RuleHead } from './rule-meta.ts';
 import type { Resolution } from './ruling.ts';
 
 const both = ['2025-08-15', 'legacy'] as const;
@@ -9,13 +8,11 @@ const both = ['2025-08-15', 'legacy'] as const;
 /** Outcome of a burden-of-proof chain: established, rejected (打款), or unproven either way (退货退款). */
 export type ProofResult = 'established' | 'not-established' | 'seller-cannot-prove-source';
 
-export const qualVisibleMeta: RuleMeta = {
+export const qualVisibleMeta: RuleHead = {
   id: 'R-QUAL-VISIBLE',
   title: '肉眼可识别的质量问题的举证',
-  statement: '买家主张肉眼可识别的质量问题须提供初步凭证，否则打款卖家；卖家提供有效反证的，买家须提供质检凭证，否则打款卖家；卖家未反证的，认定质量问题属实。',
   kind: 'platform',
   area: 'quality',
-  sources: [tb(65)],
   editions: both,
   decides: true,
 };
@@ -46,13 +43,11 @@ export const qualVisibilityRule = defineRule(qualVisibleMeta, (read: FactReader)
   };
 });
 
-export const qualInvisibleMeta: RuleMeta = {
+export const qualInvisibleMeta: RuleHead = {
   id: 'R-QUAL-INVISIBLE-OR-FAKE',
   title: '肉眼不可识别的质量问题或假冒商品的举证',
-  statement: '买家主张肉眼不可识别的质量问题或假货的，卖家须提供经销凭证、报关单、合格证、发票、执行标准等；不能提供的支持退货退款；能提供的，买家须提供质检或鉴定凭证，否则打款卖家，能提供的认定属实。',
   kind: 'platform',
   area: 'quality',
-  sources: [tb(66), tb(74)],
   editions: both,
   decides: true,
 };
@@ -84,13 +79,11 @@ export const qualInvisibleRule = defineRule(qualInvisibleMeta, (read: FactReader
   };
 });
 
-export const qualRemedyMeta: RuleMeta = {
+export const qualRemedyMeta: RuleHead = {
   id: 'R-QUAL-REMEDY',
   title: '质量问题属实后的处理',
-  statement: '质量问题属实的，卖家依法律或平台规则承担退货、更换、维修等义务；没有相关规定的，支持退货退款，运费由卖家承担。',
   kind: 'platform',
   area: 'quality',
-  sources: [tb(67), cite('consumerLaw', 24)],
   editions: both,
   decides: true,
 };
@@ -108,15 +101,11 @@ export const qualRemedyRule = defineRule(qualRemedyMeta, (read: FactReader) => {
   };
 });
 
-export const lawThreeGuaranteesMeta: RuleMeta = {
+export const lawThreeGuaranteesMeta: RuleHead = {
   id: 'R-LAW-3BAO',
   title: '三包商品的退换修',
-  statement: '三包商品出现性能故障：售出 7 日内可退货、换货或修理；15 日内可换货或修理；此后在三包期内修理（天数为参数）。',
   kind: 'law',
   area: 'quality',
-  sources: [
-    citeSecondary('《部分商品修理更换退货责任规定》（转引）', '第九、十条', '产品自售出之日起7日内，发生性能故障，消费者可以选择退货、换货或修理；产品自售出之日起15日内，发生性能故障，消费者可以选择换货或者修理。'),
-  ],
   editions: both,
   decides: true,
 };
@@ -147,21 +136,12 @@ export const lawThreeGuaranteesRule = defineRule(lawThreeGuaranteesMeta, (read: 
   };
 });
 
-export const fakeRefundMeta: RuleMeta = {
+export const fakeRefundMeta: RuleHead = {
   id: 'R-FAKE-REFUND',
   title: '假冒商品支持退款',
-  statement: '卖家出售假冒商品、买家基于生活消费需要购买的，支持退款（买家无需退货）。',
   kind: 'platform',
   area: 'quality',
-  sources: [tb(69)],
   editions: both,
-  editionNotes: [
-    {
-      edition: 'legacy',
-      summary: '旧版措辞同样是退款。转载旧版措辞的第三方协议另写有“假一赔三”，那是该协议自己的附加条款，不是平台规则，本站不作为任何版本的规则；卖家自己承诺的赔付按第十五条兑现。',
-      source: citeSecondary('旧版争议处理规则（第三方协议转载）', '假冒商品', '假一赔三'),
-    },
-  ],
   decides: true,
 };
 
@@ -175,13 +155,11 @@ export const fakeRefundRule = defineRule(fakeRefundMeta, (read: FactReader) => {
   };
 });
 
-export const testFeeMeta: RuleMeta = {
+export const testFeeMeta: RuleHead = {
   id: 'R-TEST-FEE',
   title: '检测费用的承担',
-  statement: '应淘宝要求送检并证实质量问题的，检测费由卖家承担；非应淘宝要求送检的，检测费由双方协商。应淘宝要求送检而未证实问题的，规则没有规定，本站默认双方协商（参数 unconfirmedTestFee）。',
   kind: 'platform',
   area: 'quality',
-  sources: [tb(71), tb(72)],
   editions: both,
   decides: true,
 };
@@ -200,24 +178,20 @@ export const testFeeRule = defineRule(testFeeMeta, (read: FactReader) => {
   };
 });
 
-export const qualityLawMetas: readonly RuleMeta[] = [
+export const qualityLawMetas: readonly RuleHead[] = [
   {
     id: 'R-LAW-QUALITY-7DAY',
     title: '不符合质量要求的商品的法定退货',
-    statement: '商品不符合质量要求的，没有国家规定和约定时，消费者可自收到商品之日起七日内退货；七日后符合解除合同条件的可退货，否则可要求更换、修理，运输等必要费用由经营者承担。',
     kind: 'law',
     area: 'quality',
-    sources: [cite('consumerLaw', 24)],
     editions: both,
     decides: false,
   },
   {
     id: 'R-LAW-DURABLE-BURDEN',
     title: '耐用商品六个月内瑕疵由经营者举证',
-    statement: '机动车、计算机、电视机、电冰箱、空调器、洗衣机等耐用商品，消费者自接受商品之日起六个月内发现瑕疵发生争议的，由经营者承担举证责任。',
     kind: 'law',
     area: 'quality',
-    sources: [cite('consumerLaw', 23)],
     editions: both,
     decides: false,
   },

@@ -1,16 +1,13 @@
-import { tb } from './citations.ts';
 import { defineRule, type FactReader } from './rule.ts';
-import type { RuleMeta } from './rule-meta.ts';
+import type { RuleHead } from './rule-meta.ts';
 
 const both = ['2025-08-15', 'legacy'] as const;
 
-export const refuseSellerFaultMeta: RuleMeta = {
+export const refuseSellerFaultMeta: RuleHead = {
   id: 'R-REFUSE-SELLER-FAULT',
   title: '因卖家原因拒签',
-  statement: '因表面不一致、违反发货规范、未约定到付、未约定自提或买家申请退款后发货而拒签的，支持退款，运费与风险由卖家承担。',
   kind: 'platform',
   area: 'refusal',
-  sources: [tb(27), tb(31), tb(37), tb(50)],
   editions: both,
   decides: true,
 };
@@ -29,13 +26,11 @@ export const refuseSellerFaultRule = defineRule(refuseSellerFaultMeta, (read: Fa
   };
 });
 
-export const refuseSevenDayItemMeta: RuleMeta = {
+export const refuseSevenDayItemMeta: RuleHead = {
   id: 'R-REFUSE-7DAY-ITEM',
   title: '支持七天无理由商品的无理由拒签',
-  statement: '支持七天无理由退货的商品被买家拒签成功的，支持退款，卖家应及时召回并承担损毁、灭失风险；运费按七天无理由运费规则处理。',
   kind: 'platform',
   area: 'refusal',
-  sources: [tb(40), tb(53)],
   editions: both,
   decides: true,
 };
@@ -48,13 +43,11 @@ export const refuseSevenDayItemRule = defineRule(refuseSevenDayItemMeta, (read: 
   };
 });
 
-export const refuseNonSevenDayItemMeta: RuleMeta = {
+export const refuseNonSevenDayItemMeta: RuleHead = {
   id: 'R-REFUSE-NON7DAY-ITEM',
   title: '不支持七天无理由商品的无理由拒签',
-  statement: '买家无正当理由拒签不支持七天无理由且不宜拒签的商品：卖家拒收退回件的打款卖家、由买家召回；卖家已签收的可退款或再次发回（运费买家承担），不宜再发回的打款卖家。',
   kind: 'platform',
   area: 'refusal',
-  sources: [tb(39)],
   editions: both,
   decides: true,
 };

@@ -2,14 +2,14 @@ import { codOutboundRule, shipCarrierFreightRule } from './freight.ts';
 import { orderOfSourcesMeta } from './general.ts';
 import type { DecisionTable } from './decision-table.ts';
 import { defineRule, type FactReader } from './rule.ts';
-import type { RuleMeta } from './rule-meta.ts';
+import type { RuleHead } from './rule-meta.ts';
 import type { Party } from './ruling.ts';
 import { shipCarrierMeta, shipCodFreightMeta } from './shipping.ts';
 
 const partyName: Record<Party, string> = { buyer: '买家', seller: '卖家' };
 
 /** The freight the buyer paid for the outbound leg, which the seller hands back under `meta`'s article. */
-const freightPaidRule = (meta: RuleMeta) =>
+const freightPaidRule = (meta: RuleHead) =>
   defineRule(meta, (read: FactReader) => {
     const amount = read.fact('order.outboundFreight');
     return { applies: true, amount, note: `买家为发货支付的运费 ${amount} 元由卖家退还（承担）。` };

@@ -39,25 +39,38 @@ export interface EditionNote {
 }
 
 /**
- * A rule's permanent metadata. `id` is stored in content and attempt records: never rename it;
- * retire it and add a new one instead.
+ * What a rule is: the part of its metadata that the rule's function carries (ids, titles and kinds in a trace or an
+ * error). `id` is stored in content and attempt records: never rename it; retire it and add a new one instead.
  */
-export interface RuleMeta {
+export interface RuleHead {
   readonly id: string;
   /** Short Chinese title, e.g. 七天无理由退货期限. */
   readonly title: string;
-  /** One sentence in Chinese stating the rule. */
-  readonly statement: string;
   readonly kind: RuleKind;
   readonly area: RuleAreaId;
-  readonly sources: readonly RuleSource[];
   /** Editions in which this rule exists. */
   readonly editions: readonly EditionId[];
-  /** Present where the wording differs between editions. */
-  readonly editionNotes?: readonly EditionNote[];
   /**
    * True when `decide()` evaluates this rule; false for procedural rules kept as reference
    * metadata only (they never appear as the deciding rule of a ruling).
    */
   readonly decides: boolean;
 }
+
+/**
+ * What a rule says and quotes. Kept apart from the rule functions (in `texts/`) so that code which only evaluates
+ * rules, such as the sandbox island, does not carry every quoted article; the catalogue joins the two.
+ */
+export interface RuleText {
+  /** One sentence in Chinese stating the rule. */
+  readonly statement: string;
+  readonly sources: readonly RuleSource[];
+  /** Present where the wording differs between editions. */
+  readonly editionNotes?: readonly EditionNote[];
+}
+
+/** Rule texts by rule id. */
+export type RuleTexts = Readonly<Record<string, RuleText>>;
+
+/** A rule's whole metadata, as the catalogue, the handbook and the authoring tools read it. */
+export interface RuleMeta extends RuleHead, RuleText {}

@@ -3,7 +3,7 @@ import { MissingFactError } from './errors.ts';
 import { describeFact } from './fact-docs.ts';
 import type { Facts } from './facts.ts';
 import type { PolicyParameters } from './parameters.ts';
-import type { RuleMeta } from './rule-meta.ts';
+import type { RuleHead } from './rule-meta.ts';
 import type { FactRead, TraceStep } from './ruling.ts';
 import type { ShopPolicy } from './shop-policy.ts';
 
@@ -45,12 +45,12 @@ export interface FactReader {
 
 /** A rule: permanent metadata next to the pure function that evaluates it. */
 export interface Rule<Args extends unknown[], Outcome extends RuleOutcome> {
-  readonly meta: RuleMeta;
+  readonly meta: RuleHead;
   readonly evaluate: (read: FactReader, ...args: Args) => Outcome;
 }
 
 export function defineRule<Args extends unknown[], Outcome extends RuleOutcome>(
-  meta: RuleMeta,
+  meta: RuleHead,
   evaluate: (read: FactReader, ...args: Args) => Outcome,
 ): Rule<Args, Outcome> {
   return { meta, evaluate };

@@ -1,10 +1,9 @@
 import { addHours, formatBeijingTime, startOfBeijingDay, type Instant, addDays } from './beijing-time.ts';
-import { cite, citeSecondary, tb } from './citations.ts';
 import type { SevenDayClass } from './facts.ts';
 import type { PolicyParameters } from './parameters.ts';
 import { defineRule, type FactReader } from './rule.ts';
 import { isPlaceReceiver, isValidSigning } from './signing.ts';
-import type { RuleMeta } from './rule-meta.ts';
+import type { RuleHead } from './rule-meta.ts';
 
 const both = ['2025-08-15', 'legacy'] as const;
 
@@ -59,13 +58,11 @@ export function needsOptOutConfirmation(sevenDayClass: SevenDayClass): boolean {
   return sevenDayClass in confirmableExclusions;
 }
 
-export const sevenDayScopeMeta: RuleMeta = {
+export const sevenDayScopeMeta: RuleHead = {
   id: 'R-7DAY-SCOPE',
   title: '七天无理由退货的适用范围',
-  statement: '网购商品自收到之日起七日内可无理由退货，但定作、鲜活易腐、拆封的数字化商品、报纸期刊除外；其他商品只有经买家购买时确认方可不适用。',
   kind: 'law',
   area: 'seven-day',
-  sources: [cite('consumerLaw', 25), cite('sevenDayMeasures', 6), cite('sevenDayMeasures', 7), cite('consumerRegulation', 19)],
   editions: both,
   decides: true,
 };
@@ -77,13 +74,11 @@ export const sevenDayScopeRule = defineRule(sevenDayScopeMeta, (read: FactReader
   return { applies: eligible, note: `${reason}。` };
 });
 
-export const formatClauseMeta: RuleMeta = {
+export const formatClauseMeta: RuleHead = {
   id: 'R-GEN-FORMAT-CLAUSE',
   title: '不利于买家的格式条款无效',
-  statement: '卖家对买家有重大利害关系的格式条款须显著，且不得低于平台规则、免除自身责任或排除买家主要权利，否则无效；如“特价不退不换”。',
   kind: 'platform',
   area: 'general',
-  sources: [tb(13), cite('consumerLaw', 26), cite('consumerRegulation', 17)],
   editions: both,
   decides: true,
 };
@@ -99,17 +94,11 @@ export const formatClauseRule = defineRule(formatClauseMeta, (read: FactReader) 
   };
 });
 
-export const sevenDayWindowMeta: RuleMeta = {
+export const sevenDayWindowMeta: RuleHead = {
   id: 'R-7DAY-WINDOW',
   title: '七天无理由退货期限',
-  statement: '七天期限自签收次日零时起算，满 168 小时止；退货申请须在此前发出。快递员放在收件人没有指定的地点的不算签收（第三十六条），从买家实际取件的次日零时起算。',
   kind: 'law',
   area: 'seven-day',
-  sources: [
-    cite('sevenDayMeasures', 10),
-    tb(36),
-    citeSecondary('《淘宝网七天无理由退货规范》（转引）', '第二条', '七天无理由退换货时间自物流显示签收商品的次日零时开始起算，满168小时为7天。'),
-  ],
   editions: both,
   decides: true,
 };
@@ -134,13 +123,11 @@ export const sevenDayWindowRule = defineRule(sevenDayWindowMeta, (read: FactRead
   };
 });
 
-export const sevenDayIntactMeta: RuleMeta = {
+export const sevenDayIntactMeta: RuleHead = {
   id: 'R-7DAY-INTACT',
   title: '退回商品应当完好',
-  statement: '七天无理由退回的商品应当完好；为检查拆封或合理试用不影响完好，超出必要限度使用、剪标、污损等使价值明显贬损的不属于完好。',
   kind: 'law',
   area: 'seven-day',
-  sources: [cite('sevenDayMeasures', 8), cite('sevenDayMeasures', 9)],
   editions: both,
   decides: true,
 };
@@ -157,13 +144,11 @@ export const sevenDayIntactRule = defineRule(sevenDayIntactMeta, (read: FactRead
   return { applies: intact, note: notes[condition] };
 });
 
-export const sevenDayGiftMeta: RuleMeta = {
+export const sevenDayGiftMeta: RuleHead = {
   id: 'R-7DAY-GIFT',
   title: '七天无理由退货与赠品',
-  statement: '七天无理由退货时赠品应一并完好退回；因买家原因无法退回或途中毁损的，卖家不得拒绝退货，但可按赠品价值扣款。',
   kind: 'platform',
   area: 'seven-day',
-  sources: [tb(61), cite('sevenDayMeasures', 12)],
   editions: both,
   decides: true,
 };
@@ -177,13 +162,11 @@ export const sevenDayGiftRule = defineRule(sevenDayGiftMeta, (read: FactReader) 
   };
 });
 
-export const sevenDayRefundDeadlineMeta: RuleMeta = {
+export const sevenDayRefundDeadlineMeta: RuleHead = {
   id: 'R-7DAY-REFUND-DEADLINE',
   title: '收到退货后七日内退款',
-  statement: '经营者应自收到退回商品之日起七日内返还价款（自然日，参数）。',
   kind: 'law',
   area: 'seven-day',
-  sources: [cite('consumerLaw', 25), cite('sevenDayMeasures', 13)],
   editions: both,
   decides: true,
 };
@@ -203,24 +186,20 @@ export const sevenDayRefundDeadlineRule = defineRule(sevenDayRefundDeadlineMeta,
   };
 });
 
-export const sevenDayGoodFaithMeta: RuleMeta = {
+export const sevenDayGoodFaithMeta: RuleHead = {
   id: 'R-7DAY-GOOD-FAITH',
   title: '不得滥用七天无理由退货',
-  statement: '消费者不得滥用七天无理由退货权利；滥用会员权利的，所有运费由买家承担（由七天无理由运费规则一并判断）。',
   kind: 'law',
   area: 'seven-day',
-  sources: [cite('consumerRegulation', 19), tb(53)],
   editions: both,
   decides: false,
 };
 
-export const refundAmountMeta: RuleMeta = {
+export const refundAmountMeta: RuleHead = {
   id: 'R-7DAY-REFUND-AMOUNT',
   title: '退款金额与方式',
-  statement: '退还买家实际支付的价款，原路退回；只退一单中的部分商品（部分退货、部分拒签）的，退的是这部分商品按购买时价格结算的价款，不是整单；部分退货致使不再满足包邮条件的，运费由买家承担，卖家可在退款时扣除。',
   kind: 'law',
   area: 'seven-day',
-  sources: [cite('sevenDayMeasures', 14), cite('sevenDayMeasures', 17), cite('sevenDayMeasures', 18), tb(53)],
   editions: both,
   decides: true,
 };
@@ -241,24 +220,20 @@ export const refundBaseRule = defineRule(refundAmountMeta, (read: FactReader) =>
   };
 });
 
-export const sevenDayProcedureMetas: readonly RuleMeta[] = [
+export const sevenDayProcedureMetas: readonly RuleHead[] = [
   {
     id: 'R-7DAY-ADDRESS',
     title: '退货地址与退货方式',
-    statement: '收到退货通知后，卖家应及时提供真实的退货地址和联系方式；不得限制退货方式。',
     kind: 'law',
     area: 'seven-day',
-    sources: [cite('sevenDayMeasures', 11), cite('sevenDayMeasures', 19)],
     editions: both,
     decides: false,
   },
   {
     id: 'R-7DAY-RESALE',
     title: '退回商品再次销售须明示',
-    statement: '七天无理由退回且无法恢复原状的商品再次销售时，应当明示。',
     kind: 'law',
     area: 'seven-day',
-    sources: [cite('sevenDayMeasures', 25)],
     editions: both,
     decides: false,
   },

@@ -1,9 +1,8 @@
 import { addHours, formatBeijingTime, startOfBeijingDay, type Instant } from './beijing-time.ts';
-import { tb, cite, citeSecondary } from './citations.ts';
 import type { Channel } from './facts.ts';
 import type { PolicyParameters } from './parameters.ts';
 import { defineRule, type Evaluation, type FactReader } from './rule.ts';
-import type { RuleMeta } from './rule-meta.ts';
+import type { RuleHead } from './rule-meta.ts';
 
 const both = ['2025-08-15', 'legacy'] as const;
 
@@ -42,13 +41,11 @@ export function isShippedLate(shippedAt: Instant, deadline: Instant): boolean {
 
 const channelNames: Record<Channel, string> = { taobao: '淘宝', tmall: '天猫', tmallGlobal: '天猫国际' };
 
-export const shipTimeDefMeta: RuleMeta = {
+export const shipTimeDefMeta: RuleHead = {
   id: 'R-SHIP-TIME-DEF',
   title: '发货时间的认定',
-  statement: '发货时间以承运人官网系统首条记录为准；承运人没有系统记录的，取面单日期与点击发货日期中较晚者。',
   kind: 'platform',
   area: 'shipping',
-  sources: [tb(25)],
   editions: both,
   decides: true,
 };
@@ -67,20 +64,11 @@ export const shipTimeDefRule = defineRule(shipTimeDefMeta, (read: FactReader) =>
   return { applies: true, shippedAt: shippedAt!, note: `发货时间按${source}认定为 ${formatBeijingTime(shippedAt!)}。` };
 });
 
-export const shipDeadlineMeta: RuleMeta = {
+export const shipDeadlineMeta: RuleHead = {
   id: 'R-SHIP-DEADLINE',
   title: '发货时限',
-  statement: '卖家应在承诺或约定的时限内发货；未约定的，按本站默认时限（参数 shipDeadlineHours：淘宝 72 小时、天猫 48 小时、天猫国际 120 小时；2025 版规则原文没有规定默认时限，二手来源说法不一，负责人可修改）。',
   kind: 'platform',
   area: 'shipping',
-  sources: [
-    tb(27),
-    citeSecondary(
-      '渠道发货时限（参数，来源互相矛盾）',
-      'RULES.md S13',
-      '淘宝“如无约定 72 小时内发货”；天猫“实际72小时内发货”；另有“48小时内在系统上操作发货”。官方《天猫发货管理规范》原文未找到，故作为可配置参数。',
-    ),
-  ],
   editions: both,
   decides: true,
 };
@@ -102,13 +90,11 @@ export const shipDeadlineRule = defineRule(shipDeadlineMeta, (read: FactReader, 
   };
 });
 
-export const shipAfterRefundRequestMeta: RuleMeta = {
+export const shipAfterRefundRequestMeta: RuleHead = {
   id: 'R-SHIP-AFTER-REFUND-REQUEST',
   title: '超时或申请退款后发货须经买家同意',
-  statement: '卖家超过约定发货时间，或买家申请退款时尚未发货的，须征得买家同意方可发货；擅自发货且买家未收到或拒收的，费用与风险由卖家承担，支持退款。',
   kind: 'platform',
   area: 'shipping',
-  sources: [tb(27)],
   editions: both,
   decides: true,
 };
@@ -135,17 +121,12 @@ export const shipAfterRefundRequestRule = defineRule(
   },
 );
 
-export const shipInterceptMeta: RuleMeta = {
+export const shipInterceptMeta: RuleHead = {
   id: 'R-SHIP-INTERCEPT',
   title: '发货后签收前申请退款的拦截义务',
-  statement: '卖家点击发货后、买家签收前，买家基于合理需求申请退款的，卖家应及时通知快递拦截；拦截的，支持退款，运费按运费规范处理。',
   kind: 'platform',
   area: 'shipping',
-  sources: [tb(23)],
   editions: ['2025-08-15'],
-  editionNotes: [
-    { edition: 'legacy', summary: '旧版措辞没有拦截义务，也没有驳回签收前退款申请的规定（沉默不是驳回的依据）；它只规定签收前风险由卖家承担，买家可在送达时拒签或签收后退货。' },
-  ],
   decides: true,
 };
 
@@ -166,13 +147,11 @@ export const shipInterceptRule = defineRule(shipInterceptMeta, (read: FactReader
   };
 });
 
-export const shipSeparateParcelsMeta: RuleMeta = {
+export const shipSeparateParcelsMeta: RuleHead = {
   id: 'R-SHIP-SEPARATE-PARCELS',
   title: '独立订单单独发货',
-  statement: '独立付款的订单应单独发货；未经买家同意合并包裹，买家签收后主张少件的，由卖家举证。',
   kind: 'platform',
   area: 'shipping',
-  sources: [tb(26)],
   editions: both,
   decides: true,
 };
@@ -190,46 +169,38 @@ export const shipSeparateParcelsRule = defineRule(shipSeparateParcelsMeta, (read
   };
 });
 
-export const shipAddressMeta: RuleMeta = {
+export const shipAddressMeta: RuleHead = {
   id: 'R-SHIP-ADDRESS',
   title: '送货上门与自提',
-  statement: '卖家应将商品送到订单地址交收件人签收；需要买家自提的，须事先显著明示或征得买家同意。',
   kind: 'platform',
   area: 'shipping',
-  sources: [tb(28)],
   editions: both,
   decides: true,
 };
 
-export const shipCarrierMeta: RuleMeta = {
+export const shipCarrierMeta: RuleHead = {
   id: 'R-SHIP-CARRIER',
   title: '按承诺使用指定快递',
-  statement: '卖家承诺或约定使用特定承运人的应当履行；否则非包邮订单买家签收后可要求退还已付运费。',
   kind: 'platform',
   area: 'shipping',
-  sources: [tb(29)],
   editions: both,
   decides: true,
 };
 
-export const shipCodFreightMeta: RuleMeta = {
+export const shipCodFreightMeta: RuleHead = {
   id: 'R-SHIP-COD-FREIGHT',
   title: '运费到付须事先约定',
-  statement: '卖家以运费到付发货须事先明确承运人和运费并征得买家同意；未经同意的，买家可拒签，或签收后要求卖家承担到付运费。',
   kind: 'platform',
   area: 'shipping',
-  sources: [tb(30), tb(50)],
   editions: both,
   decides: true,
 };
 
-export const shipBreachMeta: RuleMeta = {
+export const shipBreachMeta: RuleHead = {
   id: 'R-SHIP-BREACH',
   title: '违反发货规范的后果',
-  statement: '卖家违反发货规范：买家未收到或拒收的支持退款、费用与风险归卖家；买家已收到的支持退货退款；买家已使用或已确认收货的须协商，卖家诱导确认的除外。',
   kind: 'platform',
   area: 'shipping',
-  sources: [tb(31), tb(32), tb(33)],
   editions: both,
   decides: true,
 };
@@ -294,30 +265,20 @@ export function shippingBreaches(evaluation: Evaluation, late: boolean): string[
   return checks.filter((id): id is string => id !== null);
 }
 
-export const shipLateCompensationMeta: RuleMeta = {
+export const shipLateCompensationMeta: RuleHead = {
   id: 'R-SHIP-LATE-COMPENSATION',
   title: '延迟发货赔付（旧规则）',
-  statement: '旧《淘宝规则》（2015 年试行）：违背发货时间承诺的，卖家向买家支付商品实际成交金额 5% 的违约金，最低 5 元、最高 30 元；现行金额未找到，仅作参考。',
   kind: 'platform',
   area: 'shipping',
-  sources: [
-    citeSecondary(
-      '旧《淘宝规则》违背发货时间承诺（二手转述，RULES.md S12）',
-      '转述',
-      '违背发货时间承诺：按商品实际成交金额的 5% 赔付，最低 5 元（部分类目 1 元），最高 30 元；2015年10月29日起试行。',
-    ),
-  ],
   editions: ['legacy'],
   decides: false,
 };
 
-export const ecommerceDeliveryMeta: RuleMeta = {
+export const ecommerceDeliveryMeta: RuleHead = {
   id: 'R-SIGN-DELIVERY-TIME',
   title: '快递交付时间为签收时间',
-  statement: '采用快递物流方式交付商品的，收货人签收时间为交付时间。',
   kind: 'law',
   area: 'signing',
-  sources: [cite('ecommerceLaw', 51)],
   editions: both,
   decides: false,
 };

@@ -1,8 +1,7 @@
-import { cite, tb } from './citations.ts';
 import { receiverLabels } from './labels.ts';
 import type { Receiver } from './facts.ts';
 import { defineRule, type FactReader } from './rule.ts';
-import type { RuleMeta } from './rule-meta.ts';
+import type { RuleHead } from './rule-meta.ts';
 
 const both = ['2025-08-15', 'legacy'] as const;
 
@@ -39,13 +38,11 @@ export function receiptTime(delivery: {
   return isValidSigning(delivery.receivedBy, delivery.placeDesignated) ? delivery.signedAt : delivery.collectedAt;
 }
 
-export const signRiskMeta: RuleMeta = {
+export const signRiskMeta: RuleHead = {
   id: 'R-SIGN-RISK',
   title: '签收前的商品风险由卖家承担',
-  statement: '卖家将商品交付承运人后、买家签收前，商品风险由卖家承担。',
   kind: 'platform',
   area: 'signing',
-  sources: [tb(10), cite('ecommerceLaw', 20)],
   editions: both,
   decides: true,
 };
@@ -59,13 +56,11 @@ export const signRiskRule = defineRule(signRiskMeta, (read: FactReader) => {
   };
 });
 
-export const signWhoMeta: RuleMeta = {
+export const signWhoMeta: RuleHead = {
   id: 'R-SIGN-WHO',
   title: '有效签收',
-  statement: '收件人本人签收、其委托的人签收、或承运人按收件人指示放在指定地点的，视为本人签收；其他情形不构成有效签收。',
   kind: 'platform',
   area: 'signing',
-  sources: [tb(36), cite('ecommerceLaw', 52)],
   editions: both,
   decides: true,
 };
@@ -85,13 +80,11 @@ export const signWhoRule = defineRule(signWhoMeta, (read: FactReader) => {
   return { applies: valid, note };
 });
 
-export const signNonreceiptBurdenMeta: RuleMeta = {
+export const signNonreceiptBurdenMeta: RuleHead = {
   id: 'R-SIGN-NONRECEIPT-BURDEN',
   title: '未收到货的举证责任',
-  statement: '买家主张未收到商品（或卖家主张未收到退货）的，由相对方举证；举证无效的，支持退款买家（或打款卖家）。',
   kind: 'platform',
   area: 'signing',
-  sources: [tb(38)],
   editions: both,
   decides: true,
 };
@@ -109,13 +102,11 @@ export const signNonreceiptBurdenRule = defineRule(signNonreceiptBurdenMeta, (re
   };
 });
 
-export const signAddressInfoMeta: RuleMeta = {
+export const signAddressInfoMeta: RuleHead = {
   id: 'R-SIGN-ADDRESS-INFO',
   title: '买家应提供准确的收件信息',
-  statement: '买家须确保收件信息真实准确；因收件信息错误未收到商品的，由买家承担相应不利后果。',
   kind: 'platform',
   area: 'signing',
-  sources: [tb(34)],
   editions: both,
   decides: true,
 };
@@ -128,13 +119,11 @@ export const signAddressInfoRule = defineRule(signAddressInfoMeta, (read: FactRe
   };
 });
 
-export const signAddressChangeMeta: RuleMeta = {
+export const signAddressChangeMeta: RuleHead = {
   id: 'R-SIGN-ADDRESS-CHANGE',
   title: '修改收件信息失败',
-  statement: '买家修改收件信息须征得卖家同意（在阿里旺旺上提出并确认，留存记录供淘宝核实）；卖家同意修改收件信息但实际未改成功、商品按原信息被签收，且新旧地址均与买家无显著关联的，支持退款买家，卖家承担商品风险。',
   kind: 'platform',
   area: 'signing',
-  sources: [tb(35), tb(3)],
   editions: both,
   decides: true,
 };
@@ -154,13 +143,11 @@ export const signAddressChangeRule = defineRule(signAddressChangeMeta, (read: Fa
   };
 });
 
-export const signInspectRefuseMeta: RuleMeta = {
+export const signInspectRefuseMeta: RuleHead = {
   id: 'R-SIGN-INSPECT-REFUSE',
   title: '当场验货发现表面不一致可拒签',
-  statement: '收件人应当场检视商品表面；发现表面不一致可以拍照并拒签（拍照是可选的证据，不是条件）：表面不一致能证实的，卖家发货的支持退款买家，买家退货的支持打款卖家。',
   kind: 'platform',
   area: 'signing',
-  sources: [tb(37)],
   editions: both,
   decides: true,
 };

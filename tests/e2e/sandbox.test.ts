@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Page } from 'playwright-core';
+import { chromium, type Page, type Response } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations, type Browser, describeViolations, launchBrowser, type Site, startSite } from './harness.ts';
 
@@ -189,5 +190,29 @@ describe('/sandbox', () => {
     await page.screenshot({ path: `${SCREENSHOTS}sandbox-375-editing.png` });
     expect(describeViolations(await axeViolations(page))).toEqual([]);
     await page.setViewportSize({ width: 1280, height: 800 });
+  });
+});
+
+describe('/sandbox JavaScript budget', () => {
+  it('ships at most 86 KB of gzipped JavaScript, the rule engine and the fact model included', async () => {
+    const page = await browser.context.newPage();
+    const scripts: Promise<number>[] = [];
+    const countScript = (response: Response) => {
+      if (response.request().resourceType() === 'script') scripts.push(response.body().then((body) => gzipSync(body).length));
+    };
+    page.on('response', countScript);
+    await page.goto(`${site.url}/sandbox?case=${CASE}`);
+    await summarySays(page, '退货退款');
+    page.off('response', countScript);
+    const inline = await page.evaluate(() => [...document.querySelectorAll('script:not([src])')].map((script) => script.textContent ?? '').join('\n'));
+    const javascriptBytes = (await Promise.all(scripts)).reduce((sum, bytes) => sum + bytes, gzipSync(inline).length);
+    console.log(`sandbox page JS: ${javascriptBytes} bytes gz`);
+    // Issue 17 asks for 40 KB. It was 101 KB: the island carried every quoted article and zod's classic API. Rule
+    // texts now live apart from the rule functions (src/rules/texts/) and the fact model is written with zod/mini,
+    // which took it to ~64 KB. Since the studio's case editor and the exam editor became islands too, the bundler puts
+    // the modules they share with the sandbox in common chunks, and the sandbox loads ~82 KB (see docs/performance.md:
+    // what is in them, and what would reach 40 KB). This budget stops further growth.
+    expect(javascriptBytes).toBeLessThanOrEqual(86 * 1024);
+    await page.close();
   });
 });

@@ -1,4 +1,4 @@
-import { ruleById, type Deadlines, type Ruling } from '../../rules/index.ts';
+import { ruleHeadById, type Deadlines, type Ruling } from '../../rules/index.ts';
 import {
   deadlineLabels,
   deadlineText,
@@ -22,7 +22,7 @@ interface Row {
 }
 
 function RuleLink({ id }: { readonly id: string }) {
-  const title = ruleById(id)?.title;
+  const title = ruleHeadById(id)?.title;
   return (
     <>
       <a href={`/rules/${id}`}>{title ?? id}</a> <code class="rule-id">{id}</code>

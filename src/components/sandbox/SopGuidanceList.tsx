@@ -1,4 +1,4 @@
-import { ruleById, type SopGuidance } from '../../rules/index.ts';
+import { ruleHeadById, type SopGuidance } from '../../rules/index.ts';
 
 interface Props {
   readonly sop: readonly SopGuidance[];
@@ -16,7 +16,7 @@ export function SopGuidanceList({ sop }: Props) {
           {sop.map((item) => (
             <li key={item.ruleId} class={item.overriddenBy ? 'overridden' : undefined}>
               <p class="step-head">
-                <a href={`/rules/${item.ruleId}`}>{ruleById(item.ruleId)?.title ?? item.ruleId}</a> <code class="rule-id">{item.ruleId}</code>{' '}
+                <a href={`/rules/${item.ruleId}`}>{ruleHeadById(item.ruleId)?.title ?? item.ruleId}</a> <code class="rule-id">{item.ruleId}</code>{' '}
                 <span class="tag tag-sop">本店规范（可配置）</span>
               </p>
               <p>{item.guidance}</p>

@@ -1,4 +1,4 @@
-import { ruleById, type Ruling } from '../../rules/index.ts';
+import { ruleHeadById, type Ruling } from '../../rules/index.ts';
 import { traceView } from '../../present/sandbox/index.ts';
 import { RuleTrace } from '../trace/RuleTrace.tsx';
 
@@ -9,7 +9,7 @@ interface Props {
 /** The sandbox's 推理链 section: the shared trace, with how many shop SOP checks the SOP list covers instead. */
 export function TraceChain({ ruling }: Props) {
   const steps = traceView(ruling.trace, ruling.decidingRuleId);
-  const sopCount = ruling.trace.filter((step) => ruleById(step.ruleId)?.kind === 'sop').length;
+  const sopCount = ruling.trace.filter((step) => ruleHeadById(step.ruleId)?.kind === 'sop').length;
   return (
     <section class="trace-chain" aria-labelledby="trace-title">
       <h2 id="trace-title">推理链</h2>

@@ -3,6 +3,7 @@
  * sandbox without touching this folder.
  */
 import type { z } from 'zod';
+import { globalRegistry, type ZodMiniType } from 'zod/mini';
 import { channelLabels, FactsSchema, receiverLabels, resolutionLabels } from '../../rules/index.ts';
 import { enumValueLabel } from '../../rules/index.ts';
 import { enumHint, splitDescription } from './fact-description.ts';
@@ -44,7 +45,7 @@ export interface SectionModel {
   readonly sections: readonly SectionModel[];
 }
 
-type AnySchema = z.ZodType;
+type AnySchema = z.ZodType | ZodMiniType;
 interface WrapperDef {
   readonly type: string;
   readonly innerType?: AnySchema;
@@ -82,7 +83,8 @@ function peel(schema: AnySchema): { core: AnySchema; required: boolean; defaultV
  */
 function descriptionOf(schema: AnySchema): string | undefined {
   for (let node: AnySchema | undefined = schema; node; ) {
-    if (node.description) return node.description;
+    const description = globalRegistry.get(node)?.description;
+    if (description) return description;
     const def = node.def as unknown as { innerType?: AnySchema; in?: AnySchema };
     node = def.innerType ?? def.in;
   }

@@ -1,4 +1,4 @@
-import { ruleById } from '../../rules/index.ts';
+import { ruleHeadById } from '../../rules/index.ts';
 import type { FieldError } from './fact-draft.ts';
 import type { FieldModel, SectionModel } from './fact-form-model.ts';
 import type { SandboxOutcome } from './sandbox-outcome.ts';
@@ -54,7 +54,7 @@ export function plainOutcome(outcome: SandboxOutcome, labels: FormLabels): Sandb
   }
   if (outcome.missing) {
     const { path, ruleId } = outcome.missing;
-    const rule = ruleById(ruleId);
+    const rule = ruleHeadById(ruleId);
     const label = labelOf(labels, path);
     return {
       ...outcome,

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { editions, type EditionId } from '../../rules/index.ts';
 
 const editionIds = editions.map((edition) => edition.id) as [EditionId, ...EditionId[]];
@@ -7,14 +7,12 @@ const editionIds = editions.map((edition) => edition.id) as [EditionId, ...Editi
  * One case as the sandbox island receives it. Only what the sandbox needs crosses into the page HTML: the facts
  * (public study material) but never the case's expected ruling, which would give the answer away in page source.
  */
-export const SandboxCaseSchema = z
-  .object({
-    slug: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, '案例 slug 只能由小写字母、数字和连字符组成'),
-    title: z.string().min(1),
-    edition: z.enum(editionIds),
-    facts: z.record(z.string(), z.unknown()),
-  })
-  .strict();
+export const SandboxCaseSchema = z.strictObject({
+  slug: z.string().check(z.regex(/^[a-z0-9][a-z0-9-]*$/, '案例 slug 只能由小写字母、数字和连字符组成')),
+  title: z.string().check(z.minLength(1)),
+  edition: z.enum(editionIds),
+  facts: z.record(z.string(), z.unknown()),
+});
 export type SandboxCase = z.output<typeof SandboxCaseSchema>;
 
 export interface SandboxCaseGroup {

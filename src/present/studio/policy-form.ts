@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { globalRegistry, type ZodMiniType } from 'zod/mini';
 import { ShopPolicySchema, type ShopPolicy } from '../../rules/index.ts';
 
 /** One editable value of content/policy/shop.json as a form control. */
@@ -13,23 +14,26 @@ export interface PolicyField {
 
 interface Def {
   readonly type: string;
-  readonly shape?: Record<string, z.ZodType>;
+  readonly shape?: Record<string, AnySchema>;
   readonly entries?: Record<string, string>;
 }
-const defOf = (schema: z.ZodType) => schema.def as unknown as Def;
+/** ShopPolicySchema is written with zod/mini (see src/rules/facts.ts); its descriptions live in zod's global registry. */
+type AnySchema = z.ZodType | ZodMiniType;
+const descriptionOf = (schema: AnySchema) => globalRegistry.get(schema)?.description;
+const defOf = (schema: AnySchema) => schema.def as unknown as Def;
 const PERIODS: Readonly<Record<string, string>> = { weekly: '每周', monthly: '每月' };
 
 /** The policy's fields, walked from ShopPolicySchema so a new setting appears in the form without touching it. */
 export function policyFields(): PolicyField[] {
   const fields: PolicyField[] = [];
-  const visit = (schema: z.ZodType, path: string, group: string) => {
+  const visit = (schema: AnySchema, path: string, group: string) => {
     const def = defOf(schema);
     if (def.type === 'object' && def.shape) {
-      const label = path ? (schema.description ?? path).replace(/。$/, '') : '基本';
+      const label = path ? (descriptionOf(schema) ?? path).replace(/。$/, '') : '基本';
       for (const [key, child] of Object.entries(def.shape)) visit(child, path ? `${path}.${key}` : key, path ? label : '基本');
       return;
     }
-    const label = (schema.description ?? path).replace(/。$/, '');
+    const label = (descriptionOf(schema) ?? path).replace(/。$/, '');
     const kind = def.type === 'number' ? 'number' : def.type === 'boolean' ? 'boolean' : def.type === 'enum' ? 'enum' : def.type === 'array' ? 'list' : 'text';
     const options = kind === 'enum' ? Object.values(def.entries ?? {}).map((value) => ({ value, label: PERIODS[value] ?? value })) : [];
     fields.push({ path, kind, label, group, options });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ruleById } from '../catalogue.ts';
 import { applyShopSop, sopRuleMetas, sopRules, sopStages } from './index.ts';
 import { policyWith, scenario, type SopCheckOptions } from './fixtures.ts';
 
@@ -53,8 +54,9 @@ describe('SOP catalogue', () => {
     for (const meta of sopRuleMetas) {
       expect(meta).toMatchObject({ kind: 'sop', area: 'shop-sop', editions: ['2025-08-15', 'legacy'], decides: true });
       expect(meta.title).toMatch(/\p{Script=Han}/u);
-      expect(meta.statement).toMatch(/\p{Script=Han}.*。$/u);
-      expect(meta.sources.length).toBeGreaterThan(0);
+      const text = ruleById(meta.id)!;
+      expect(text.statement).toMatch(/\p{Script=Han}.*。$/u);
+      expect(text.sources.length).toBeGreaterThan(0);
     }
   });
 

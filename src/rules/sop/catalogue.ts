@@ -1,6 +1,6 @@
 import type { Facts } from '../facts.ts';
 import type { Evaluation } from '../rule.ts';
-import type { RuleMeta } from '../rule-meta.ts';
+import type { RuleHead } from '../rule-meta.ts';
 import type { SopGuidance } from '../ruling.ts';
 import { compensationPostageCapRule, compensationRangeRule, virtualCompensationRule } from './compensation.ts';
 import { contactOfflineRule, flowChartRule, flowRule } from './flow.ts';
@@ -58,7 +58,7 @@ const stageIndex = (rule: SopRule) => sopStages.indexOf(rule.stage);
 /** All shop SOP rules, ordered by the shop's flow (a stable sort keeps the catalogue order within a stage). */
 export const sopRules: readonly SopRule[] = [...catalogue].sort((a, b) => stageIndex(a) - stageIndex(b));
 
-export const sopRuleMetas: readonly RuleMeta[] = sopRules.map((rule) => rule.meta);
+export const sopRuleMetas: readonly RuleHead[] = sopRules.map((rule) => rule.meta);
 
 /** An untraced fact lookup, used only to decide which rules to consult; the rules re-read through the trace. */
 function lookupIn(facts: Facts): FactLookup {

@@ -1,7 +1,5 @@
-import { citeSecondary } from '../citations.ts';
 import type { ShopPolicy } from '../shop-policy.ts';
 import { refundYieldsTo } from './scope.ts';
-import { seedDocuments } from './seed-documents.ts';
 import type { SopSituation } from './situation.ts';
 import { defineSopRule, guide, skip, sopMeta, type FactLookup } from './sop-rule.ts';
 import { chain } from './wording.ts';
@@ -19,15 +17,10 @@ export function serviceFlow(policy: ShopPolicy): readonly FlowStep[] {
 
 const FLOW_ID = 'SOP-FLOW';
 
-// The seed prints the five steps in a column interleaved with its notes, so each step is quoted on its own.
-const flowSteps = ['1 安抚顾客', '2 核实信息', '3 联系处理', '4 跟踪进度', '5 回访顾客'];
-
 export const flowRule = defineSopRule({
   meta: sopMeta({
     id: FLOW_ID,
     title: '售后标准流程',
-    statement: '每个售后问题都按 安抚顾客 → 核实信息 → 联系处理 → 跟踪进度 → 回访顾客 处理（步骤可配置）。',
-    sources: flowSteps.map((quote) => citeSecondary(seedDocuments.flowChart, '基本步骤', quote)),
   }),
   stage: 'soothe',
   isRelevant: () => true,
@@ -43,7 +36,8 @@ interface ChartBranch {
   readonly resends: boolean;
 }
 
-const chart = {
+/** The seed's flow chart, branch by branch (quoted in `../texts/sop/flow.ts`). */
+export const chart = {
   notReceived: { line: '未收到 联系快递 回复顾客 回访顾客', resends: false },
   lost: { line: '丢件 核实信息 注意登记 补发 告知单号 跟踪物流 回访顾客', resends: true },
   intercepted: { line: '查件 拦件{因错发重发或者换快递} 联系快递退回 跟踪信息 收到拆包 退回仓库', resends: false },
@@ -91,12 +85,6 @@ export const flowChartRule = defineSopRule({
   meta: sopMeta({
     id: CHART_ID,
     title: '售后流程图',
-    statement: '未收到、丢件、拦件、疑难件、少发、错发、质量问题、七天无理由各走流程图中的一支。',
-    sources: [
-      citeSecondary(seedDocuments.flowChart, '售后流程图', chart.lost.line),
-      citeSecondary(seedDocuments.flowChart, '售后流程图', chart.wrongItem.line),
-      citeSecondary(seedDocuments.flowChart, '售后流程图', chart.sevenDay.line),
-    ],
   }),
   stage: 'handle',
   isRelevant: (situation, lookup) => chartBranch(situation, lookup) !== undefined,
@@ -123,14 +111,6 @@ export const contactOfflineRule = defineSopRule({
   meta: sopMeta({
     id: OFFLINE_ID,
     title: '主动联系不在线的买家',
-    statement: '需要买家配合的售后问题，买家不在线时用电话、短信或微信主动联系，不被动等待。',
-    sources: [
-      citeSecondary(
-        seedDocuments.workNorms,
-        '原则',
-        '4.凡是售后问题,及无货通知问题,只要是买家不在线的,请全部用电话,短信或者微信来联系解决(回复售后旺旺上的离线消息除外),不要被动等待买家来找。',
-      ),
-    ],
   }),
   stage: 'handle',
   // Whether the buyer is online is not a fact; these are the cases where the shop, not the buyer, must make the next

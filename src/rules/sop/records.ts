@@ -1,6 +1,4 @@
-import { citeSecondary } from '../citations.ts';
 import { isProductProblem } from './scope.ts';
-import { seedDocuments } from './seed-documents.ts';
 import { defineSopRule, guide, sopMeta } from './sop-rule.ts';
 import { reportPeriodLabels } from './wording.ts';
 
@@ -10,15 +8,6 @@ export const registerRule = defineSopRule({
   meta: sopMeta({
     id: REGISTER_ID,
     title: '所有售后问题登记',
-    statement: '所有售后问题都登记到表格（退货在网店管家的售后事务登记里），方便交接班查询；需要跟踪的问题持续跟踪。',
-    sources: [
-      citeSecondary(seedDocuments.flowChart, '基本步骤 备注', '所有问题需登记表格,方便查询。需要跟踪的问题注意跟踪。'),
-      citeSecondary(
-        seedDocuments.workflow,
-        '1:客户联系',
-        '所有退货都需要在网店管家——售后——事物登记——做好详细登记。',
-      ),
-    ],
   }),
   stage: 'track',
   isRelevant: () => true,
@@ -37,14 +26,6 @@ export const screenshotRule = defineSopRule({
   meta: sopMeta({
     id: SCREENSHOT_ID,
     title: '棘手买家截屏留证',
-    statement: '棘手或处理中存在隐患的买家，随时截屏保存关键聊天记录。',
-    sources: [
-      citeSecondary(
-        seedDocuments.workNorms,
-        '原则',
-        '6.棘手买家,或售后处理中存在隐患的买家,请养成随时截屏关键聊天记录的习惯,懂得用淘宝保护自己。',
-      ),
-    ],
   }),
   stage: 'track',
   // "Difficult buyer" is not a fact; a case 淘宝 has entered, or one settled by agreement or partial refund, is where
@@ -70,8 +51,6 @@ export const lostParcelReportRule = defineSopRule({
   meta: sopMeta({
     id: LOST_ID,
     title: '丢件登记与汇总',
-    statement: '丢件问题登记到表格，每月汇总一次交售后部门（周期可配置）。',
-    sources: [citeSecondary(seedDocuments.flowChart, '基本步骤 备注', '丢件问题要登记好表格。一个月汇总一次交售后部门。')],
   }),
   stage: 'follow-up',
   isRelevant: (_situation, lookup) => lookup('delivery.status') === 'lost',
@@ -92,19 +71,6 @@ export const qualityReportRule = defineSopRule({
   meta: sopMeta({
     id: QUALITY_ID,
     title: '质量问题存图与汇总',
-    statement: '质量问题保存买家图片并登记，存档到“售后问题图片”文件夹；普遍问题每周汇总交采购部，特殊情况当即汇报（周期可配置）。',
-    sources: [
-      citeSecondary(
-        seedDocuments.flowChart,
-        '基本步骤 备注',
-        '质量问题需保存图片,登记好。普遍情况一个星期总结一次交由采购部。特殊情况当即汇报。',
-      ),
-      citeSecondary(
-        seedDocuments.techniques,
-        '三、售后问题图片存档',
-        '接收到买家关于产品有各种质量,消费问题的图片,售后客服存档到相应的“售后问题图片“文件夹里。',
-      ),
-    ],
   }),
   stage: 'follow-up',
   isRelevant: (situation) => isProductProblem(situation.reason),

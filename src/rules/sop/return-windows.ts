@@ -1,8 +1,6 @@
 import { addHours, type Instant } from '../beijing-time.ts';
-import { citeSecondary } from '../citations.ts';
 import { sevenDayWindow } from '../seven-day.ts';
 import { involvesReturnLeg } from './scope.ts';
-import { seedDocuments } from './seed-documents.ts';
 import { defineSopRule, guide, sopMeta } from './sop-rule.ts';
 import { resolutionPhrases } from '../labels.ts';
 import { at } from './wording.ts';
@@ -21,11 +19,6 @@ export const returnWindowsRule = defineSopRule({
   meta: sopMeta({
     id: ID,
     title: '本店退换货受理期限',
-    statement: '本店受理签收后 7 天内的退货申请和 15 天内的换货申请（天数可配置）；法定七天无理由期限更长时，以法定期限为准。',
-    sources: [
-      citeSecondary(seedDocuments.regulations, '2.1 退货政策', '1.消费者在收到商品后,如需退货,需在签收后7日内提出申请。'),
-      citeSecondary(seedDocuments.regulations, '2.2 换货政策', '1.消费者在收到商品后,如需换货,需在签收后15日内提出申请。'),
-    ],
   }),
   stage: 'verify',
   isRelevant: (situation, lookup) => involvesReturnLeg(situation, lookup) && lookup('delivery.status') === 'signed',

@@ -2,12 +2,12 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { sopRuleMetas } from './index.ts';
+import { ruleCatalogue } from '../catalogue.ts';
 
 // The shop manuals sit beside the project (../shared/domain/seeds), as every domain source does.
 const SEEDS = fileURLToPath(new URL('../../../../shared/domain/seeds', import.meta.url));
 
-const sources = sopRuleMetas.flatMap((meta) => meta.sources.map((source) => ({ id: meta.id, ...source })));
+const sources = ruleCatalogue.filter((meta) => meta.kind === 'sop').flatMap((meta) => meta.sources.map((source) => ({ id: meta.id, ...source })));
 
 /** The seed number a document name ends with, e.g. （资料 004）. */
 const seedNumber = (document: string) => /（资料 (\d{3})/.exec(document)?.[1];

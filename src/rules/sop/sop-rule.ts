@@ -1,5 +1,5 @@
 import { defineRule, type FactReader, type Rule, type RuleOutcome } from '../rule.ts';
-import type { RuleMeta, RuleSource } from '../rule-meta.ts';
+import type { RuleHead } from '../rule-meta.ts';
 import type { SopGuidance } from '../ruling.ts';
 import type { SopSituation } from './situation.ts';
 
@@ -26,7 +26,7 @@ export interface SopRule extends Rule<[SopSituation], SopOutcome> {
 }
 
 interface SopRuleSpec {
-  readonly meta: RuleMeta;
+  readonly meta: RuleHead;
   readonly stage: SopStage;
   readonly isRelevant: SopRelevance;
   /** Trace note when the rule is not relevant, in Chinese. */
@@ -46,8 +46,11 @@ export function defineSopRule(spec: SopRuleSpec): SopRule {
   return { ...rule, stage: spec.stage, isRelevant: spec.isRelevant };
 }
 
-/** Metadata of a shop SOP rule: every SOP rule is configurable shop policy, valid in both editions. */
-export function sopMeta(fields: { id: string; title: string; statement: string; sources: readonly RuleSource[] }): RuleMeta {
+/**
+ * Metadata of a shop SOP rule: every SOP rule is configurable shop policy, valid in both editions. What it says and
+ * quotes is in `../texts/sop/`.
+ */
+export function sopMeta(fields: { id: string; title: string }): RuleHead {
   return { ...fields, kind: 'sop', area: 'shop-sop', editions: ['2025-08-15', 'legacy'], decides: true };
 }
 
