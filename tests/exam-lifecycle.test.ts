@@ -86,7 +86,10 @@ describe('attempt lifecycle', () => {
     expect(await codeOf(service.submit(trainee, attempt.id))).toBe('ATTEMPT_CLOSED');
 
     const review = await service.review(trainee, attempt.id);
-    expect(review).toMatchObject({ policy: 'mistakes', score: 20, passed: true, items: [] });
+    // Under `mistakes` every question is listed (docs/exams.md); all were right here, so none carries reasons.
+    expect(review).toMatchObject({ policy: 'mistakes', score: 20, passed: true });
+    expect(review.items).toHaveLength(20);
+    for (const item of review.items) expect(item).toMatchObject({ correct: true, explanation: [], options: [] });
 
     const certificate = (await store.getCertificate(submitted.result!.certificateId!))!;
     expect(certificate).toMatchObject({ userId: trainee.id, examId: 'basic-certification', attemptId: attempt.id, revokedAt: null });
