@@ -134,7 +134,7 @@ describe('accounts in the browser', () => {
     await page.getByRole('button', { name: '设置密码并登录' }).click();
     await page.waitForURL(`${server.url}/me`);
     expect(await page.locator('.profile').innerText()).toMatch(/张三[\s\S]*TRAINEE-0001[\s\S]*售后一组/);
-    expect(await page.locator('h2').allInnerTexts()).toEqual(['可参加的考试', '我的考试记录', '我的证书']);
+    expect(await page.locator('h2').allInnerTexts()).toEqual(['布置给我的考试', '可参加的考试', '我的考试记录', '我的进步', '我的证书']);
     await expectAccessible(page, 'me');
   });
 

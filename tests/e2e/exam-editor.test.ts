@@ -77,6 +77,7 @@ describe('exam editor', () => {
     const { page } = browser;
     await page.goto(`${server.url}/lead/studio/exams`);
     await page.locator('[data-fill-text]').first().waitFor();
+    await page.locator('astro-island:not([ssr])').first().waitFor();
     const onDisk = await readFile(join(contentDir, EXAM_FILE), 'utf8');
     await writeFile(join(contentDir, EXAM_FILE), onDisk.replace('cooldownHours: 24', 'cooldownHours: 12'));
     await page.getByLabel('作答时限（分钟）').fill('40');
@@ -96,8 +97,10 @@ describe('exam editor', () => {
       await strict.context.addCookies(cookies);
       await strict.page.goto(`${server.url}/lead/studio/exams`);
       await strict.page.locator('[data-fill-text]').first().waitFor();
+      // The island is server-rendered first: type only once it has hydrated (Astro drops the ssr attribute then).
+      await strict.page.locator('astro-island:not([ssr])').first().waitFor();
       await strict.page.getByLabel('题数').first().fill('9');
-      expect(await strict.page.locator('[data-section="0"] [data-fill-text]').innerText()).toMatch(/^✓ 需要 9 道/);
+      await expect.poll(() => strict.page.locator('[data-section="0"] [data-fill-text]').innerText()).toMatch(/^✓ 需要 9 道/);
       await strict.page.goto(`${server.url}/lead/assignments`);
       await strict.page.locator('h1').waitFor();
       expect(refused).toEqual([]);

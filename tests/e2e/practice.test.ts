@@ -14,11 +14,12 @@ const SCREENSHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
 const CLIENT = fileURLToPath(new URL('../../dist/client/', import.meta.url));
 const QUESTIONS = fileURLToPath(new URL('../../content/questions/', import.meta.url));
 /**
- * The practice pages' JS budget: island, renderer, Preact, hooks, lowdb and ts-fsrs, gzipped. 26.5 KB (was 25): the
- * saved round that a reload resumes and the sync with the trainee's account cost about 2.5 KB, and quiz/topics.ts
- * became a chunk of its own (0.6 KB) once another page's bundle shared it (docs/architecture.md).
+ * The practice pages' JS budget: island, renderer, Preact, hooks, lowdb and ts-fsrs, gzipped. 27 KB (was 25): the
+ * saved round that a reload resumes and the sync with the trainee's account cost about 2.5 KB, quiz/topics.ts
+ * became a chunk of its own (0.6 KB) once another page's bundle shared it, and every page now carries the header's
+ * account script (0.4 KB, tests/e2e/account-state.test.ts) (docs/architecture.md).
  */
-const JS_BUDGET_BYTES = 26_500;
+const JS_BUDGET_BYTES = 27_000;
 const STORAGE_KEY = 'asa-practice-v1';
 
 let site: Site;
@@ -158,7 +159,7 @@ async function pageScripts(page: Page, path: string): Promise<{ name: string; by
 }
 
 describe('practice JS budget', () => {
-  it.each(['/practice/seven-day', '/practice/mixed', '/practice'])('%s ships at most 26.5 KB of gzipped JS', async (path) => {
+  it.each(['/practice/seven-day', '/practice/mixed', '/practice'])('%s ships at most 27 KB of gzipped JS', async (path) => {
     const scripts = await pageScripts(browser.page, path);
     const total = scripts.reduce((sum, script) => sum + script.bytes, 0);
     console.log([`JS on ${path} (gzip -9):`, ...scripts.map((s) => `${String(s.bytes).padStart(7)}  ${s.name}`), `${String(total).padStart(7)}  total`].join('\n'));
