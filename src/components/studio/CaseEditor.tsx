@@ -42,7 +42,7 @@ interface Props {
   readonly shopPolicy: ShopPolicy;
   readonly publish: { readonly available: boolean; readonly reason: string | null };
   /** Said once at the top (e.g. 已从沙盒载入事实). */
-  readonly note?: string;
+  readonly note?: string | undefined;
 }
 
 const form = factFormModel();

@@ -6,3 +6,4 @@ export { rulesChangedSince } from './changed-rules.ts';
 export { editionImpactReport, leadImpact } from './edition-report.ts';
 export { shopPolicyImpact } from './shop-policy-report.ts';
 export { loadImpactContent } from './load-content.ts';
+export { impactItemStems } from './report-labels.ts';
