@@ -29,7 +29,7 @@ const PAGES = [
 async function leadSession(store: Store): Promise<string> {
   const token = randomToken(32);
   const now = Date.now();
-  await store.createSession({ id: sha256Hex(token), userId: 'bench-lead', createdAt: now, expiresAt: now + 3_600_000, lastSeenAt: now });
+  await store.createSession({ id: sha256Hex(token), userId: 'bench-lead', createdAt: now, expiresAt: now + 3_600_000, lastSeenAt: now, idleMs: 7_200_000 });
   return token;
 }
 

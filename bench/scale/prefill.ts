@@ -97,6 +97,7 @@ export async function prefillStore(store: Store, options: PrefillOptions): Promi
               // Spread over the last minute, as in steady use: each session is then touched once a minute at its own
               // moment, not all in one burst a minute after the pre-fill.
               lastSeenAt: now - Math.floor(Math.random() * 60_000),
+              idleMs: 7_200_000,
             }),
           ]
         : [],

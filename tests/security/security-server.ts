@@ -75,7 +75,7 @@ export async function startSecurityServer(
     const tokens: string[] = [];
     for (let i = 0; i < (options.sessionsPerUser ?? 10); i++) {
       const token = sessionToken();
-      await store.createSession({ id: sha256(token), userId: user.id, createdAt: now, expiresAt: now + 3_600_000, lastSeenAt: now });
+      await store.createSession({ id: sha256(token), userId: user.id, createdAt: now, expiresAt: now + 3_600_000, lastSeenAt: now, idleMs: 7_200_000 });
       tokens.push(token);
     }
     pools.set(user.id, tokens);

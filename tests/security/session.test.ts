@@ -26,7 +26,7 @@ let https: SecurityServer;
 beforeAll(async () => {
   const prepare = async (store: Store, now: number) => {
     const session = (value: string, userId: string, createdAt: number, lastSeenAt: number) =>
-      store.createSession({ id: sha256(value), userId, createdAt, expiresAt: createdAt + SESSION_LIMITS.absoluteMs, lastSeenAt });
+      store.createSession({ id: sha256(value), userId, createdAt, expiresAt: createdAt + SESSION_LIMITS.absoluteMs, lastSeenAt, idleMs: SESSION_LIMITS.idleMs });
     await session(IDLE_EXPIRED, TRAINEE.id, now - 3 * 60 * MINUTE, now - SESSION_LIMITS.idleMs - 5 * MINUTE);
     await session(ABSOLUTE_EXPIRED, TRAINEE.id, now - SESSION_LIMITS.absoluteMs - 5 * MINUTE, now - MINUTE);
     await session(NEARLY_IDLE, TRAINEE.id, now - 3 * 60 * MINUTE, now - SESSION_LIMITS.idleMs + 20 * MINUTE);

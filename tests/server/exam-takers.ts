@@ -15,7 +15,7 @@ export async function seedUsersWithSessions(dataDir: string, users: readonly New
     const created = await store.createUser(user);
     if (!created.ok) throw new Error(`could not seed ${user.employeeId}: ${created.code}`);
     const token = randomBytes(32).toString('base64url');
-    await store.createSession({ id: createHash('sha256').update(token).digest('hex'), userId: user.id, createdAt: now, expiresAt: now + 3_600_000, lastSeenAt: now });
+    await store.createSession({ id: createHash('sha256').update(token).digest('hex'), userId: user.id, createdAt: now, expiresAt: now + 3_600_000, lastSeenAt: now, idleMs: 7_200_000 });
     tokens[user.id] = token;
   }
   await store.close();

@@ -11,7 +11,7 @@ let server: TestServer;
 let dataDir: string;
 const LEAD = { name: '表单组长', employeeId: 'LEAD-FORM1', password: '表单提交测试的组长口令' };
 
-const form = (fields: Record<string, string>) => ({
+const form = (fields: Record<string, string> | [string, string][]) => ({
   body: new URLSearchParams(fields).toString(),
   headers: { 'content-type': 'application/x-www-form-urlencoded' },
 });
@@ -79,6 +79,58 @@ describe('a form posted without JavaScript', () => {
     expect(client.cookies.has('asa_session')).toBe(false);
     expect(client.cookies.has('asa_who')).toBe(false);
     expect((await client.get('/lead')).status).toBe(302);
+  });
+
+  it('记住我 ticked: both cookies carry Max-Age (30 days, as the server keeps the session); unticked: neither does', async () => {
+    const remembered = new Client(server.url);
+    const login = await remembered.send(
+      'POST',
+      '/api/auth/login',
+      form({ _form: '1', _from: '/login', employeeId: LEAD.employeeId, password: LEAD.password, remember: 'on' }),
+    );
+    expect(login.status).toBe(303);
+    for (const name of ['asa_session', 'asa_who'])
+      expect(remembered.lastSetCookies.find((c) => c.name === name)?.attributes.get('max-age')).toBe(String(30 * 24 * 3600));
+
+    const browserOnly = new Client(server.url);
+    expect((await browserOnly.send('POST', '/api/auth/login', form({ _form: '1', _from: '/login', employeeId: LEAD.employeeId, password: LEAD.password }))).status).toBe(303);
+    for (const name of ['asa_session', 'asa_who'])
+      expect(browserOnly.lastSetCookies.find((c) => c.name === name)?.attributes.has('max-age')).toBe(false);
+
+    // A value a checkbox never sends is the schema's field error, as with JSON.
+    const odd = await new Client(server.url).send(
+      'POST',
+      '/api/auth/login',
+      form({ _form: '1', _from: '/login', employeeId: LEAD.employeeId, password: LEAD.password, remember: 'forever' }),
+    );
+    expect(odd.status).toBe(400);
+    expect(await odd.text()).toContain('“记住我”的值不正确');
+  });
+
+  it('sends a group of checkboxes as a list: two cohorts ticked are both assigned, one ticked is a list of one', async () => {
+    const client = new Client(server.url);
+    expect((await client.send('POST', '/api/auth/login', form({ _form: '1', _from: '/login', employeeId: LEAD.employeeId, password: LEAD.password }))).status).toBe(303);
+    const beijing = (ms: number) => new Date(ms + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
+    const now = Date.now();
+    const fields = (cohorts: string[]): [string, string][] => [
+      ['_form', '1'],
+      ['_from', '/lead/assignments'],
+      ['examId', 'basic-certification'],
+      ...cohorts.map((name): [string, string] => ['cohorts', name]),
+      ['opensAt', beijing(now - 3_600_000)],
+      ['closesAt', ''],
+      ['dueAt', beijing(now + 7 * 86_400_000)],
+      ['note', ''],
+    ];
+    for (const cohorts of [['表单一组', '表单二组'], ['表单三组']]) {
+      const response = await client.send('POST', '/api/lead/assignments', form(fields(cohorts)));
+      expect(response.status, await response.clone().text()).toBe(303);
+      expect(response.headers.get('location')).toBe('/lead/assignments');
+    }
+    const listed = (await (await client.get('/api/lead/assignments')).json()) as { assignments: { cohorts: string[] }[] };
+    expect(listed.assignments.map((a) => [...a.cohorts].sort())).toEqual(
+      expect.arrayContaining([['表单一组', '表单二组'], ['表单三组']]),
+    );
   });
 
   it('follows only a same-site _from and a same-site redirect', async () => {

@@ -21,7 +21,7 @@ beforeAll(async () => {
   const store = await openLowdbStore(dataDir);
   token = randomToken(32);
   const now = Date.now();
-  await store.createSession({ id: sha256Hex(token), userId: 'bench-lead', createdAt: now, expiresAt: now + 3_600_000, lastSeenAt: now });
+  await store.createSession({ id: sha256Hex(token), userId: 'bench-lead', createdAt: now, expiresAt: now + 3_600_000, lastSeenAt: now, idleMs: 7_200_000 });
   await store.close();
   server = await startServer({ dataDir });
 }, 600_000);

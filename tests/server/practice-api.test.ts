@@ -30,7 +30,7 @@ beforeAll(async () => {
   for (const user of [trainee, other]) {
     await store.createUser(user);
     const token = randomBytes(32).toString('base64url');
-    await store.createSession({ id: createHash('sha256').update(token).digest('hex'), userId: user.id, createdAt: now, expiresAt: now + 3_600_000, lastSeenAt: now });
+    await store.createSession({ id: createHash('sha256').update(token).digest('hex'), userId: user.id, createdAt: now, expiresAt: now + 3_600_000, lastSeenAt: now, idleMs: 7_200_000 });
     tokens.set(user.id, token);
   }
   await store.close();

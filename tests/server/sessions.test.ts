@@ -61,6 +61,20 @@ describe('sessions', () => {
     expect(await resumeSession(store, token, 12 * HOUR)).toBeNull();
   });
 
+  it('记住我: a remembered session survives 29 days without a request and ends 30 days after login', async () => {
+    const DAY = 24 * HOUR;
+    const user = newUser();
+    await store.createUser(user);
+    const token = await startSession(store, user.id, 0, undefined, 'remembered');
+    expect(SESSION_LIMITS.rememberedMs).toBe(30 * DAY);
+    expect(await store.getSession(sha256Hex(token))).toMatchObject({ expiresAt: 30 * DAY, idleMs: 30 * DAY });
+    expect(await resumeSession(store, token, 29 * DAY)).not.toBeNull();
+    // A browser session started meanwhile prunes only by each session's own idle limit: the remembered one stays.
+    await startSession(store, user.id, 29 * DAY + HOUR);
+    expect(await resumeSession(store, token, 29 * DAY + 2 * HOUR)).not.toBeNull();
+    expect(await resumeSession(store, token, 30 * DAY)).toBeNull();
+  });
+
   it('rotates at login: the session the request came with no longer works', async () => {
     const user = newUser();
     await store.createUser(user);
@@ -92,6 +106,6 @@ describe('sessions', () => {
     expect((await store.getSession(sha256Hex(token)))?.lastSeenAt).toBe(0);
     await resumeSession(store, token, 60_000);
     expect((await store.getSession(sha256Hex(token)))?.lastSeenAt).toBe(60_000);
-    expect(isSessionExpired({ id: '', userId: '', createdAt: 0, expiresAt: 10, lastSeenAt: 0 }, 10)).toBe(true);
+    expect(isSessionExpired({ id: '', userId: '', createdAt: 0, expiresAt: 10, lastSeenAt: 0, idleMs: 100 }, 10)).toBe(true);
   });
 });

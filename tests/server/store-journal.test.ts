@@ -343,7 +343,7 @@ describe('group commit of the small files', () => {
     const id = (n: number) => n.toString(16).padStart(64, '0');
     await Promise.all(
       Array.from({ length: 50 }, (_, n) =>
-        store.createSession({ id: id(n), userId: `u${n}`, createdAt: 1, expiresAt: 2, lastSeenAt: 1 }),
+        store.createSession({ id: id(n), userId: `u${n}`, createdAt: 1, expiresAt: 2, lastSeenAt: 1, idleMs: 1 }),
       ),
     );
     expect(renames).toBeLessThan(50);

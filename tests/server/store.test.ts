@@ -254,13 +254,14 @@ describe('store: accounts', () => {
   it('disabling an account also ends all of its sessions', async () => {
     const user = newUser();
     await store.createUser(user);
-    await store.createSession({ id: 'a'.repeat(64), userId: user.id, createdAt: 1, expiresAt: 100, lastSeenAt: 1 });
+    await store.createSession({ id: 'a'.repeat(64), userId: user.id, createdAt: 1, expiresAt: 100, lastSeenAt: 1, idleMs: 10 });
     await store.createSession({
       id: 'b'.repeat(64),
       userId: 'someone-else',
       createdAt: 1,
       expiresAt: 100,
       lastSeenAt: 1,
+      idleMs: 10,
     });
     expect((await store.setDisabled(user.id, true))?.disabled).toBe(true);
     expect(await store.getSession('a'.repeat(64))).toBeNull();
@@ -310,16 +311,16 @@ describe('store: accounts', () => {
 
 describe('store: sessions (lowdb write-behind; the throttle is covered by tests/store/contract.ts)', () => {
   it('creates, touches, prunes and deletes sessions', async () => {
-    const session = { id: 'e'.repeat(64), userId: 'u', createdAt: 1, expiresAt: 100, lastSeenAt: 1 };
+    const session = { id: 'e'.repeat(64), userId: 'u', createdAt: 1, expiresAt: 100, lastSeenAt: 1, idleMs: 10 };
     await store.createSession(session);
     expect(await store.touchSession(session.id, 50)).toEqual({ ...session, lastSeenAt: 50 });
-    expect(await store.pruneSessions({ lastSeenUpTo: 49, expiresUpTo: 99 })).toBe(0);
-    expect(await store.pruneSessions({ lastSeenUpTo: 50, expiresUpTo: 0 })).toBe(1);
+    expect(await store.pruneSessions({ idleEndsUpTo: 59, expiresUpTo: 99 })).toBe(0);
+    expect(await store.pruneSessions({ idleEndsUpTo: 60, expiresUpTo: 0 })).toBe(1);
     expect(await store.touchSession(session.id, 60)).toBeNull();
   });
 
   it('writes last-seen times behind, together, and at close; a crash loses only those', async () => {
-    const session = { id: 'f'.repeat(64), userId: 'u', createdAt: 1, expiresAt: 10_000, lastSeenAt: 1 };
+    const session = { id: 'f'.repeat(64), userId: 'u', createdAt: 1, expiresAt: 10_000, lastSeenAt: 1, idleMs: 10 };
     await store.createSession(session);
     await store.touchSession(session.id, 500);
     const onDisk = async () => JSON.parse(await readFile(join(dir, 'sessions.json'), 'utf8')).sessions[0].lastSeenAt;
@@ -327,7 +328,7 @@ describe('store: sessions (lowdb write-behind; the throttle is covered by tests/
     expect((await store.getSession(session.id))?.lastSeenAt).toBe(500);
     expect(await onDisk()).toBe(1);
     // Pruning judges the newest time, written or not.
-    expect(await store.pruneSessions({ lastSeenUpTo: 99, expiresUpTo: 0 })).toBe(0);
+    expect(await store.pruneSessions({ idleEndsUpTo: 109, expiresUpTo: 0 })).toBe(0);
     await store.close();
     expect(await onDisk()).toBe(500);
     store = await openLowdbStore(dir);

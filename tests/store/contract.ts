@@ -42,7 +42,7 @@ function certificate(overrides: Partial<Certificate> = {}): Certificate {
 }
 
 function session(overrides: Partial<Session> = {}): Session {
-  return { id: hash('e'), userId: 'u1', createdAt: 1, expiresAt: 1000, lastSeenAt: 1, ...overrides };
+  return { id: hash('e'), userId: 'u1', createdAt: 1, expiresAt: 1000, lastSeenAt: 1, idleMs: 100, ...overrides };
 }
 
 /**
@@ -260,15 +260,29 @@ export function describeStoreContract(name: string, make: () => Promise<StoreUnd
         expect(await store.getSession(hash('c'))).not.toBeNull();
       });
 
-      it('prunes by idle and absolute bounds (inclusive), judging the newest last-seen time', async () => {
+      it("prunes by each session's own idle limit and the absolute bound (inclusive), judging the newest last-seen time", async () => {
         await store.createSession(session({ id: hash('a'), lastSeenAt: 10, expiresAt: 1000 }));
         await store.createSession(session({ id: hash('b'), lastSeenAt: 10, expiresAt: 100 }));
         await store.createSession(session({ id: hash('c'), lastSeenAt: 10, expiresAt: 1000 }));
         await store.touchSession(hash('c'), 60);
-        expect(await store.pruneSessions({ lastSeenUpTo: 9, expiresUpTo: 99 })).toBe(0);
-        expect(await store.pruneSessions({ lastSeenUpTo: 10, expiresUpTo: 100 })).toBe(2);
+        expect(await store.pruneSessions({ idleEndsUpTo: 109, expiresUpTo: 99 })).toBe(0);
+        expect(await store.pruneSessions({ idleEndsUpTo: 110, expiresUpTo: 100 })).toBe(2);
         expect(await store.getSession(hash('c'))).not.toBeNull();
-        expect(await store.pruneSessions({ lastSeenUpTo: 60, expiresUpTo: 0 })).toBe(1);
+        expect(await store.pruneSessions({ idleEndsUpTo: 160, expiresUpTo: 0 })).toBe(1);
+      });
+
+      it('keeps a long idle limit (记住我) apart from a short one: each session is judged by its own', async () => {
+        const remembered = 30 * 24 * 3_600_000;
+        await store.createSession(session({ id: hash('short'), lastSeenAt: 10, expiresAt: 2 * remembered }));
+        await store.createSession(session({ id: hash('long'), lastSeenAt: 10, expiresAt: 2 * remembered, idleMs: remembered }));
+        expect(await store.getSession(hash('long'))).toEqual(
+          session({ id: hash('long'), lastSeenAt: 10, expiresAt: 2 * remembered, idleMs: remembered }),
+        );
+        expect(await store.pruneSessions({ idleEndsUpTo: 10 + 7_200_000, expiresUpTo: 0 })).toBe(1);
+        expect(await store.getSession(hash('short'))).toBeNull();
+        expect(await store.getSession(hash('long'))).toMatchObject({ idleMs: remembered });
+        expect(await store.pruneSessions({ idleEndsUpTo: 10 + remembered, expiresUpTo: 0 })).toBe(1);
+        expect(await store.getSession(hash('long'))).toBeNull();
       });
 
       it('keeps sessions and their last-seen time across a reopen', async () => {

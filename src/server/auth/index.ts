@@ -10,6 +10,7 @@ export {
   resumeSession,
   SESSION_COOKIE,
   SESSION_LIMITS,
+  type SessionLifetime,
   startSession,
 } from './sessions.ts';
 export {

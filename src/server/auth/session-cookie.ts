@@ -2,7 +2,7 @@ import type { AstroCookieSetOptions } from 'astro';
 import { ACCOUNT_HINT_COOKIE, type AccountHint, accountHintValue } from '../../present/index.ts';
 import { isHttps } from '../config.ts';
 import type { Store } from '../store/index.ts';
-import { endSession, SESSION_COOKIE, startSession } from './sessions.ts';
+import { endSession, SESSION_COOKIE, SESSION_LIMITS, type SessionLifetime, startSession } from './sessions.ts';
 
 /**
  * The part of Astro's cookie API the server uses. Astro's `AstroCookies` satisfies it, and so does the built server's
@@ -27,10 +27,12 @@ function cookieOptions(url: URL): AstroCookieSetOptions {
  * Keeps the display cookie (src/present/account-hint.ts) in step with the account a request resolved to: set when it
  * is missing or names someone else, deleted when nobody is signed in, untouched otherwise (so an anonymous visitor
  * gets no Set-Cookie at all). Readable by script on purpose: it only tells a static page's header what to show.
+ * `maxAge` (seconds; sign-in with 记住我) always writes it, to outlive the browser as the session cookie does.
  */
 export function syncAccountHint(
   context: { readonly cookies: CookieJar; readonly url: URL },
   account: AccountHint | null,
+  maxAge?: number,
 ): void {
   // Both jars (Astro's and the fast path's) read values undecoded, as the cookie holds them.
   const current = context.cookies.get(ACCOUNT_HINT_COOKIE)?.value;
@@ -39,25 +41,32 @@ export function syncAccountHint(
     return;
   }
   const wanted = accountHintValue(account);
-  if (current === wanted) return;
+  if (current === wanted && maxAge === undefined) return;
   context.cookies.set(ACCOUNT_HINT_COOKIE, wanted, {
     ...cookieOptions(context.url),
     httpOnly: false,
     encode: (value) => value,
+    ...(maxAge === undefined ? {} : { maxAge }),
   });
 }
 
-/** Signs `user` in with a new session id, ending the session the request arrived with (rotation). */
+/**
+ * Signs `user` in with a new session id, ending the session the request arrived with (rotation). A remembered
+ * session's cookie carries Max-Age (30 days, as the server keeps it), so it outlives the browser; a browser session's
+ * has none.
+ */
 export async function signIn(
   context: { readonly cookies: CookieJar; readonly url: URL },
   store: Store,
   user: { readonly id: string } & AccountHint,
   now: number,
+  lifetime: SessionLifetime = 'browser',
 ): Promise<void> {
   const previous = context.cookies.get(SESSION_COOKIE)?.value;
-  const token = await startSession(store, user.id, now, previous);
-  context.cookies.set(SESSION_COOKIE, token, cookieOptions(context.url));
-  syncAccountHint(context, user);
+  const token = await startSession(store, user.id, now, previous, lifetime);
+  const maxAge = lifetime === 'remembered' ? Math.floor(SESSION_LIMITS.rememberedMs / 1000) : undefined;
+  context.cookies.set(SESSION_COOKIE, token, { ...cookieOptions(context.url), ...(maxAge === undefined ? {} : { maxAge }) });
+  syncAccountHint(context, user, maxAge);
 }
 
 /** Ends the request's session on the server and clears the cookie. */

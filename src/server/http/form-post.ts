@@ -2,6 +2,7 @@ import type { FormResult } from '../../present/index.ts';
 import { sameSitePath } from '../accounts/index.ts';
 import type { ApiContext } from './api-context.ts';
 import type { FieldError } from './api-errors.ts';
+import { markFormRequest } from './form-requests.ts';
 import { plainPage } from './plain-page.ts';
 import { readLimitedBytes } from './read-json.ts';
 import { jsonError } from './respond.ts';
@@ -16,7 +17,9 @@ import { jsonError } from './respond.ts';
  *
  * Hidden fields: `_form` (marker), `_from` (the page's same-site path), `_stay` (stay on the page after a success);
  * `_match.<name>` must equal field `<name>` (a password confirmation). Fields starting with `_` are never sent on;
- * a file field sends its bytes in base64 (the import route decodes them).
+ * a file field sends its bytes in base64 (the import route decodes them). A name that comes several times (a group
+ * of checkboxes) becomes a list in order; a name that comes once stays a string, and `readJson` puts it in a list
+ * where the schema expects one (form-requests.ts), so one checked box reads like JSON's `["x"]`.
  */
 export const FORM_MARKER = '_form';
 
@@ -49,18 +52,24 @@ async function readFormPost(request: Request): Promise<{ form: FormPost | null; 
   }
   if (!data.has(FORM_MARKER)) return { form: null, replacement };
 
-  const body: Record<string, string> = {};
+  const body: Record<string, string | string[]> = {};
   const values: Record<string, string> = {};
+  const put = (name: string, value: string) => {
+    const earlier = body[name];
+    body[name] = earlier === undefined ? value : Array.isArray(earlier) ? [...earlier, value] : [earlier, value];
+  };
   const confirmations: [string, string][] = [];
   for (const [name, value] of data) {
     if (typeof value !== 'string') {
-      if (!name.startsWith('_')) body[name] = value.size === 0 ? '' : Buffer.from(await value.arrayBuffer()).toString('base64');
+      if (!name.startsWith('_')) put(name, value.size === 0 ? '' : Buffer.from(await value.arrayBuffer()).toString('base64'));
       continue;
     }
     if (name.startsWith(MATCH_PREFIX)) confirmations.push([name, value]);
     if (name.startsWith('_')) continue;
-    body[name] = value;
-    if (!SECRET_FIELD.test(name)) values[name] = value;
+    put(name, value);
+    // A list is not typed back (a re-rendered page keeps its checkboxes as the server drew them).
+    if (!SECRET_FIELD.test(name) && typeof body[name] === 'string') values[name] = value;
+    else delete values[name];
   }
   const mismatches = confirmations
     .filter(([name, value]) => value !== body[name.slice(MATCH_PREFIX.length)])
@@ -71,7 +80,7 @@ async function readFormPost(request: Request): Promise<{ form: FormPost | null; 
   const from = data.get('_from');
   return {
     form: {
-      request: new Request(request.url, { method: 'POST', headers, body: JSON.stringify(body) }),
+      request: markFormRequest(new Request(request.url, { method: 'POST', headers, body: JSON.stringify(body) })),
       from: typeof from === 'string' ? sameSitePath(from) : null,
       stay: data.has('_stay'),
       values,

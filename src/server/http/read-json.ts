@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { ApiError, type FieldError } from './api-errors.ts';
+import { isFormRequest } from './form-requests.ts';
 
 /** Request bodies larger than this are refused unread (a 1,000-row CSV is about 40 KB). */
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -39,9 +40,40 @@ export async function readJson<S extends z.ZodType>(request: Request, schema: S)
   } catch {
     throw new ApiError('INVALID_JSON');
   }
-  const parsed = schema.safeParse(json, { error: CHINESE_DEFAULTS });
+  const parsed = schema.safeParse(isFormRequest(request) ? listsWhereExpected(schema, json) : json, { error: CHINESE_DEFAULTS });
   if (!parsed.success) throw new ApiError('VALIDATION_FAILED', fieldErrors(parsed.error));
   return parsed.data;
+}
+
+interface SchemaDef {
+  readonly type: string;
+  readonly shape?: Record<string, { readonly _zod: { readonly def: SchemaDef } }>;
+  readonly innerType?: { readonly _zod: { readonly def: SchemaDef } };
+  readonly in?: { readonly _zod: { readonly def: SchemaDef } };
+}
+
+/** The schema under optional/default/nullable/readonly wrappers and a pipe's input side. */
+function unwrapped(def: SchemaDef): SchemaDef {
+  let current = def;
+  for (;;) {
+    const inner = current.type === 'pipe' ? current.in : current.innerType;
+    if (!inner) return current;
+    current = inner._zod.def;
+  }
+}
+
+/**
+ * A form post's body with each lone string put in a list where the object schema expects an array: a form sends one
+ * checked box of a group as a plain value (form-post.ts). Anything else is left for the schema to judge.
+ */
+function listsWhereExpected(schema: z.ZodType, body: unknown): unknown {
+  const def = unwrapped(schema._zod.def as unknown as SchemaDef);
+  if (def.type !== 'object' || !def.shape || typeof body !== 'object' || body === null || Array.isArray(body)) return body;
+  const out: Record<string, unknown> = { ...(body as Record<string, unknown>) };
+  for (const [key, field] of Object.entries(def.shape)) {
+    if (typeof out[key] === 'string' && unwrapped(field._zod.def).type === 'array') out[key] = [out[key]];
+  }
+  return out;
 }
 
 /** One entry per failing field (the first problem of each), in the order zod found them. */

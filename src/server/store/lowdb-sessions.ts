@@ -102,7 +102,7 @@ export class LowdbSessions implements SessionsArea {
   }
 
   async pruneSessions(bounds: SessionPrune): Promise<number> {
-    return this.#deleteWhere((s) => s.lastSeenAt <= bounds.lastSeenUpTo || s.expiresAt <= bounds.expiresUpTo);
+    return this.#deleteWhere((s) => s.lastSeenAt + s.idleMs <= bounds.idleEndsUpTo || s.expiresAt <= bounds.expiresUpTo);
   }
 
   #deleteWhere(isExpired: (session: Session) => boolean): Promise<number> {

@@ -177,6 +177,18 @@ export const MIGRATIONS: readonly { readonly version: number; readonly name: str
       CREATE INDEX assignments_cohorts ON assignments USING gin (cohorts);
     `,
   },
+  {
+    version: 4,
+    name: 'session-idle-limit',
+    sql: `
+      -- Each session's own idle limit (记住我: 30 days; a browser session: 2 h, as every session before this).
+      ALTER TABLE sessions ADD COLUMN idle_ms bigint NOT NULL DEFAULT 7200000 CHECK (idle_ms > 0);
+      ALTER TABLE sessions ALTER COLUMN idle_ms DROP DEFAULT;
+      -- Pruning asks when the idle limit ends, not when the session was last seen.
+      DROP INDEX sessions_last_seen;
+      CREATE INDEX sessions_idle_end ON sessions ((last_seen_at + idle_ms));
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.at(-1)!.version;

@@ -130,6 +130,7 @@ function toSession(row: Row): Session {
     createdAt: row.created_at as number,
     expiresAt: row.expires_at as number,
     lastSeenAt: row.last_seen_at as number,
+    idleMs: row.idle_ms as number,
   };
 }
 
@@ -512,8 +513,8 @@ class PostgresStore implements Store {
   async createSession(session: Session): Promise<void> {
     this.#assertOpen();
     await this.#query(
-      'INSERT INTO sessions (id, user_id, created_at, expires_at, last_seen_at) VALUES ($1, $2, $3, $4, $5)',
-      [session.id, session.userId, session.createdAt, session.expiresAt, session.lastSeenAt],
+      'INSERT INTO sessions (id, user_id, created_at, expires_at, last_seen_at, idle_ms) VALUES ($1, $2, $3, $4, $5, $6)',
+      [session.id, session.userId, session.createdAt, session.expiresAt, session.lastSeenAt, session.idleMs],
     );
   }
 
@@ -544,8 +545,8 @@ class PostgresStore implements Store {
 
   async pruneSessions(bounds: SessionPrune): Promise<number> {
     this.#assertOpen();
-    const result = await this.#pool.query('DELETE FROM sessions WHERE last_seen_at <= $1 OR expires_at <= $2', [
-      bounds.lastSeenUpTo,
+    const result = await this.#pool.query('DELETE FROM sessions WHERE last_seen_at + idle_ms <= $1 OR expires_at <= $2', [
+      bounds.idleEndsUpTo,
       bounds.expiresUpTo,
     ]);
     return result.rowCount ?? 0;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SESSION_IDLE_MS } from '../../present/index.ts';
 import type {
   Activation,
   AttemptRecord,
@@ -47,6 +48,8 @@ export const SessionSchema = z.object({
   createdAt: Millis,
   expiresAt: Millis,
   lastSeenAt: Millis,
+  // Sessions written before the field existed were all browser sessions with the 2 h idle limit.
+  idleMs: z.number().int().positive().default(SESSION_IDLE_MS),
 }) satisfies z.ZodType<Session>;
 
 export const LoginFailuresSchema = z.object({

@@ -123,8 +123,8 @@ export type RevokeCertificateResult =
 
 /** Which sessions `pruneSessions` deletes: those matching either bound (both inclusive). */
 export interface SessionPrune {
-  /** Sessions last seen at or before this instant are idle-expired. */
-  readonly lastSeenUpTo: number;
+  /** Sessions whose idle limit ends (`lastSeenAt + idleMs`) at or before this instant are idle-expired. */
+  readonly idleEndsUpTo: number;
   /** Sessions whose absolute expiry is at or before this instant are expired. */
   readonly expiresUpTo: number;
 }

@@ -34,10 +34,16 @@ export interface Session {
   readonly id: string;
   readonly userId: string;
   readonly createdAt: number;
-  /** Absolute expiry (createdAt + 12 h); the idle limit is counted from lastSeenAt. */
+  /** Absolute expiry (createdAt + 12 h, or + 30 days when 记住我 was ticked); the idle limit counts from lastSeenAt. */
   readonly expiresAt: number;
   /** Last request seen, stored at most once a minute so that browsing does not rewrite the file on every click. */
   readonly lastSeenAt: number;
+  /**
+   * This session's idle limit: it ends once `lastSeenAt + idleMs` has passed (2 h for a browser session, 30 days for a
+   * remembered one; src/server/auth/sessions.ts). Stored per session so a change of policy never shortens or
+   * lengthens sessions already handed out.
+   */
+  readonly idleMs: number;
 }
 
 /** The one-time first-run link: only its SHA-256 is kept; replaced on every start while no lead exists. */

@@ -29,7 +29,7 @@ export const POST = apiRoute(async (context) => {
         })
       : jsonError(outcome.code);
   }
-  await signIn(context, store, outcome.user, now);
+  await signIn(context, store, outcome.user, now, body.remember?.length ? 'remembered' : 'browser');
   const next = context.url.searchParams.get('next');
   return jsonOk({ user: accountView(outcome.user), redirect: homeAfterSignIn(outcome.user.role, next) });
 });
