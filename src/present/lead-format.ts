@@ -13,9 +13,16 @@ export const REVIEW_POLICY_LABELS = {
   full: '看全部题目的答案与依据',
 } as const;
 
-/** An instant as Beijing time, e.g. `2026-01-01 09:00`; `—` when there is none. */
-export function beijingTime(at: number | null | undefined): string {
-  return at === null || at === undefined ? '—' : formatBeijingTime(at);
+const MINUTE_MS = 60_000;
+
+/**
+ * An instant as people read it, Beijing time to the minute, e.g. `2026-01-01 09:00`; `—` when there is none. Seconds
+ * are dropped: `'down'` (the default) for what has happened, `'up'` for when something becomes possible (a cooldown's
+ * end), so that the minute shown is never before it.
+ */
+export function beijingTime(at: number | null | undefined, round: 'down' | 'up' = 'down'): string {
+  if (at === null || at === undefined) return '—';
+  return formatBeijingTime((round === 'up' ? Math.ceil : Math.floor)(at / MINUTE_MS) * MINUTE_MS);
 }
 
 /** A share as a whole percentage, e.g. `80%`; `—` when nothing was counted. */

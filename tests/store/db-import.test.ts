@@ -3,6 +3,7 @@ import { rm } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openLowdbStore, type Store } from '../../src/server/store/index.ts';
+import { MIGRATIONS } from '../../src/server/store/postgres-schema.ts';
 import { openPostgresStore } from '../../src/server/store/postgres-store.ts';
 import { ROOT, tempDataDir } from '../server/built-server.ts';
 import { newAttempt, newUser } from '../server/store-factories.ts';
@@ -64,7 +65,7 @@ describe('npm run db:migrate and db:import', () => {
     const url = await cluster.createDatabase();
     const env = { ...process.env, DATABASE_URL: url };
     const migrated = await run('npm', ['run', '--silent', 'db:migrate'], { cwd: ROOT, env });
-    expect(migrated.stdout).toMatch(/Applied migration\(s\) 1, (\d+, )*3 /);
+    expect(migrated.stdout).toContain(`Applied migration(s) ${MIGRATIONS.map((m) => m.version).join(', ')} `);
     expect((await run('npm', ['run', '--silent', 'db:migrate'], { cwd: ROOT, env })).stdout).toMatch(/up to date/);
 
     const imported = await run('npm', ['run', '--silent', 'db:import', '--', '--from', dir], { cwd: ROOT, env });

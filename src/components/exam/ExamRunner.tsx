@@ -227,7 +227,7 @@ export default function ExamRunner({ attemptId }: Props) {
       {error && <p role="alert">{error}</p>}
       {lastError && unsaved.length > 0 && (
         <p class="exam-warning">
-          第 {unsaved.join('、')} 题还没有保存到服务器（{lastError}），已暂存在本机，稍后自动重试。
+          第 {unsaved.join('、')} 题还没有保存到服务器（{lastError.replace(/。$/, '')}），已暂存在本机，稍后自动重试。
         </p>
       )}
       <nav aria-label="题目导航" class="exam-nav">

@@ -1,5 +1,6 @@
 // The exam island's calls to the attempt API; types mirror what src/server/exams answers (no keys before submission).
 import type { SaveBody, SendResult } from './save-queue.ts';
+import { SESSION_ACTIVITY_EVENT, SESSION_ENDED_EVENT } from '../../present/index.ts';
 
 export interface AttemptView {
   readonly id: string;
@@ -52,6 +53,9 @@ async function request(method: string, path: string, body: unknown, signal?: Abo
       credentials: 'same-origin',
       signal: signal ?? null,
     });
+    // Any answer but 401 came from the signed-in session, which the server counted as activity; a 401 means it ended
+    // (IdleWarning.astro). Unsaved answers stay queued either way, and are sent once the trainee is signed in again.
+    dispatchEvent(new Event(response.status === 401 ? SESSION_ENDED_EVENT : SESSION_ACTIVITY_EVENT));
     return { status: response.status, data: await response.json().catch(() => null) };
   } catch {
     return { status: 0, data: null };

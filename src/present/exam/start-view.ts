@@ -33,7 +33,7 @@ export function examStartView(exam: Exam, standing: ExamStanding): ExamStartView
   const failed = standing.eligibility.conditions.filter((condition) => !condition.passed);
   const reasons = failed.map((condition) => {
     if (condition.id === 'attempts') return `${standing.attemptsAllowed} 次考试机会已经用完。`;
-    if (condition.id === 'cooldown') return `两次考试之间至少间隔 ${exam.cooldownHours} 小时，${beijingTime(condition.value)}（北京时间）后可以再考。`;
+    if (condition.id === 'cooldown') return `两次考试之间至少间隔 ${exam.cooldownHours} 小时，${beijingTime(condition.value, 'up')}（北京时间）后可以再考。`;
     return condition.message;
   });
   if (standing.refusal) reasons.push(standing.refusal);

@@ -1,4 +1,4 @@
-import { REMEMBERED_SESSION_MS, SESSION_IDLE_MS } from '../../present/index.ts';
+import { REMEMBERED_SESSION_MS, SESSION_IDLE_MS, SESSION_TOUCH_EVERY_MS } from '../../present/index.ts';
 import type { Session, Store, User } from '../store/index.ts';
 import { randomToken, sha256Hex } from './tokens.ts';
 
@@ -14,7 +14,7 @@ export const SESSION_LIMITS = {
   idleMs: SESSION_IDLE_MS,
   absoluteMs: 12 * 60 * MINUTE,
   rememberedMs: REMEMBERED_SESSION_MS,
-  touchEveryMs: MINUTE,
+  touchEveryMs: SESSION_TOUCH_EVERY_MS,
 } as const;
 
 /** How long a new session lasts: a browser session, or a remembered one (记住我). */

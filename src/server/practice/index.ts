@@ -1,2 +1,2 @@
 export { MAX_SYNC_ITEMS, PRACTICE_ITEM_ID, practiceProgress, PracticeSyncBodySchema, syncPractice, type PracticeSyncBody, type PracticeSyncResult } from './practice-sync.ts';
-export { practiceAreaOf } from './runtime.ts';
+export { practiceAreas } from './runtime.ts';

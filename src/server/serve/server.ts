@@ -9,7 +9,7 @@ import { type GuardContext, guardRequest, isFormBody } from '../http/index.ts';
 import { FastCookieJar } from './cookie-jar.ts';
 import { type FastMatch, fastRouter, loadFastRoutes } from './fast-routes.ts';
 import { requestUrl, toWebRequest, writeWebResponse } from './node-bridge.ts';
-import { registerServedDist } from '../studio/index.ts';
+import { registerServedDist } from '../served-dist.ts';
 import { staticFiles } from './static-files.ts';
 
 /** The handler @astrojs/node exports in `middleware` mode (docs: "Middleware"): renders a route, or the 404 page. */

@@ -18,6 +18,7 @@ import { tmpdir } from 'node:os';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { studioPublishEnabled } from '../config.ts';
+import { registerServedDist, servedDist } from '../served-dist.ts';
 
 /**
  * Publishing: rebuild the static site from CONTENT_DIR in the background and swap what the running server serves.
@@ -54,18 +55,8 @@ export type PublishSite =
 
 const LOG_LINES = 200;
 
-const SERVED_DIST = Symbol.for('after-sales-academy/served-dist');
-const served = globalThis as { [SERVED_DIST]?: string };
-
-/**
- * Names the `dist/` folder this process serves. The built server (src/server/serve/) calls it before it loads any
- * route: its API fast path runs this module from `src/`, where walking up from the module file cannot find the
- * running build (or, in a project whose `src/` is a link, would find another one). Process-wide, so the Astro
- * bundle's copy of this module sees it too.
- */
-export function registerServedDist(dist: string): void {
-  served[SERVED_DIST] = resolve(dist);
-}
+// Kept here too for the studio's callers; the registration itself lives in src/server/served-dist.ts.
+export { registerServedDist };
 
 /**
  * The served site: the `dist/` folder the server registered (else the one holding the running server bundle), and the
@@ -76,7 +67,7 @@ export function publishSite(moduleUrl: string = import.meta.url): PublishSite {
   if (!studioPublishEnabled()) {
     return { ok: false, reason: '这台服务器没有开启发布（STUDIO_PUBLISH=on），通常是只读部署：保存的内容已写入内容目录，请把它提交到仓库，由部署流程重新构建发布。' };
   }
-  let dist = served[SERVED_DIST];
+  let dist = servedDist();
   if (dist === undefined) {
     let folder = dirname(fileURLToPath(moduleUrl));
     while (basename(folder) !== 'server' || !existsSync(join(dirname(folder), 'client'))) {

@@ -1,7 +1,7 @@
 import { signedInUser } from '../../../server/exams/index.ts';
 import { apiRoute, jsonOk, methodNotAllowed, readJson } from '../../../server/http/index.ts';
 import { getStore } from '../../../server/index.ts';
-import { practiceAreaOf, practiceProgress, PracticeSyncBodySchema, syncPractice } from '../../../server/practice/index.ts';
+import { practiceAreas, practiceProgress, PracticeSyncBodySchema, syncPractice } from '../../../server/practice/index.ts';
 
 export const prerender = false;
 
@@ -14,7 +14,8 @@ export const GET = apiRoute(async (context) => jsonOk(await practiceProgress(awa
  */
 export const POST = apiRoute(async (context) => {
   const body = await readJson(context.request, PracticeSyncBodySchema);
-  return jsonOk(await syncPractice(await getStore(), signedInUser(context), body, practiceAreaOf));
+  const areas = practiceAreas();
+  return jsonOk(await syncPractice(await getStore(), signedInUser(context), body, (itemId) => areas.get(itemId)));
 });
 
 export const ALL = methodNotAllowed;
