@@ -90,6 +90,25 @@ describe('forms with JavaScript disabled', () => {
     await page.screenshot({ path: `${SCREENSHOTS}trainees-no-js.png`, fullPage: true });
   });
 
+  it('assigns an exam to two cohorts ticked in a group of checkboxes (repeated fields arrive as a list)', async () => {
+    const { page } = noScript;
+    await page.goto(`${server.url}/lead/trainees`);
+    await page.getByLabel('姓名').fill('孙学员');
+    await page.getByLabel('工号').fill('TRAINEE-NOJS2');
+    await page.getByLabel('班组').fill('售后四组');
+    await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: '添加并生成激活链接' }).click()]);
+
+    await page.goto(`${server.url}/lead/assignments`);
+    const form = page.locator('form').filter({ has: page.getByRole('button', { name: '布置考试' }) });
+    await form.getByLabel(TRAINEE.cohort).check();
+    await form.getByLabel('售后四组').check();
+    const [saved] = await Promise.all([page.waitForNavigation(), form.getByRole('button', { name: '布置考试' }).click()]);
+    expect(saved?.status()).toBe(200);
+    expect(new URL(page.url()).pathname).toBe('/lead/assignments');
+    expect(await page.locator('main').innerText()).toContain(`${TRAINEE.cohort}、售后四组`);
+    await page.screenshot({ path: `${SCREENSHOTS}assignments-no-js.png`, fullPage: true });
+  });
+
   it('logout is a plain form post; a wrong password answers 401 in the page; activation and login work', async () => {
     const { page } = noScript;
     await page.getByRole('button', { name: '退出登录' }).click();
@@ -112,7 +131,16 @@ describe('forms with JavaScript disabled', () => {
     expect(await page.locator('[data-form-status]').innerText()).toContain('工号或密码不正确');
     expect(await page.getByLabel('工号').inputValue()).toBe(TRAINEE.employeeId);
     await page.getByLabel('密码').fill(TRAINEE_PASSWORD);
+    // 记住我: both cookies outlive the browser, as long as the server keeps the session (30 days).
+    await page.getByLabel('记住我（30 天）').check();
     await page.getByRole('button', { name: '登录' }).click();
+    await page.waitForURL(`${server.url}/me`);
+    const cookies = await noScript.context.cookies();
+    for (const name of ['asa_session', 'asa_who']) {
+      const expires = cookies.find((cookie) => cookie.name === name)?.expires ?? -1;
+      expect(expires * 1000 - Date.now(), name).toBeGreaterThan(29 * 24 * 3_600_000);
+    }
+    await page.goto(`${server.url}/login?next=/me`);
     await page.waitForURL(`${server.url}/me`);
   });
 });
@@ -125,13 +153,18 @@ describe('the account in the header', () => {
     expect(await scriptsBesidesAccountNav(page)).toEqual([]);
 
     await page.goto(`${server.url}/login`);
+    await expectAccessible(page, 'login');
     await page.getByLabel('工号').fill(LEAD.employeeId);
     await page.getByLabel('密码').fill(LEAD.password);
     await page.getByRole('button', { name: '登录' }).click();
     await page.waitForURL(`${server.url}/lead`);
     const hint = (await scripted.context.cookies()).find((cookie) => cookie.name === 'asa_who');
     expect(hint?.httpOnly).toBe(false);
-    expect((await scripted.context.cookies()).find((cookie) => cookie.name === 'asa_session')?.httpOnly).toBe(true);
+    const session = (await scripted.context.cookies()).find((cookie) => cookie.name === 'asa_session');
+    expect(session?.httpOnly).toBe(true);
+    // Without 记住我 both are browser-session cookies: closing the browser signs out.
+    expect(session?.expires).toBe(-1);
+    expect(hint?.expires).toBe(-1);
 
     for (const path of ['/', '/cases', '/practice']) {
       await page.goto(`${server.url}${path}`, { waitUntil: 'domcontentloaded' });

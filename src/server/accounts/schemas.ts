@@ -47,7 +47,10 @@ export const LoginBodySchema = z.strictObject({
   employeeId: z.string({ error: '请填写工号' }).trim().min(1, '请填写工号').max(64, '工号最多 32 位'),
   password: PasswordInputSchema,
   // The 记住我 checkbox: checked boxes come as a list of their values (JSON and form posts alike), unchecked as nothing.
-  remember: z.array(z.literal('on', { error: '“记住我”的值不正确' })).max(1).optional(),
+  remember: z
+    .array(z.string())
+    .refine((values) => values.length === 1 && values[0] === 'on', '“记住我”的值不正确')
+    .optional(),
 });
 
 export const SetupBodySchema = z.strictObject({

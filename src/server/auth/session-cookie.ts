@@ -34,14 +34,15 @@ export function syncAccountHint(
   account: AccountHint | null,
   maxAge?: number,
 ): void {
-  // Both jars (Astro's and the fast path's) read values undecoded, as the cookie holds them.
+  // The fast path's jar reads the value as the cookie holds it, Astro's decodes it (decodeURIComponent): either
+  // matches. Without the second, every page Astro rendered wrote the cookie again, as a browser-session cookie.
   const current = context.cookies.get(ACCOUNT_HINT_COOKIE)?.value;
   if (!account) {
     if (current !== undefined) context.cookies.delete(ACCOUNT_HINT_COOKIE, { path: '/' });
     return;
   }
   const wanted = accountHintValue(account);
-  if (current === wanted && maxAge === undefined) return;
+  if ((current === wanted || current === decodeURIComponent(wanted)) && maxAge === undefined) return;
   context.cookies.set(ACCOUNT_HINT_COOKIE, wanted, {
     ...cookieOptions(context.url),
     httpOnly: false,
