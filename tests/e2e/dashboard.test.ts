@@ -245,6 +245,9 @@ describe('lead dashboard per cohort', () => {
     await page.locator('.stat-cards').screenshot({ path: `${SCREENSHOTS}dashboard-375-cards.png` });
     await page.locator('figure').first().screenshot({ path: `${SCREENSHOTS}dashboard-375-histogram.png` });
     await page.locator('figure').last().screenshot({ path: `${SCREENSHOTS}dashboard-375-heatmap.png` });
+    // The whole page on a phone: nothing may stick out sideways except inside a table's own scroller.
+    await page.screenshot({ path: `${SCREENSHOTS}dashboard-375-full.png`, fullPage: true });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
     await page.setViewportSize({ width: 1280, height: 800 });
   });
 
