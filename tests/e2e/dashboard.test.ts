@@ -194,7 +194,7 @@ describe('lead dashboard per cohort', () => {
     await page.emulateMedia({ colorScheme: 'light' });
 
     const followUps = page.locator('tr[data-follow-up]');
-    expect(await followUps.locator('td:first-child').allInnerTexts()).toEqual(['张三', '李二']);
+    expect(await followUps.locator('td:first-child a').allInnerTexts()).toEqual(['张三', '李二']);
     expect(await followUps.first().innerText()).toContain('未通过，尚未补考（已考 1 / 3 次）');
     await expectAccessible(page, 'all');
   });
@@ -222,7 +222,7 @@ describe('lead dashboard per cohort', () => {
     // 100, 85, 50: mean 235 / 3 = 78.3, median 85.
     expect(squash(await statText(page, 'scores'))).toContain('78.3% 中位数 85%');
     const followUps = page.locator('tr[data-follow-up]');
-    expect(await followUps.locator('td:first-child').allInnerTexts()).toEqual(['张二', '张三']);
+    expect(await followUps.locator('td:first-child a').allInnerTexts()).toEqual(['张二', '张三']);
     expect(await followUps.first().innerText()).toContain('证书已撤销：考试期间查阅资料');
     expect(await page.locator('[data-chart-table="trainee-heatmap"] tr[data-heat-row]').count()).toBe(3);
 

@@ -1,6 +1,6 @@
 // The exam island's calls to the attempt API; types mirror what src/server/exams answers (no keys before submission).
 import type { SaveBody, SendResult } from './save-queue.ts';
-import { SESSION_ACTIVITY_EVENT, SESSION_ENDED_EVENT } from '../../present/index.ts';
+import { SESSION_ACTIVITY_EVENT, SESSION_ENDED_EVENT } from '../../present/exam/index.ts';
 
 export interface AttemptView {
   readonly id: string;
