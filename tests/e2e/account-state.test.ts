@@ -175,6 +175,7 @@ describe('the account in the header', () => {
     await expectAccessible(page, 'header-signed-in');
     await page.setViewportSize({ width: 375, height: 800 });
     await page.screenshot({ path: `${SCREENSHOTS}header-signed-in-375.png` });
+    await expectAccessible(page, 'header-signed-in-375');
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
     await page.setViewportSize({ width: 1280, height: 800 });
   });

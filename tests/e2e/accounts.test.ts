@@ -91,6 +91,9 @@ describe('accounts in the browser', () => {
     await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(activationLink);
     expect(await page.locator('#copy-status').innerText()).toBe('已复制 张三 的链接。');
     await expectAccessible(page, 'trainees-imported');
+    await page.setViewportSize({ width: 375, height: 800 });
+    await expectAccessible(page, 'trainees-imported-375');
+    await page.setViewportSize({ width: 1280, height: 800 });
   });
 
   it('the lead adds one trainee, and the list shows everyone by cohort after a refresh; disabling asks first', async () => {

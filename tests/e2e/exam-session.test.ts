@@ -125,7 +125,7 @@ describe('the session while an exam is open', () => {
     );
     await expect.poll(() => page.locator('.exam-bar').innerText()).toContain('1 题未保存');
     await page.setViewportSize({ width: 375, height: 800 });
-    await page.screenshot({ path: `${SCREENSHOTS}exam-session-ended-375.png` });
+    expect(await violationsInBothSchemes(page, `${SCREENSHOTS}exam-session-ended-375`)).toEqual({ light: [], dark: [] });
     await page.setViewportSize({ width: 1280, height: 800 });
 
     await browser.context.addCookies([{ name: 'asa_session', value: secondToken, url: server.url }]);

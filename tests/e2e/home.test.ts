@@ -45,6 +45,7 @@ describe('home page', () => {
     await page.reload();
     await page.screenshot({ path: `${SCREENSHOTS}home-375.png`, fullPage: true });
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    expect(describeViolations(await axeViolations(page))).toEqual([]);
     await page.setViewportSize({ width: 1280, height: 800 });
   });
 });

@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import type { PracticeItem } from '../../src/quiz/index.ts';
-import { axeViolations, type Browser, describeViolations, launchBrowser, type Site, startSite } from './harness.ts';
+import { axeViolations, type Browser, describeViolations, launchBrowser, type Site, startSite, violationsInBothSchemes } from './harness.ts';
 
 const SCREENSHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
 const CLIENT = fileURLToPath(new URL('../../dist/client/', import.meta.url));
@@ -386,6 +386,9 @@ describe('a round after a reload', () => {
       expect(await page.evaluate(() => document.activeElement === document.body)).toBe(true);
       await expectNoViolations(page);
       await shoot(page, 'resumed');
+      await page.setViewportSize({ width: 375, height: 812 });
+      expect(await violationsInBothSchemes(page, `${SCREENSHOTS}practice-resumed-375-axe`)).toEqual({ light: [], dark: [] });
+      await page.setViewportSize({ width: 1280, height: 800 });
 
       // A picked but unsubmitted answer survives a reload too.
       await page.locator('.practice-feedback .practice-primary').click();
