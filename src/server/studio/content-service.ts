@@ -108,6 +108,13 @@ export class StudioContent {
     return entries.sort((a, b) => a.path.localeCompare(b.path));
   }
 
+  /** A digest of every content file's path and version: changes whenever any of them does. */
+  fingerprint(): string {
+    const digest = createHash('sha256');
+    for (const entry of this.list()) digest.update(`${entry.path}\0${entry.version}\n`);
+    return digest.digest('hex');
+  }
+
   /** One file with its version and model; `undefined` when the path is not a content file or does not exist. */
   read(path: string): StudioFile | undefined {
     const kind = contentKindOf(path);
@@ -177,6 +184,27 @@ export class StudioContent {
   async revisionText(path: string, id: string): Promise<string | undefined> {
     if (!contentKindOf(path)) return undefined;
     return this.history.text(path, id);
+  }
+
+  /**
+   * The text a proposal would make of the file as it is now (a model is spliced over the current text), without the
+   * gate or any write: what a draft keeps. `STUDIO_MODEL_UNWRITABLE` when the model cannot be written as the file.
+   */
+  proposalText(path: string, proposal: Proposal): string | { ok: false; code: 'STUDIO_BAD_PATH' } | { ok: false; code: 'STUDIO_MODEL_UNWRITABLE'; detail: string } {
+    const kind = contentKindOf(path);
+    if (!kind) return { ok: false, code: 'STUDIO_BAD_PATH' };
+    return this.proposedText(kind, path, proposal);
+  }
+
+  /** The editable model of `text` as the file at `path`; `null` when the text cannot be read as one. */
+  modelOf(path: string, text: string): ContentModel | null {
+    const kind = contentKindOf(path);
+    if (!kind) return null;
+    try {
+      return readContentModel(kind, text);
+    } catch {
+      return null;
+    }
   }
 
   private readText(path: string): string | null {
