@@ -86,8 +86,23 @@ export class StudioContent {
 
   /** Every file of `kind` (or of every kind), sorted by path. */
   list(kind?: ContentKind): StudioFileEntry[] {
+    return this.files(kind).map(({ path, kind: fileKind, text }) => {
+      const version = versionOf(text);
+      if (!this.titles.has(version)) this.titles.set(version, titleOf(fileKind, text));
+      return { path, kind: fileKind, version, title: this.titles.get(version) ?? null };
+    });
+  }
+
+  /** A digest of every content file's path and bytes: changes whenever any of them does (nothing is parsed). */
+  fingerprint(): string {
+    const digest = createHash('sha256');
+    for (const file of this.files()) digest.update(`${file.path}\0${file.text.length}\0`).update(file.text);
+    return digest.digest('hex');
+  }
+
+  private files(kind?: ContentKind): { path: string; kind: ContentKind; text: string }[] {
     const root = this.options.contentDir;
-    const entries: StudioFileEntry[] = [];
+    const files: { path: string; kind: ContentKind; text: string }[] = [];
     for (const folder of ['cases', 'questions', 'exams', 'policy']) {
       let names: string[];
       try {
@@ -99,20 +114,10 @@ export class StudioContent {
         const path = `${folder}/${name.split('\\').join('/')}`;
         const fileKind = contentKindOf(path);
         if (!fileKind || (kind && fileKind !== kind)) continue;
-        const text = readFileSync(join(root, path), 'utf8');
-        const version = versionOf(text);
-        if (!this.titles.has(version)) this.titles.set(version, titleOf(fileKind, text));
-        entries.push({ path, kind: fileKind, version, title: this.titles.get(version) ?? null });
+        files.push({ path, kind: fileKind, text: readFileSync(join(root, path), 'utf8') });
       }
     }
-    return entries.sort((a, b) => a.path.localeCompare(b.path));
-  }
-
-  /** A digest of every content file's path and version: changes whenever any of them does. */
-  fingerprint(): string {
-    const digest = createHash('sha256');
-    for (const entry of this.list()) digest.update(`${entry.path}\0${entry.version}\n`);
-    return digest.digest('hex');
+    return files.sort((a, b) => a.path.localeCompare(b.path));
   }
 
   /** One file with its version and model; `undefined` when the path is not a content file or does not exist. */
