@@ -27,7 +27,8 @@ interface Comparison {
   readonly older: RevisionContent;
 }
 
-const when = (at: string) => new Date(at).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' });
+// The text before the first studio save has no known time (it is stored at the epoch): its author line says what it is.
+const when = (at: string) => (Date.parse(at) === 0 ? '' : new Date(at).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' }));
 
 /**
  * The file's saves, newest first (git commits or revisions). Pick one to see what changed between it and the current
@@ -60,7 +61,7 @@ export function HistoryPanel({ path, savedCount, onRestore }: Props) {
   const label = (id: string) => {
     if (id === CURRENT) return '当前文件';
     const revision = revisions?.find((candidate) => candidate.id === id);
-    return revision ? `${when(revision.at)} ${revision.author} 的版本` : `版本 ${id.slice(0, 12)}`;
+    return revision ? `${[when(revision.at), revision.author].filter(Boolean).join(' ')} 的版本` : `版本 ${id.slice(0, 12)}`;
   };
   const contentOf = async (id: string): Promise<RevisionContent | null> => {
     if (id === CURRENT) {
@@ -97,9 +98,9 @@ export function HistoryPanel({ path, savedCount, onRestore }: Props) {
           <ol class="history-list">
             {revisions.map((revision) => (
               <li key={revision.id}>
-                <time dateTime={revision.at}>{when(revision.at)}</time> {revision.author}{' '}
+                {when(revision.at) && <time dateTime={revision.at}>{when(revision.at)}</time>} {revision.author}{' '}
                 <button type="button" class="link-button" onClick={() => void compare(revision.id, CURRENT)}>
-                  与当前文件比较<span class="sr-only">（{when(revision.at)} 的版本）</span>
+                  与当前文件比较<span class="sr-only">（{label(revision.id)}）</span>
                 </button>
               </li>
             ))}
