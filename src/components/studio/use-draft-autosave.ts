@@ -81,7 +81,8 @@ export function useDraftAutosave(options: DraftAutosaveOptions): DraftAutosave {
     if (!now.isEnabled || !now.path || !isDraftDue(current, sentKey)) return;
     const body = JSON.stringify({ path: now.path, baseVersion: now.baseVersion, ...now.payload });
     if (keepalive) {
-      // The page is going away: no answer will be read, only the request must outlive the page.
+      // The page is going away: no answer will be read, only the request must outlive the page. Browsers cap keepalive
+      // bodies at 64 KB; a larger working copy is refused here and relies on the timed autosave before it.
       void fetch('/api/studio/drafts', { method: 'PUT', keepalive: true, credentials: 'same-origin', headers: { 'content-type': 'application/json' }, body }).catch(() => undefined);
       return;
     }
