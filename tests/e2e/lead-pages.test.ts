@@ -132,6 +132,10 @@ describe('lead exam, attempt and certificate pages', () => {
     await page.setViewportSize({ width: 375, height: 800 });
     await page.screenshot({ path: `${SCREENSHOTS}lead-attempt-375.png`, fullPage: true });
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    // On a phone each question is a block under its number: nothing to scroll sideways.
+    const table = page.locator('.table-scroll').filter({ has: page.locator('.attempt-items') });
+    expect(await table.evaluate((element) => element.scrollWidth - element.clientWidth)).toBeLessThanOrEqual(0);
+    await expectAccessible(page, 'attempt-375');
     await page.setViewportSize({ width: 1280, height: 800 });
     expect((await page.goto(`${server.url}/lead/attempts/AAAAAAAAAAAAAAAA`))?.status()).toBe(404);
   });
