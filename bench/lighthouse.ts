@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import lighthouse from 'lighthouse';
@@ -19,6 +19,8 @@ import { spawnServer, waitUntilServing } from './scale/server-process.ts';
 // score (Lighthouse names the host's benchmark index in each note); accessibility does not depend on the load.
 
 const NAME = 'lighthouse';
+/** When set, each page's full Lighthouse report (JSON, open it in the Lighthouse viewer) is written into this folder. */
+const REPORTS = process.env.BENCH_LIGHTHOUSE_REPORTS;
 const { quick } = benchArgs();
 const startedAt = new Date();
 const atLeast98: Target = { op: '>=', value: 98, of: 'value' };
@@ -71,6 +73,10 @@ try {
     const result = await lighthouse(`${server.origin}${path}`, { port: debuggingPort, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility'] });
     if (!result) throw new Error(`Lighthouse returned nothing for ${path}`);
     const { lhr } = result;
+    if (REPORTS) {
+      mkdirSync(REPORTS, { recursive: true });
+      writeFileSync(join(REPORTS, `${page.id}.json`), JSON.stringify(lhr));
+    }
     if (lhr.runtimeError) throw new Error(`Lighthouse could not load ${path}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
     const landed = new URL(lhr.finalDisplayedUrl).pathname;
     if (landed !== new URL(path, server.origin).pathname) throw new Error(`${path} ended at ${lhr.finalDisplayedUrl} (signed out?)`);
