@@ -17,6 +17,22 @@ const sha256 = (text) => /** @type {`sha256-${string}`} */ (`sha256-${createHash
 
 const dataDir = process.env.DATA_DIR ?? './data';
 
+/**
+ * The pure layers (src/rules, src/quiz, src/present, src/authoring: no I/O, no DOM, nothing done at import;
+ * eslint.layers.js and tests/purity.test.ts hold them to it) are declared free of import-time effects in the browser
+ * build. Without it, a barrel (`index.ts`) an island imports for one light function keeps every module behind it
+ * reachable from the island, and the bundler puts them in the island's first load even when only a dynamic import
+ * uses them: the sandbox's rule engine, which it loads on first use (src/components/sandbox/engine.ts).
+ * @type {import('vite').Plugin}
+ */
+const pureLayers = {
+  name: 'academy:pure-layers',
+  configEnvironment: (name) =>
+    name === 'client'
+      ? { build: { rolldownOptions: { treeshake: { moduleSideEffects: (/** @type {string} */ id) => !/\/src\/(?:rules|quiz|present|authoring)\//.test(id) } } } }
+      : undefined,
+};
+
 export default defineConfig({
   output: 'static',
   // middleware: dist/server/entry.mjs exports a handler that src/server/serve/ mounts behind its API fast path and
@@ -65,4 +81,5 @@ export default defineConfig({
   // the server runs, never baked into dist/. src/server/config.ts reads the same schema (config-schema.ts) for the
   // server, the launcher and the CLIs alike, and boot.ts refuses to start on an invalid value.
   env: { schema: /** @type {any} */ (astroEnvSchema(envField)) },
+  vite: { plugins: [pureLayers] },
 });
