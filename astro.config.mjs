@@ -18,18 +18,28 @@ const sha256 = (text) => /** @type {`sha256-${string}`} */ (`sha256-${createHash
 const dataDir = process.env.DATA_DIR ?? './data';
 
 /**
- * The pure layers (src/rules, src/quiz, src/present, src/authoring: no I/O, no DOM, nothing done at import;
- * eslint.layers.js and tests/purity.test.ts hold them to it) are declared free of import-time effects in the browser
- * build. Without it, a barrel (`index.ts`) an island imports for one light function keeps every module behind it
- * reachable from the island, and the bundler puts them in the island's first load even when only a dynamic import
- * uses them: the sandbox's rule engine, which it loads on first use (src/components/sandbox/engine.ts).
+ * How the browser build splits the islands.
+ * - The pure layers (src/rules, src/quiz, src/present, src/authoring: no I/O, no DOM, nothing done at import;
+ *   eslint.layers.js and tests/purity.test.ts hold them to it) are declared free of import-time effects. Without it, a
+ *   barrel (`index.ts`) an island imports for one light function keeps every module behind it reachable from the
+ *   island, and the bundler puts them in the island's first load even when only a dynamic import uses them: the
+ *   sandbox's rule engine, which it loads on first use (src/components/sandbox/engine.ts).
+ * - The one trace renderer and its view model stay one chunk: practice loads both, and the sandbox's engine chunk
+ *   needing only the view model would otherwise split them (a second request and ~110 B more on practice pages).
  * @type {import('vite').Plugin}
  */
-const pureLayers = {
-  name: 'academy:pure-layers',
+const islandChunks = {
+  name: 'academy:island-chunks',
   configEnvironment: (name) =>
     name === 'client'
-      ? { build: { rolldownOptions: { treeshake: { moduleSideEffects: (/** @type {string} */ id) => !/\/src\/(?:rules|quiz|present|authoring)\//.test(id) } } } }
+      ? {
+          build: {
+            rolldownOptions: {
+              treeshake: { moduleSideEffects: (/** @type {string} */ id) => !/\/src\/(?:rules|quiz|present|authoring)\//.test(id) },
+              output: { codeSplitting: { groups: [{ name: 'RuleTrace', test: /\/src\/(?:present\/trace-view\.ts|components\/trace\/RuleTrace\.tsx)$/ }] } },
+            },
+          },
+        }
       : undefined,
 };
 
@@ -81,5 +91,5 @@ export default defineConfig({
   // the server runs, never baked into dist/. src/server/config.ts reads the same schema (config-schema.ts) for the
   // server, the launcher and the CLIs alike, and boot.ts refuses to start on an invalid value.
   env: { schema: /** @type {any} */ (astroEnvSchema(envField)) },
-  vite: { plugins: [pureLayers] },
+  vite: { plugins: [islandChunks] },
 });
