@@ -18,14 +18,14 @@ const sha256 = (text) => /** @type {`sha256-${string}`} */ (`sha256-${createHash
 const dataDir = process.env.DATA_DIR ?? './data';
 
 /**
- * How the browser build splits the islands.
- * - The pure layers (src/rules, src/quiz, src/present, src/authoring: no I/O, no DOM, nothing done at import;
- *   eslint.layers.js and tests/purity.test.ts hold them to it) are declared free of import-time effects. Without it, a
- *   barrel (`index.ts`) an island imports for one light function keeps every module behind it reachable from the
- *   island, and the bundler puts them in the island's first load even when only a dynamic import uses them: the
- *   sandbox's rule engine, which it loads on first use (src/components/sandbox/engine.ts).
- * - The one trace renderer and its view model stay one chunk: practice loads both, and the sandbox's engine chunk
- *   needing only the view model would otherwise split them (a second request and ~110 B more on practice pages).
+ * The pure layers (src/rules, src/quiz, src/present, src/authoring: no I/O, no DOM, nothing done at import;
+ * eslint.layers.js and tests/purity.test.ts hold them to it) are declared free of import-time effects in the browser
+ * build. Without it, a barrel (`index.ts`) an island imports for one light function keeps every module behind it
+ * reachable from the island, and the bundler puts them in the island's first load even when only a dynamic import
+ * uses them: the sandbox's rule engine, which it loads on first use (src/components/sandbox/engine.ts).
+ * The groups keep the chunks other islands load as they were before the sandbox's dynamic import: Vite's preload
+ * helper, now shared with the sandbox, travels with Preact (it was inside Astro's renderer chunk), and the trace view
+ * model, now shared with the engine chunk, stays with the one trace renderer (practice would pay a chunk more).
  * @type {import('vite').Plugin}
  */
 const islandChunks = {
@@ -36,7 +36,15 @@ const islandChunks = {
           build: {
             rolldownOptions: {
               treeshake: { moduleSideEffects: (/** @type {string} */ id) => !/\/src\/(?:rules|quiz|present|authoring)\//.test(id) },
-              output: { codeSplitting: { groups: [{ name: 'RuleTrace', test: /\/src\/(?:present\/trace-view\.ts|components\/trace\/RuleTrace\.tsx)$/ }] } },
+              output: {
+                codeSplitting: {
+                  groups: [
+                    { name: 'preact.module', test: /\/preact\/dist\/preact\.module\.js$|vite\/preload-helper/, priority: 3 },
+                    { name: 'jsxRuntime.module', test: /\/preact\/jsx-runtime\/dist\/jsxRuntime\.module\.js$/, priority: 2 },
+                    { name: 'RuleTrace', test: /\/src\/(?:present\/trace-view\.ts|components\/trace\/RuleTrace\.tsx)$/, priority: 1 },
+                  ],
+                },
+              },
             },
           },
         }
