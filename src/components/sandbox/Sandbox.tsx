@@ -64,6 +64,7 @@ async function buildEvaluation(slug: string): Promise<SandboxEvaluation | null> 
     return null;
   }
 }
+
 /** Short enough to feel live, long enough not to decide on every keystroke. */
 const DEBOUNCE_MS = 200;
 /** Extra wait before reporting text that cannot be read yet, e.g. "2025-09-1" on the way to "2025-09-11 00:00". */
@@ -100,7 +101,8 @@ function initialLoad(model: SectionModel, cases: readonly SandboxCase[]) {
 /**
  * The scenario sandbox: the Preact adapter around pure pieces. The state and its transitions are the reducer in
  * src/present/sandbox/sandbox-state.ts; this component renders it, runs decide() on a debounce, keeps the address
- * bar in step (a shareable link) and moves focus.
+ * bar in step (a shareable link) and moves focus. A case opened as it is shows the build's evaluation of it; the
+ * engine (./engine.ts) is imported on the first interaction or the first scenario the build did not evaluate.
  */
 export default function Sandbox({ groups, shopPolicy, model }: Props) {
   const cases = useMemo(() => groups.flatMap((group) => group.cases), [groups]);
@@ -199,7 +201,7 @@ export default function Sandbox({ groups, shopPolicy, model }: Props) {
     dispatch({ type: 'reveal', sections: absent, focus: fieldId(path) });
   };
 
-  // The outcome in plain Chinese; an evaluation from before the last outcome (never the case) is not shown.
+  // The outcome in plain Chinese and its view, from the evaluation that produced it (the two are set together).
   const shown = outcome && evaluation?.outcome === outcome ? evaluation.shown : outcome && outcome === engineUnavailable ? outcome : null;
   const view = shown?.kind === 'ruling' ? evaluation?.view : null;
   const errors = useMemo(() => {
