@@ -1,0 +1,1 @@
+export { dashboardAttemptOf, dashboardAttempts } from './dashboard-attempts.ts';
