@@ -5,8 +5,9 @@ import { MIGRATIONS, migrate } from '../../src/server/store/postgres-schema.ts';
 import { openPostgresStore } from '../../src/server/store/postgres-store.ts';
 import { type PostgresCluster, startPostgres } from './postgres-cluster.ts';
 
-// Migration 4 adds the per-area tallies column and fills it for attempts graded before it, in SQL: the numbers must be
-// those the stores write at grading time (present's itemTallies), in the same first-seen order.
+// Migration 4 adds the digest columns (score, max, passed, certificate id, per-area tallies) and fills them for attempts
+// graded before it, in SQL: the tallies must be those the stores write at grading time (present's itemTallies), in the
+// same first-seen order.
 
 let cluster: PostgresCluster;
 
@@ -18,7 +19,7 @@ afterAll(async () => {
   await cluster?.stop();
 });
 
-it('backfills the per-area tallies of attempts graded before migration 4, as itemTallies counts them', async () => {
+it('backfills the digest columns of attempts graded before migration 4, tallies as itemTallies counts them', async () => {
   const perItem = [
     { itemId: 'q1', correct: false, ruleArea: 'freight' },
     { itemId: 'q2', correct: true, ruleArea: 'refund' },
@@ -54,6 +55,8 @@ it('backfills the per-area tallies of attempts graded before migration 4, as ite
       ['attempt-open', []],
     ]);
     expect(itemTallies(perItem)[0]).toEqual({ area: 'freight', correct: 1, total: 2 });
+    expect(attempts[0]).toMatchObject({ status: 'submitted', submittedAt: 1_500, score: 3, maxScore: 5, passed: false, certificateId: null });
+    expect(attempts[1]).toMatchObject({ status: 'expired', score: null, maxScore: null, passed: null });
   } finally {
     await store.close();
   }

@@ -165,9 +165,10 @@ interface AnswerJson {
   readonly savedAt: number;
 }
 
-/** The per-area tallies column of a graded attempt (see migration 4), as a query parameter. */
-function areasJson(result: AttemptResult | null): string | null {
-  return result === null ? null : JSON.stringify(itemTallies(result.perItem));
+/** The digest columns of a graded attempt (migration 4) as query parameters: score, max_score, passed, certificate_id, areas. */
+function digestParams(result: AttemptResult | null): unknown[] {
+  if (result === null) return [null, null, null, null, null];
+  return [result.score, result.maxScore, result.passed, result.certificateId, JSON.stringify(itemTallies(result.perItem))];
 }
 
 function toAttempt(row: Row): AttemptRecord {
@@ -699,8 +700,8 @@ class PostgresStore implements Store {
   async #insertAttempt(client: pg.ClientBase | pg.Pool, record: AttemptRecord): Promise<void> {
     await client.query(
       `INSERT INTO attempts (id, exam_id, user_id, seed, edition, content_version, items, started_at, deadline_at,
-                             status, fenced_at, submitted_at, result, areas)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
+                             status, fenced_at, submitted_at, result, score, max_score, passed, certificate_id, areas)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)`,
       [
         record.id,
         record.examId,
@@ -715,7 +716,7 @@ class PostgresStore implements Store {
         record.fencedAt,
         record.submittedAt,
         record.result === null ? null : JSON.stringify(record.result),
-        areasJson(record.result),
+        ...digestParams(record.result),
       ],
     );
   }
@@ -782,15 +783,17 @@ class PostgresStore implements Store {
     let where = attemptWhere(filter, params);
     if (page.after) {
       params.push(page.after.startedAt, page.after.id);
-      const after = `(a.started_at > $${params.length - 1} OR (a.started_at = $${params.length - 1} AND a.id COLLATE "C" > $${params.length}))`;
+      // The first bound is redundant but gives the planner an index range on started_at, so a deep page starts at the
+      // cursor instead of filtering every earlier row.
+      const at = `$${params.length - 1}`;
+      const after = `a.started_at >= ${at} AND (a.started_at > ${at} OR a.id COLLATE "C" > $${params.length})`;
       where = where ? `${where} AND ${after}` : `WHERE ${after}`;
     }
     const limit = Math.max(0, page.limit);
     params.push(limit);
     const rows = await this.#query(
-      `SELECT a.id, a.exam_id, a.user_id, a.started_at, a.status, a.submitted_at, a.areas,
-              (a.result->>'score')::float8 AS score, (a.result->>'maxScore')::float8 AS max_score,
-              (a.result->>'passed')::boolean AS passed, a.result->>'certificateId' AS certificate_id
+      `SELECT a.id, a.exam_id, a.user_id, a.started_at, a.status, a.submitted_at, a.score, a.max_score, a.passed,
+              a.certificate_id, a.areas
        FROM attempts a ${where}
        ORDER BY a.started_at, a.id COLLATE "C" LIMIT $${params.length}`,
       params,
@@ -885,13 +888,12 @@ class PostgresStore implements Store {
       if (!row) return { ok: false, code: 'ATTEMPT_NOT_FOUND' };
       const attempt = toAttempt(row);
       if (attempt.status !== 'in-progress') return { ok: false, code: 'ATTEMPT_CLOSED', attempt };
-      await client.query('UPDATE attempts SET status = $2, submitted_at = $3, result = $4, areas = $5 WHERE id = $1', [
-        attemptId,
-        status,
-        submittedAt,
-        result === null ? null : JSON.stringify(result),
-        areasJson(result),
-      ]);
+      await client.query(
+        `UPDATE attempts SET status = $2, submitted_at = $3, result = $4, score = $5, max_score = $6, passed = $7,
+                             certificate_id = $8, areas = $9
+         WHERE id = $1`,
+        [attemptId, status, submittedAt, result === null ? null : JSON.stringify(result), ...digestParams(result)],
+      );
       return { ok: true, attempt: { ...attempt, status, submittedAt, result: result === null ? null : roundTrip(result) } };
     });
   }
