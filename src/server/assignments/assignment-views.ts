@@ -13,7 +13,13 @@ const examTitleIn = (exams: ReadonlyMap<string, Exam>) => (id: string) => exams.
 export async function loadAssignmentBoard(
   store: Store,
   exams: ReadonlyMap<string, Exam>,
-  options: { readonly examId?: string; readonly includes?: (trainee: UserView) => boolean; readonly now: number },
+  options: {
+    readonly examId?: string;
+    /** The digests of `examId`'s attempts when the caller has read them already (the dashboard): not read again. */
+    readonly attempts?: readonly AttemptDigest[];
+    readonly includes?: (trainee: UserView) => boolean;
+    readonly now: number;
+  },
 ): Promise<AssignmentBoard> {
   const assignments = await store.listAssignments(options.examId === undefined ? {} : { examId: options.examId });
   const examIds = [...new Set(assignments.map((a) => a.examId))];
@@ -21,7 +27,8 @@ export async function loadAssignmentBoard(
   const certificates: Certificate[] = [];
   for (const examId of examIds) {
     // Digests: completion needs who started when and how it stands, never the answers.
-    attempts.push(...(await attemptDigests(store, { examId })));
+    const given = examId === options.examId ? options.attempts : undefined;
+    attempts.push(...(given ?? (await attemptDigests(store, { examId }))));
     certificates.push(...(await store.listCertificates({ examId })));
   }
   return assignmentBoard({

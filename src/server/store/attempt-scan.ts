@@ -1,7 +1,7 @@
 import type { AttemptDigest, AttemptFilter, AttemptsArea } from './store.ts';
 
 /** Digests per page when a caller walks a whole scan: small enough to stream, large enough that round trips do not dominate. */
-export const SCAN_PAGE_SIZE = 2_000;
+export const SCAN_PAGE_SIZE = 5_000;
 
 /** Every page of a scan (see AttemptsArea.scanAttempts), oldest first; holds one page at a time. */
 export async function* attemptPages(
