@@ -39,17 +39,27 @@ if (cluster.isPrimary) {
   process.env.HOST = host;
 }
 
+/** A worker that ran this long before dying is restarted after WORKER_RESTART_MS; one that died younger, later. */
+const WORKER_SETTLED_MS = 60_000;
+const WORKER_RESTART_MS = 1_000;
+const WORKER_RESTART_MAX_MS = 60_000;
+
 if (workers > 1 && cluster.isPrimary) {
   console.log(`售后规则学堂 on http://${process.env.HOST}:${process.env.PORT} with ${workers} worker processes`);
   let stopping = false;
   /** Worker number (1..n) by cluster worker id, so a replacement keeps its number. */
   const numbers = new Map();
-  const fork = (number) => {
-    // Only worker 1 prints the first-run setup link: each print replaces the stored token, voiding the others.
-    const worker = cluster.fork({ ACADEMY_WORKER: String(number), ACADEMY_SKIP_FIRST_RUN: number === 1 ? '0' : '1' });
+  /** Per worker number: when its current process was started, and how many in a row died young. */
+  const lives = new Map();
+  const fork = (number, replacement) => {
+    // Only the first worker 1 prints the first-run setup link: each print replaces the stored token, voiding the link
+    // printed before, so a replacement (even of worker 1) leaves the link an operator may be holding valid.
+    const printsSetup = number === 1 && !replacement;
+    const worker = cluster.fork({ ACADEMY_WORKER: String(number), ACADEMY_SKIP_FIRST_RUN: printsSetup ? '0' : '1' });
     numbers.set(worker.id, number);
+    lives.set(number, { startedAt: Date.now(), youngDeaths: lives.get(number)?.youngDeaths ?? 0 });
   };
-  for (let number = 1; number <= workers; number += 1) fork(number);
+  for (let number = 1; number <= workers; number += 1) fork(number, false);
   cluster.on('exit', (worker, code, signal) => {
     const number = numbers.get(worker.id);
     numbers.delete(worker.id);
@@ -57,8 +67,21 @@ if (workers > 1 && cluster.isPrimary) {
       if (numbers.size === 0) process.exit(0);
       return;
     }
-    console.error(`Worker ${number} (pid ${worker.process.pid}) exited (${signal ?? code}); starting a new one.`);
-    setTimeout(() => fork(number), 1000).unref();
+    // A worker that dies within a minute of its start (a database that is down, a broken deploy) is restarted after
+    // 1, 2, 4 … up to 60 s, so a crash loop neither spins the CPU nor floods the log; the others keep serving.
+    const life = lives.get(number);
+    const young = Date.now() - life.startedAt < WORKER_SETTLED_MS;
+    life.youngDeaths = young ? life.youngDeaths + 1 : 0;
+    const delay = Math.min(WORKER_RESTART_MAX_MS, WORKER_RESTART_MS * 2 ** Math.max(0, life.youngDeaths - 1));
+    const alive = numbers.size;
+    console.error(
+      `Worker ${number} (pid ${worker.process.pid}) exited (${signal ?? `code ${code}`}); ${alive} of ${workers} still serving; ` +
+        `starting a new one in ${delay / 1000} s.`,
+    );
+    // Not unref'd: with every worker down the primary waits to restart them rather than exit.
+    setTimeout(() => {
+      if (!stopping) fork(number, true);
+    }, delay);
   });
   for (const signal of ['SIGINT', 'SIGTERM']) {
     process.once(signal, () => {

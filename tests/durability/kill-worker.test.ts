@@ -3,6 +3,7 @@ import { rm } from 'node:fs/promises';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { EXAM_ID, prefillStore, type Trainee } from '../../bench/scale/prefill.ts';
 import { type ServerProcess, spawnServer, waitUntilServing } from '../../bench/scale/server-process.ts';
+import { sha256Hex } from '../../src/server/auth/tokens.ts';
 import { openPostgresStore } from '../../src/server/store/postgres-store.ts';
 import { tempDataDir } from '../server/built-server.ts';
 import { type PostgresCluster, startPostgres } from '../store/postgres-cluster.ts';
@@ -121,6 +122,12 @@ test('kill -9 of one of two workers mid-load: every acknowledged autosave surviv
   expect(unexpected).toEqual([]);
   // The primary is still the same process, and answers.
   expect(server.child.exitCode).toBeNull();
+  // A worker that dies young again (a crash loop) is restarted later each time: 1 s, then 2 s, … up to 60 s.
+  const replacement = replaced.find((pid) => pid !== survivor)!;
+  process.kill(replacement, 'SIGKILL');
+  await until('the primary to back off', () => /Worker \d \(pid \d+\) exited \(SIGKILL\); 1 of 2 still serving; starting a new one in 2 s\./.test(server!.output()), 30_000);
+  await until('the second replacement to listen', () => listening() === 4, 120_000);
+  expect((await call(server, trainees[0]!.token!, 'GET', '/api/auth/me')).status).toBe(200);
 
   const check = await openPostgresStore(url);
   try {
@@ -140,3 +147,26 @@ test('kill -9 of one of two workers mid-load: every acknowledged autosave surviv
   );
   expect(count.dying, 'the surviving worker kept serving').toBeGreaterThan(0);
 }, 600_000);
+
+test('a replaced worker leaves the first-run setup link valid (only the first worker 1 prints one)', async () => {
+  await server?.stop();
+  const fresh = await cluster.createDatabase();
+  const store = await openPostgresStore(fresh, { migrate: true });
+  await store.close();
+  server = await spawnServer(dataDir, { DATABASE_URL: fresh, WORKERS: '2' });
+  await until('both workers to listen', () => listening() === 2, 120_000);
+  const links = () => [...server!.output().matchAll(/\/setup\?token=([A-Za-z0-9_-]+)/g)].map((match) => match[1]);
+  expect(links()).toHaveLength(1);
+  // Kill both workers: whichever was worker 1, its replacement must not print (and so void) another link.
+  for (const pid of workerPids(server.child.pid!)) process.kill(pid, 'SIGKILL');
+  await until('both replacements to listen', () => listening() === 4, 120_000);
+  expect(links()).toHaveLength(1);
+  const setup = await fetch(`${server.url}/setup?token=${links()[0]}`);
+  expect(setup.status).toBe(200);
+  const check = await openPostgresStore(fresh);
+  try {
+    expect(await check.isSetupTokenValid(sha256Hex(links()[0]!))).toBe(true);
+  } finally {
+    await check.close();
+  }
+}, 300_000);
