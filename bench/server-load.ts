@@ -160,6 +160,14 @@ try {
       note: `${conditions}. Built server: ${describe(report)}. Baseline: ${describe(baseline)}`,
     },
     {
+      id: 'server-load.answers-stored',
+      label: 'Answers stored before the load (lowdb)',
+      value: ATTEMPTS * ANSWERS_PER_ATTEMPT,
+      unit: 'count',
+      target: { op: '>=', value: 1_000_000, of: 'value' },
+      note: `${ATTEMPTS.toLocaleString('en')} closed attempts × ${ANSWERS_PER_ATTEMPT} answers, written through the store before the server starts${quick ? ' (--quick: a tenth of the full run)' : ''}`,
+    },
+    {
       id: 'server-load.autosave-p99-ms',
       label: 'Autosave latency p99 under that load',
       value: Number(report.p99.toFixed(1)),
