@@ -186,7 +186,7 @@ try {
     },
     {
       id: 'server-load.light-autosave-p99-ms',
-      label: 'Autosave latency p99 at half the load (1,000/s offered)',
+      label: `Autosave latency p99 at half the load (${Math.round(light.offeredPerSecond).toLocaleString('en')}/s offered)`,
       value: Number(light.p99.toFixed(1)),
       unit: 'ms',
       note: `built server only, run before the full load on the same server and data: ${describe(light)}`,
