@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -14,12 +14,14 @@ let folder: string;
 let server: TestServer;
 
 beforeAll(async () => {
-  // Inside the checkout, so the build's server chunks find their packages in its node_modules.
+  // A copy inside the checkout: the build writes only there (its dist/ and .astro/), and its server chunks find their
+  // packages in the checkout's node_modules.
   await mkdir(join(ROOT, 'node_modules/.cache'), { recursive: true });
   folder = await mkdtemp(join(ROOT, 'node_modules/.cache/mid-render-'));
-  const build = spawnSync(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--root', FIXTURE], {
-    cwd: FIXTURE,
-    env: { ...process.env, MID_RENDER_OUT_DIR: join(folder, 'dist'), ASTRO_TELEMETRY_DISABLED: '1', NODE_ENV: 'production' },
+  await cp(FIXTURE, folder, { recursive: true });
+  const build = spawnSync(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--root', folder], {
+    cwd: folder,
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NODE_ENV: 'production' },
     encoding: 'utf8',
   });
   if (build.status !== 0) throw new Error(`fixture build failed:\n${build.stdout}\n${build.stderr}`);
