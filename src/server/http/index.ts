@@ -7,6 +7,6 @@ export { requireLinkOrigin } from './link-origin.ts';
 export { methodNotAllowed } from './method-not-allowed.ts';
 export { plainPage } from './plain-page.ts';
 export { FORM_MARKER, isFormBody } from './form-post.ts';
-export { fieldErrors, MAX_BODY_BYTES, readJson } from './read-json.ts';
-export { jsonError, jsonOk } from './respond.ts';
+export { fieldErrors, MAX_BODY_BYTES, readJson, withPrereadBody } from './read-json.ts';
+export { jsonError, jsonOk, jsonTextOf } from './respond.ts';
 export { SECURITY_HEADERS, withSecurityHeaders } from './security-headers.ts';
