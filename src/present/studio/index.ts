@@ -3,3 +3,5 @@ export * from './case-editor.ts';
 export * from './expected-form.ts';
 export * from './gate-errors.ts';
 export * from './policy-form.ts';
+export * from './question-preview.ts';
+export * from './question-form.ts';
