@@ -110,7 +110,7 @@ export function entryKind(list: QuestionList, data: Data): QuestionKind {
 /** The engine's answer to an item written as `data`, in the shape of its `answer` field, or why there is none. */
 export function engineAnswer(data: Data, context: ScenarioContext): { readonly answer: unknown; readonly text: string } | { readonly problem: string } {
   const parsed = ItemSchema.safeParse(withMergesApplied(data));
-  if (!parsed.success) return { problem: '题目还没填完整（见各栏提示）。' };
+  if (!parsed.success) return { problem: '题目还没填完整（题干至少 4 个字、至少选一个主题、单选题至少 2 个选项……），内容检查会标出具体位置。' };
   try {
     const key = deriveKey(parsed.data, context);
     return { answer: key.answer, text: keyText(key, optionsOf(parsed.data, context)) };
@@ -380,6 +380,16 @@ export function suggestedDistractors(data: Data, context: ScenarioContext, limit
   }
   for (const value of fieldDomain(ask)) add(value, false);
   return found.slice(0, limit);
+}
+
+/**
+ * What the engine decides a value single-choice item's `ask` is, in an option's words, whether or not the options
+ * are complete yet: the key shows from the moment the scenario is.
+ */
+export function engineValueText(data: Data, context: ScenarioContext): string | undefined {
+  if (typeof data.ask !== 'string') return undefined;
+  const engine = engineKeyValue(data, context);
+  return engine === undefined ? undefined : optionText(data.ask as AskedField, engine.key);
 }
 
 /** The engine's value of the item's `ask` for its scenario, with the facts and edition it was decided on. */
