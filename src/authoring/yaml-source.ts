@@ -67,7 +67,8 @@ export function deleteYamlIn(text: string, path: YamlPath): string {
 
 /**
  * YAML for a new file in the style people write here: block maps at the top two levels, small collections inline
- * (`topics: [a, b]`, `order: { paidAt: "…", price: 399 }`), list items that hold lists as blocks, times quoted.
+ * (`topics: [a, b]`, `order: { paidAt: "…", price: 399 }`), list items that hold lists, lists of maps and maps of
+ * maps as blocks, times quoted.
  * `header` lines become leading `# ` comments.
  */
 export function renderYamlDocument(value: YamlValue, header: readonly string[] = []): string {
@@ -297,6 +298,10 @@ function inlineText(value: YamlValue, asListItem: boolean): string | undefined {
   // A list item holding a list (an exam blueprint section, a question) reads better as a block.
   if (asListItem && isPlainMap(value) && Object.values(value).some((item) => Array.isArray(item) && item.length > 0)) return undefined;
   if (Array.isArray(value) && value.some((item) => isPlainMap(item) && Object.values(item).some((inner) => Array.isArray(inner)))) return undefined;
+  // A list of maps (options, statements, promises) is a block list, one map a line; a map of maps (a template's
+  // params, `scenario: { facts: … }`) is a block map, one entry a line: as content/questions writes them.
+  if (Array.isArray(value) && value.length > 0 && value.every(isPlainMap)) return undefined;
+  if (isPlainMap(value) && Object.keys(value).length > 0 && Object.values(value).every(isPlainMap)) return undefined;
   return flowText(value);
 }
 
@@ -323,7 +328,9 @@ function blockMapLines(value: { readonly [key: string]: YamlValue }, indent: num
   for (const [key, item] of Object.entries(value)) {
     const pad = ' '.repeat(lines.length === 0 ? firstIndent : indent);
     // The top two levels stay blocks (the document and `facts:` / `expected:`), as people write them.
-    const inline = indent < 2 && (isPlainMap(item) || (Array.isArray(item) && item.some((entry) => typeof entry === 'object' && entry !== null))) ? undefined : inlineText(item, false);
+    // Scenario and template `facts:` are blocks at any depth, one fact group a line.
+    const block = (indent < 2 && (isPlainMap(item) || (Array.isArray(item) && item.some((entry) => typeof entry === 'object' && entry !== null)))) || (key === 'facts' && isPlainMap(item) && Object.keys(item).length > 0);
+    const inline = block ? undefined : inlineText(item, false);
     if (inline !== undefined) lines.push(`${pad}${keyText(key)}: ${inline}`);
     else if (isPlainMap(item)) lines.push(`${pad}${keyText(key)}:`, ...blockMapLines(item, indent + 2, indent + 2));
     else lines.push(`${pad}${keyText(key)}:`, ...blockSeqLines(item as readonly YamlValue[], indent + 2, indent + 2));

@@ -113,8 +113,14 @@ describe('question form model', () => {
     state = reduce(state, { type: 'set', list: 'items', uid, path: ['stem'], value: '这是一道新的判断题。' });
     state = reduce(state, { type: 'set', list: 'items', uid, path: ['scenario'], value: { case: 'locker-signed-0000-seven-day-in-time' } });
     state = reduce(state, { type: 'set', list: 'items', uid, path: ['claim'], value: { ask: 'claimInSevenDayWindow', equals: true } });
+    state = reduce(state, { type: 'add', kind: 'single', id: 'qa-new-two' });
+    const two = state.items[1]!.uid;
+    state = reduce(state, { type: 'set', list: 'items', uid: two, path: ['options'], value: [{ value: 'seller', text: '卖家承担' }, { value: 'buyer', text: '买家承担' }] });
     const text = save(undefined, state);
     expect(text).toContain('  - id: qa-new-one\n    type: truefalse\n    topics: [seven-day]\n');
     expect(text).toContain('    answer: true\n');
+    // Lists of maps and maps of maps are blocks, as people write them.
+    expect(text).toContain('    options:\n      - { value: seller, text: 卖家承担 }\n      - { value: buyer, text: 买家承担 }\n');
+    expect(text).toContain('    scenario:\n      facts:\n        channel: taobao\n');
   });
 });
