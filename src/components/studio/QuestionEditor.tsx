@@ -2,7 +2,7 @@ import '../sandbox/zod-jitless.ts';
 import { useEffect, useMemo, useReducer, useRef, useState } from 'preact/hooks';
 import type { EditionId, ShopPolicy } from '../../rules/index.ts';
 import { optionText, type AskedField, type ScenarioContext } from '../../quiz/index.ts';
-import { factFormModel, factsToYaml, type Draft } from '../../present/sandbox/index.ts';
+import { factFormModel, factsFromDraft, factsToYaml, type Draft } from '../../present/sandbox/index.ts';
 import {
   engineAnswer,
   engineValueText,
@@ -399,7 +399,7 @@ function ScenarioFields({ entry, errors, cases, caseMap, editions, factsDraft, d
           <FactsForm
             model={form}
             draft={factsDraft.draft}
-            errors={new Map()}
+            errors={new Map(factsFromDraft(form, factsDraft.draft).errors.map((error) => [error.path, error.message]))}
             onText={(path, text) => dispatch({ type: 'fact', path, text, base })}
             onSection={(path, isPresent) => dispatch({ type: 'factSection', path, isPresent, base })}
           />
@@ -433,6 +433,19 @@ function KeyPanel({ entry, engine, errors, dispatch, context }: EntryProps) {
         {engine === undefined ? '' : 'problem' in engine ? (value === undefined ? `引擎还不能判定答案：${engine.problem}` : `引擎判定的答案：${value}`) : `引擎判定的答案：${engine.text}`}
       </p>
       {engine !== undefined && 'problem' in engine && value !== undefined && <p class="field-hint">{engine.problem}</p>}
+      {engine !== undefined && 'rules' in engine && engine.rules.length > 0 && (
+        <p class="field-hint">
+          决定答案的规则：
+          {engine.rules.map((rule, n) => (
+            <span key={rule.id}>
+              {n > 0 && '、'}
+              <a href={`/rules/${rule.id}`}>
+                {rule.title}（{rule.id}）
+              </a>
+            </span>
+          ))}
+        </p>
+      )}
       {kind !== 'ordering' && (
         <label class="choice">
           <input type="checkbox" checked={override} onChange={(event) => dispatch({ type: 'answerMode', uid: entry.uid, mode: event.currentTarget.checked ? 'override' : 'engine' })} />

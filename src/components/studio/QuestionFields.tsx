@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { EditionId } from '../../rules/index.ts';
-import { fieldDomain, optionText, type AnswerValue, type AskedField } from '../../quiz/index.ts';
-import { answerFromText, answerToText, type GateErrorView } from '../../present/studio/index.ts';
+import { optionText, type AnswerValue, type AskedField } from '../../quiz/index.ts';
+import { answerFromText, answerToText, valueChoices, type GateErrorView } from '../../present/studio/index.ts';
 import { GateMessages } from './GateMessages.tsx';
 
 export interface Choice {
@@ -39,7 +39,7 @@ export function AskSelect({ id, value, asks, onChange }: { readonly id: string; 
  * domain, otherwise text read as YAML would (true/false/null/numbers, times as text).
  */
 export function ValueInput({ id, ask, value, onChange, describedBy }: { readonly id: string; readonly ask: unknown; readonly value: unknown; readonly onChange: (value: AnswerValue) => void; readonly describedBy?: string }) {
-  const domain = typeof ask === 'string' ? fieldDomain(ask as AskedField) : [];
+  const domain = typeof ask === 'string' ? valueChoices(ask) : [];
   if (domain.length > 0) {
     const known = domain.some((candidate) => candidate === value);
     return (
@@ -47,7 +47,7 @@ export function ValueInput({ id, ask, value, onChange, describedBy }: { readonly
         {!known && <option value="">{value === undefined || value === '' ? '（请选择）' : `${answerToText(value)}（该项没有这个取值）`}</option>}
         {domain.map((candidate) => (
           <option key={String(candidate)} value={JSON.stringify(candidate)}>
-            {answerToText(candidate)} · {optionText(ask as AskedField, candidate)}
+            {candidate === null || typeof candidate === 'boolean' || (ask as string).includes('ecidingRule') || (ask as string).startsWith('sop.yieldsTo:') ? optionText(ask as AskedField, candidate) : `${answerToText(candidate)} · ${optionText(ask as AskedField, candidate)}`}
           </option>
         ))}
       </select>

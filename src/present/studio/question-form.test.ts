@@ -12,6 +12,8 @@ import {
   questionFormState,
   questionModel,
   setAt,
+  valueChoices,
+  engineAnswer,
   suggestedDistractors,
   withMergesApplied,
 } from './question-form.ts';
@@ -127,6 +129,18 @@ describe('question form helpers', () => {
   it('reads typed values as YAML would and shows them again', () => {
     expect([answerFromText('true'), answerFromText(' 30 '), answerFromText('null'), answerFromText('2025-10-13 00:00'), answerFromText('客服')]).toEqual([true, 30, null, '2025-10-13 00:00', '客服']);
     expect([answerToText(null), answerToText(false), answerToText(undefined)]).toEqual(['null', 'false', '']);
+  });
+
+  it('offers rule ids for the deciding rule, a field\'s values plus null, and nothing for typed values', () => {
+    expect(valueChoices('decidingRule')).toContain('R-7DAY-WINDOW');
+    expect(valueChoices('freight.return')).toEqual(['buyer', 'seller', null]);
+    expect(valueChoices('sevenDayWindowEnd')).toEqual([]);
+  });
+
+  it('keys an item live and names the rule that decided it', () => {
+    const engine = engineAnswer(item, context);
+    expect(engine).toMatchObject({ answer: 1, text: '10 月 13 日 00:00 前', rules: [{ id: expect.stringMatching(/^R-/) }] });
+    expect(engineAnswer({ ...item, options: [item.options[0]] }, context)).toHaveProperty('problem');
   });
 
   it('tells the item kinds apart', () => {

@@ -1,4 +1,4 @@
-import { mergePatch, type EditionId } from '../../rules/index.ts';
+import { mergePatch, ruleHeadById, ruleHeads, type EditionId } from '../../rules/index.ts';
 import {
   deriveKey,
   fieldDomain,
@@ -108,12 +108,17 @@ export function entryKind(list: QuestionList, data: Data): QuestionKind {
 }
 
 /** The engine's answer to an item written as `data`, in the shape of its `answer` field, or why there is none. */
-export function engineAnswer(data: Data, context: ScenarioContext): { readonly answer: unknown; readonly text: string } | { readonly problem: string } {
+export function engineAnswer(
+  data: Data,
+  context: ScenarioContext,
+): { readonly answer: unknown; readonly text: string; readonly rules: readonly { readonly id: string; readonly title: string }[] } | { readonly problem: string } {
   const parsed = ItemSchema.safeParse(withMergesApplied(data));
   if (!parsed.success) return { problem: '题目还没填完整（题干至少 4 个字、至少选一个主题、单选题至少 2 个选项……），内容检查会标出具体位置。' };
   try {
     const key = deriveKey(parsed.data, context);
-    return { answer: key.answer, text: keyText(key, optionsOf(parsed.data, context)) };
+    const ids = [...new Set(key.rulings.map((ruling) => ruling.decidingRuleId))];
+    const rules = ids.map((id) => ({ id, title: ruleHeadById(id)?.title ?? id }));
+    return { answer: key.answer, text: keyText(key, optionsOf(parsed.data, context)), rules };
   } catch (error) {
     return { problem: error instanceof Error ? error.message : String(error) };
   }
@@ -427,6 +432,17 @@ function asOnePointTemplate(facts: unknown, stepMinutes: number): { facts: unkno
 /** The options of a value single-choice item as a list of { value, text }, and the steps of an ordering item. */
 export function orderingSteps(data: Data, context: ScenarioContext): readonly string[] {
   return data.sequence === 'service-flow' || data.sequence === 'negotiation-ladder' ? sequenceSteps(data.sequence, context.shopPolicy) : [];
+}
+
+/**
+ * The values a select offers for a value of `ask`: rule ids for the deciding rule (and a shop rule's yielding), the
+ * field's small domain plus null (不适用 / 不涉及) otherwise; empty when the value is typed (times, amounts, names).
+ */
+export function valueChoices(ask: string): readonly AnswerValue[] {
+  if (ask === 'decidingRule') return [...ruleHeads.keys()];
+  if (ask.startsWith('sop.yieldsTo:')) return [null, ...ruleHeads.keys()];
+  const domain = fieldDomain(ask as AskedField);
+  return domain.length > 0 ? [...domain, null] : [];
 }
 
 /**
