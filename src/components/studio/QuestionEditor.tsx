@@ -435,7 +435,7 @@ function KeyPanel({ entry, engine, errors, dispatch, context }: EntryProps) {
       {engine !== undefined && 'problem' in engine && value !== undefined && <p class="field-hint">{engine.problem}</p>}
       {engine !== undefined && 'rules' in engine && engine.rules.length > 0 && (
         <p class="field-hint">
-          决定答案的规则：
+          这个情景的裁决由此规则决定：
           {engine.rules.map((rule, n) => (
             <span key={rule.id}>
               {n > 0 && '、'}
