@@ -95,7 +95,7 @@ export default function QuestionEditor(props: Props) {
     return key;
   };
 
-  const model = questionModel(state, context);
+  const model = questionModel(state, context, keyOf);
   const modelKey = JSON.stringify(model);
   useEffect(() => {
     if (state.isNew && state.items.length === 0 && state.templates.length === 0) return;

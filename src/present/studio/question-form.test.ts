@@ -146,6 +146,8 @@ describe('question form helpers', () => {
   it('tells the item kinds apart', () => {
     expect(entryKind('items', item)).toBe('single');
     expect(entryKind('items', { type: 'single', options: [{ text: 'x', promises: [] }] })).toBe('reply');
+    expect(entryKind('items', { type: 'single', options: [] })).toBe('reply');
+    expect(entryKind('items', { type: 'single', ask: 'resolution', options: [] })).toBe('single');
     expect(entryKind('templates', { type: 'truefalse' })).toBe('template-truefalse');
   });
 

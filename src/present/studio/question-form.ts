@@ -103,7 +103,8 @@ export function entryKind(list: QuestionList, data: Data): QuestionKind {
     case 'ordering':
       return data.type;
     default:
-      return looksLikeReplyItem(data) || (!('ask' in data) && Array.isArray(data.options) && data.options.length > 0 && 'promises' in (data.options[0] as object)) ? 'reply' : 'single';
+      // A value item always names its `ask`; a reply item never does (a new one has no options to tell by yet).
+      return looksLikeReplyItem(data) || !('ask' in data) ? 'reply' : 'single';
   }
 }
 
@@ -337,12 +338,13 @@ export function questionFormReducer(form: SectionModel) {
 
 /**
  * The content model a save sends. An item following the engine gets the engine's key as its `answer` (so no
- * hand-entered key can disagree); one the engine cannot key yet keeps what it has, and the gate says why.
+ * hand-entered key can disagree); one the engine cannot key yet keeps what it has, and the gate says why. `keyOf` is
+ * `engineAnswer` of the entry's data (the island passes a memoised one: entries keep their data object until edited).
  */
-export function questionModel(state: QuestionFormState, context: ScenarioContext): QuestionModel {
+export function questionModel(state: QuestionFormState, context: ScenarioContext, keyOf: (entry: QuestionEntry) => ReturnType<typeof engineAnswer> = (entry) => engineAnswer(entry.data, context)): QuestionModel {
   const items = state.items.map((entry) => {
     if (entry.answerMode !== 'engine') return entry.data;
-    const engine = engineAnswer(entry.data, context);
+    const engine = keyOf(entry);
     if (!('answer' in engine) || JSON.stringify(engine.answer) === JSON.stringify(entry.data.answer)) return entry.data;
     return setAt(entry.data, ['answer'], engine.answer);
   });
