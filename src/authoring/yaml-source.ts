@@ -34,8 +34,8 @@ export function parseYamlData(text: string): YamlValue {
 
 /**
  * Rewrites `text` so that it holds `target`, changing only the nodes whose values differ: maps are compared key by
- * key (new keys are appended after the existing ones, removed keys are cut out with their lines), lists of the same
- * length item by item, anything else is replaced whole. `applyYamlData(text, parseYamlData(text)) === text`.
+ * key (a new key goes after the existing key the target puts before it, else after the last one; removed keys are
+ * cut out with their lines), lists of the same length item by item, anything else is replaced whole. `applyYamlData(text, parseYamlData(text)) === text`.
  * @throws YamlEditError when the text is not valid YAML or a splice would not produce `target`.
  */
 export function applyYamlData(text: string, target: YamlValue): string {
@@ -100,7 +100,7 @@ function firstEdit(doc: Document, text: string, path: YamlPath, have: YamlValue,
       if (!Object.hasOwn(want, key)) return removePair(doc, text, path, key);
     }
     for (const key of Object.keys(want)) {
-      if (!Object.hasOwn(have, key)) return addPair(doc, text, path, key, want[key]!);
+      if (!Object.hasOwn(have, key)) return addPair(doc, text, path, key, want[key]!, Object.keys(want).slice(0, Object.keys(want).indexOf(key)).findLast((other) => Object.hasOwn(have, other)));
       const inner = firstEdit(doc, text, [...path, key], have[key]!, want[key]!);
       if (inner) return inner;
     }
@@ -198,13 +198,15 @@ function replaceValue(doc: Document, text: string, path: YamlPath, want: YamlVal
   throw new YamlEditError(`cannot replace ${path.join('.')}`);
 }
 
-function addPair(doc: Document, text: string, path: YamlPath, key: string, value: YamlValue): Splice {
+/** Adds `key` after the pair `after` (the key before it in the target's order), or after the last pair. */
+function addPair(doc: Document, text: string, path: YamlPath, key: string, value: YamlValue, after?: string): Splice {
   const map = nodeAt(doc, path);
   if (!isMap(map) || map.items.length === 0) {
     // An empty or null map: write the whole map anew.
     return replaceValue(doc, text, path, { [key]: value });
   }
-  const lastPair = map.items[map.items.length - 1] as Pair<Node, Node>;
+  const previous = after === undefined ? undefined : map.items.find((item) => isScalar(item.key) && String(item.key.value) === after);
+  const lastPair = (previous ?? map.items[map.items.length - 1]) as Pair<Node, Node>;
   const lastEnd = lastPair.value?.range ? contentEnd(text, lastPair.value) : text.indexOf(':', lastPair.key.range![1]) + 1;
   if (map.flow) {
     return { start: lastEnd, end: lastEnd, insert: `, ${keyText(key)}: ${flowText(value, true)}` };

@@ -1,4 +1,4 @@
-import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -162,6 +162,25 @@ describe('question editor form', () => {
     await page.getByRole('button', { name: '保存', exact: true }).click();
     await page.locator('[data-save-status="refused"]').waitFor({ timeout: 120_000 });
     expect(await readFile(join(contentDir, PATH), 'utf8')).toBe(before);
+  });
+
+  it('does not overwrite a version saved since the form opened: shows it, then saves over it only when asked', async () => {
+    const { page } = browser;
+    await page.goto(`${server.url}/lead/studio/questions?path=${encodeURIComponent(PATH)}`);
+    const item = page.locator('.entry-form');
+    await item.getByLabel('仅用于认证考试').check();
+    // Someone else saves the file meanwhile (a hand edit: a comment line at the top).
+    const theirs = `# 另一位组长加的注释\n${await readFile(join(contentDir, PATH), 'utf8')}`;
+    await writeFile(join(contentDir, PATH), theirs);
+    await page.getByRole('button', { name: '保存', exact: true }).click();
+    await page.getByText('这个文件在你打开之后已被别人保存过').waitFor({ timeout: 120_000 });
+    expect(await readFile(join(contentDir, PATH), 'utf8')).toBe(theirs);
+    await page.getByRole('button', { name: '查看对方保存的版本' }).click();
+    await page.locator('.conflict pre', { hasText: '另一位组长加的注释' }).waitFor();
+    await page.getByRole('button', { name: '看过对方的版本，用我的内容保存' }).click();
+    await page.locator('[data-save-status="saved"]').waitFor({ timeout: 120_000 });
+    // Their comment stays; the exam-only flag is one new line in the item.
+    expect(await readFile(join(contentDir, PATH), 'utf8')).toBe(theirs.replace('    difficulty: 2\n', '    difficulty: 2\n    exam: true\n'));
   });
 
   it('reads at 375 px without sideways scrolling', async () => {

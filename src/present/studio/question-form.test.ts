@@ -68,6 +68,14 @@ describe('question form reducer', () => {
     expect((questionModel(overridden, context).data.items as { answer: number }[])[0]!.answer).toBe(1);
   });
 
+  it('puts a key the form adds where content/questions writes it', () => {
+    const state = questionFormState(file([item]), context);
+    const flagged = reduce(state, { type: 'set', list: 'items', uid: 0, path: ['exam'], value: true });
+    expect(Object.keys(flagged.items[0]!.data)).toEqual(['id', 'type', 'topics', 'difficulty', 'exam', 'stem', 'scenario', 'ask', 'options', 'answer']);
+    const explained = reduce(flagged, { type: 'set', list: 'items', uid: 0, path: ['scenario', 'edition'], value: 'legacy' });
+    expect(Object.keys(explained.items[0]!.data.scenario as object)).toEqual(['facts', 'edition']);
+  });
+
   it('adds, duplicates under a fresh id, moves and removes entries', () => {
     let state = questionFormState(file([item]), context);
     state = reduce(state, { type: 'add', kind: 'template-single', id: 't-new' });

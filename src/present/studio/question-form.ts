@@ -181,6 +181,19 @@ export function newEntryData(kind: QuestionKind, id: string): Record<string, unk
   }
 }
 
+/** The order content/questions writes an entry's keys in; a key the form adds goes to its place in it. */
+const ENTRY_KEY_ORDER = ['id', 'type', 'topics', 'difficulty', 'exam', 'stem', 'scenario', 'sequence', 'params', 'facts', 'edition', 'ask', 'claim', 'options', 'statements', 'labels', 'answer', 'explanation'];
+
+/** `record` with `key` set: an existing key keeps its place, a new one goes after the last key ENTRY_KEY_ORDER puts before it. */
+function withEntryKey(record: Readonly<Record<string, unknown>>, key: string, value: unknown): Record<string, unknown> {
+  if (key in record || !ENTRY_KEY_ORDER.includes(key)) return { ...record, [key]: value };
+  const rank = ENTRY_KEY_ORDER.indexOf(key);
+  const entries = Object.entries(record);
+  const before = entries.filter(([other]) => ENTRY_KEY_ORDER.includes(other) && ENTRY_KEY_ORDER.indexOf(other) < rank).map(([other]) => other);
+  const at = before.length === 0 ? 0 : entries.findIndex(([other]) => other === before[before.length - 1]) + 1;
+  return Object.fromEntries([...entries.slice(0, at), [key, value], ...entries.slice(at)]);
+}
+
 /** `data` with the value at `path` replaced; `undefined` removes the key (or list element). Keys keep their order. */
 export function setAt(data: unknown, path: FieldPath, value: unknown): unknown {
   if (path.length === 0) return value;
@@ -309,8 +322,14 @@ export function questionFormReducer(form: SectionModel) {
         [entries[index], entries[target]] = [entries[target]!, entries[index]!];
         return withList(state, action.list, entries);
       }
-      case 'set':
-        return mapEntry(state, action.list, action.uid, (entry) => ({ ...entry, data: setAt(entry.data, action.path, action.value) as Data }));
+      case 'set': {
+        const [key] = action.path;
+        return mapEntry(state, action.list, action.uid, (entry) => {
+          if (action.path.length === 1 && typeof key === 'string' && action.value !== undefined) return { ...entry, data: withEntryKey(entry.data, key, action.value) };
+          const base = typeof key === 'string' && action.path.length > 1 && !(key in entry.data) ? withEntryKey(entry.data, key, {}) : entry.data;
+          return { ...entry, data: setAt(base, action.path, action.value) as Data };
+        });
+      }
       case 'answerMode':
         return mapEntry(state, 'items', action.uid, (entry) => ({ ...entry, answerMode: action.mode }));
       case 'openFacts': {
