@@ -231,6 +231,7 @@ const GENERATORS: Readonly<Record<string, Generator>> = {
   'GET /api/studio/publish': { weight: 0.1, body: () => null },
   'POST /api/studio/publish': { weight: 0.2, body: noBody },
   'GET /api/studio/publish/[job]': { weight: 0.2, body: () => null, params: () => ({ job: idParam([]) }) },
+  'GET /api/studio/policy-preview/[job]': { weight: 0.2, body: () => null, params: () => ({ job: idParam([]) }) },
   'POST /api/studio/preview': { weight: 0.2, body: () => bodyFor({ markdown: textField(2_000) }) },
   'GET /api/studio/download': { weight: 0.2, body: () => null },
 };

@@ -45,6 +45,7 @@ export const INVENTORY: Readonly<Record<string, InventoryEntry>> = {
   '/api/studio/drafts': { audience: 'lead', methods: ['GET', 'PUT', 'DELETE'] },
   '/api/studio/publish': { audience: 'lead', methods: ['GET', 'POST'] },
   '/api/studio/publish/[job]': { audience: 'lead', methods: ['GET'] },
+  '/api/studio/policy-preview/[job]': { audience: 'lead', methods: ['GET'] },
   '/api/studio/preview': { audience: 'lead', methods: ['POST'] },
   '/api/studio/download': { audience: 'lead', methods: ['GET'] },
 };

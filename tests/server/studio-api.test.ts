@@ -174,4 +174,38 @@ describe('studio API', () => {
     expect((await as(otherLead).get('/api/studio/drafts').then((r) => r.json())) as unknown).toEqual({ drafts: [] });
     expect(git('status', '--porcelain')).toBe('');
   });
+
+  it('keeps a form model as a draft written over the file, hands it back with the file version, and drops it on save', async () => {
+    const client = as(lead);
+    const { file } = (await (await client.get(`/api/studio/file?path=${CASE}`)).json()) as FileAnswer;
+    const model = { ...file.model, data: { ...file.model.data, title: '草稿里的新标题' } };
+    const drafted = await client.send('PUT', '/api/studio/drafts', { json: { path: CASE, baseVersion: file.version, model } });
+    expect(drafted.status).toBe(200);
+    expect(((await drafted.json()) as { draft: { savedAt: string } }).draft.savedAt).toMatch(/^\d{4}-/);
+    const answer = (await (await client.get(`/api/studio/drafts?path=${CASE}`)).json()) as {
+      draft: { baseVersion: string; text: string; model: { data: { title: string } } };
+      fileVersion: string;
+    };
+    expect(answer.fileVersion).toBe(file.version);
+    expect(answer.draft.baseVersion).toBe(file.version);
+    expect(answer.draft.model.data.title).toBe('草稿里的新标题');
+    // Written over the file's text: only the title line differs.
+    const changed = answer.draft.text.split('\n').filter((line, index) => line !== file.text.split('\n')[index]);
+    expect(changed).toEqual(['title: 草稿里的新标题']);
+    expect(readFileSync(join(contentDir, CASE), 'utf8')).toBe(file.text);
+    expect((await (await as(otherLead).get(`/api/studio/drafts?path=${CASE}`)).json()) as unknown).toEqual({ draft: null, fileVersion: file.version });
+
+    const saved = await put(client, { path: CASE, baseVersion: file.version, model: file.model });
+    expect(saved.status).toBe(200);
+    expect(((await (await client.get(`/api/studio/drafts?path=${CASE}`)).json()) as { draft: unknown }).draft).toBeNull();
+  });
+
+  it('hands back a revision with its form model, for 恢复此版本', async () => {
+    const client = as(lead);
+    const { revisions } = (await (await client.get(`/api/studio/history?path=${CASE}`)).json()) as { revisions: { id: string }[] };
+    const oldest = revisions.at(-1)!;
+    const revision = (await (await client.get(`/api/studio/history?path=${CASE}&revision=${oldest.id}`)).json()) as { text: string; model: { kind: string } };
+    expect(revision.model.kind).toBe('case');
+    expect(revision.text).toContain('title:');
+  });
 });

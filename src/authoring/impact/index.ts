@@ -9,5 +9,5 @@ export type { BlueprintImpact } from './blueprints.ts';
 export { variantSpace, type VariantPoint } from './variant-space.ts';
 export { attributeFlip } from './attribution.ts';
 export { editionChangedRules, catalogueChangedRules } from './declared-changes.ts';
-export { impactReport, type ImpactReport, type ImpactOptions, type RuleChange } from './report.ts';
+export { impactReport, IMPACT_STAGES, type ImpactReport, type ImpactOptions, type ImpactStage, type RuleChange } from './report.ts';
 export { certificatesToRecertify, type CoveredCertificate, type RecertificationNeed } from './certificates.ts';

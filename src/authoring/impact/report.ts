@@ -57,7 +57,13 @@ export interface ImpactOptions {
   readonly gridLimit?: number;
   /** Rule titles for rules the current catalogue does not know (from another revision's catalogue). */
   readonly ruleTitle?: (ruleId: string) => string | undefined;
+  /** Told as each part of the comparison starts (a background job reports its progress with it). */
+  readonly onStage?: (stage: ImpactStage) => void;
 }
+
+/** The parts of an impact report, in the order they are computed; template variants take most of the time. */
+export const IMPACT_STAGES = ['cases', 'items', 'templates', 'exams'] as const;
+export type ImpactStage = (typeof IMPACT_STAGES)[number];
 
 const distinct = (flips: readonly Flip[]) => new Set(flips.map((flip) => flip.contentId)).size;
 
@@ -69,8 +75,11 @@ export function impactReport(content: ImpactContent, from: ImpactPolicy, to: Imp
   const declared = options.declared ?? new Set<string>();
   const caseFacts = new Map(content.cases.map((entry) => [entry.slug, { facts: entry.facts, edition: entry.edition }]));
   const context: ScenarioContext = { shopPolicy: content.shopPolicy, caseFacts: (slug) => caseFacts.get(slug) };
+  options.onStage?.('cases');
   const cases = caseFlips(content.cases, from, to, declared);
+  options.onStage?.('items');
   const items = authoredItemFlips(content.questionFiles, context, from, to, declared);
+  options.onStage?.('templates');
   const templates = templateImpacts(content.questionFiles, from, to, declared, { seedCount: options.seedCount ?? 50, gridLimit: options.gridLimit ?? 256 });
 
   const counts = new Map<string, number>();
@@ -80,6 +89,7 @@ export function impactReport(content: ImpactContent, from: ImpactPolicy, to: Imp
   const changedRules = [...counts]
     .map(([ruleId, flips]) => ({ ruleId, title: title(ruleId), flips, declared: declared.has(ruleId) }))
     .sort((a, b) => b.flips - a.flips || a.ruleId.localeCompare(b.ruleId));
+  options.onStage?.('exams');
   const pools = examPools(content.exams, content.questionFiles, context);
   const recertification = new Set(changedRules.map((rule) => rule.ruleId));
   for (const flip of [...items, ...templates.flips]) {

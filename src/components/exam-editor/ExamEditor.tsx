@@ -2,6 +2,9 @@ import '../sandbox/zod-jitless.ts';
 import { useMemo, useState } from 'preact/hooks';
 import { type ExamData, examFill, examIssues, fillText, withField } from '../../present/exam-editor/index.ts';
 import type { BlueprintUnit } from '../../quiz/index.ts';
+import { DraftOffer, DraftStatus } from '../studio/DraftNotice.tsx';
+import { HistoryPanel } from '../studio/HistoryPanel.tsx';
+import { useDraftAutosave } from '../studio/use-draft-autosave.ts';
 
 interface Props {
   /** `exams/<id>.yaml`. */
@@ -53,6 +56,18 @@ export default function ExamEditor(props: Props) {
   const fill = useMemo(() => examFill(data, props.units), [data, props.units]);
   const sections = (Array.isArray(data['blueprint']) ? data['blueprint'] : []) as Section[];
   const issueAt = (path: string) => issues.find((issue) => issue.path === path)?.message;
+  const drafts = useDraftAutosave({ path: props.path, baseVersion: version, payload: { model: { kind: 'exam', data } }, isEnabled: true });
+  const [savedCount, setSavedCount] = useState(1);
+  /** Loads a draft or an older revision into the form; saving it is an ordinary save from `baseVersion`. */
+  const load = (model: { kind: string; data: unknown } | null, baseVersion: string | null) => {
+    if (!model || model.kind !== 'exam' || typeof model.data !== 'object' || model.data === null || baseVersion === null) {
+      setSave({ kind: 'failed', message: '这份内容无法读成考试表单，没有载入。' });
+      return;
+    }
+    setData(model.data as ExamData);
+    setVersion(baseVersion);
+    setSave({ kind: 'idle' });
+  };
 
   const set = (key: string, value: unknown, fallback?: unknown) => {
     setData((current) => withField(current, key, value, fallback));
@@ -88,6 +103,8 @@ export default function ExamEditor(props: Props) {
       };
       if (response.ok && body.version) {
         setVersion(body.version);
+        drafts.fileSaved();
+        setSavedCount((count) => count + 1);
         setSave({ kind: 'saved', changed: body.changed ?? true });
       } else if (body.error?.code === 'STUDIO_CONFLICT') setSave({ kind: 'conflict' });
       else if (body.error?.code === 'STUDIO_CONTENT_REFUSED') {
@@ -127,6 +144,7 @@ export default function ExamEditor(props: Props) {
 
   return (
     <form class="exam-editor" onSubmit={onSave} aria-label={`编辑考试：${String(data['title'] ?? '')}`}>
+      <DraftOffer drafts={drafts} onRestore={(draft) => load(draft.model, draft.baseVersion)} />
       <section aria-labelledby="ee-basic">
         <h2 id="ee-basic">基本信息</h2>
         {field('title', '考试名称', '学员在“我的学习”和证书上看到的名称。', data['title'], (text) => set('title', text), 'text')}
@@ -297,6 +315,7 @@ export default function ExamEditor(props: Props) {
           {save.kind === 'failed' && save.message}
           {save.kind === 'refused' && save.message}
         </p>
+        <DraftStatus drafts={drafts} />
         {save.kind === 'refused' && (
           <ul class="ee-gate" data-gate-errors>
             {save.errors.map((error) => (
@@ -309,6 +328,7 @@ export default function ExamEditor(props: Props) {
           </ul>
         )}
       </div>
+      <HistoryPanel path={props.path} savedCount={savedCount} onRestore={(revision) => load(revision.model, version)} />
     </form>
   );
 }

@@ -21,12 +21,14 @@ import { RulingSummary } from '../sandbox/RulingSummary.tsx';
 import { SopGuidanceList } from '../sandbox/SopGuidanceList.tsx';
 import { TraceChain } from '../sandbox/TraceChain.tsx';
 import { BodySections } from './BodySections.tsx';
+import { DraftOffer, DraftStatus } from './DraftNotice.tsx';
 import { ExpectedForm } from './ExpectedForm.tsx';
 import { GateMessages } from './GateMessages.tsx';
 import { HistoryPanel } from './HistoryPanel.tsx';
 import { MetaForm, type CaseLink } from './MetaForm.tsx';
 import { PublishPanel } from './PublishPanel.tsx';
 import { studioCall, type CheckAnswer, type SaveAnswer } from './studio-api.ts';
+import { useDraftAutosave, type RestoredDraft } from './use-draft-autosave.ts';
 
 interface Props {
   /** `cases/<slug>.mdx`; '' for a new case without a name yet. */
@@ -94,6 +96,16 @@ export default function CaseEditor(props: Props) {
   const model = caseModel(form, state, basis, originalHeadings);
   const modelKey = JSON.stringify(model);
   const pathIsValid = caseSlug(state.path) !== '';
+  const drafts = useDraftAutosave({ path: state.path, baseVersion: state.baseVersion, payload: { model }, isEnabled: pathIsValid });
+
+  /** Loads a draft (or an older revision) into the form; saving it is an ordinary save from `baseVersion`. */
+  const loadModel = (loaded: Pick<RestoredDraft, 'model'>, baseVersion: string | null, path = state.path) => {
+    if (!loaded.model || loaded.model.kind !== 'case') return false;
+    dispatch({ type: 'replace', state: caseEditorState(form, { path, version: baseVersion, model: loaded.model }, decideFacts) });
+    setSlugText(caseSlug(path));
+    setSave({ kind: 'idle' });
+    return true;
+  };
 
   useEffect(() => {
     if (!pathIsValid || factErrors.length > 0) {
@@ -152,6 +164,7 @@ export default function CaseEditor(props: Props) {
     const error = answer.body.error;
     if (answer.ok) {
       dispatch({ type: 'saved', version: answer.body.version });
+      drafts.fileSaved();
       setSavedCount((count) => count + 1);
       setCheck({ kind: 'done', errors: [] });
       const url = new URL(globalThis.location.href);
@@ -181,6 +194,12 @@ export default function CaseEditor(props: Props) {
   return (
     <div class="sandbox studio-editor case-editor">
       {props.note && <p class="studio-note">{props.note}</p>}
+      <DraftOffer
+        drafts={drafts}
+        onRestore={(draft) => {
+          if (!loadModel(draft, draft.baseVersion, draft.path)) setSave({ kind: 'error', message: '草稿无法读成表单，没有载入。' });
+        }}
+      />
       <div class="studio-file">
         {state.isNew ? (
           <div class="field">
@@ -262,6 +281,7 @@ export default function CaseEditor(props: Props) {
             <button type="button" class="primary" onClick={() => void doSave(state.baseVersion)} disabled={save.kind === 'saving'}>
               {save.kind === 'saving' ? '正在保存…' : '保存'}
             </button>
+            <DraftStatus drafts={drafts} />
             <div role="status" aria-live="polite" class="save-status">
               {save.kind === 'saved' && <p class="ok">{save.message}</p>}
               {(save.kind === 'refused' || save.kind === 'error') && <p class="field-error">{save.message}</p>}
@@ -314,7 +334,14 @@ export default function CaseEditor(props: Props) {
             )}
           </div>
           <PublishPanel publish={props.publish} path={state.isNew ? null : state.path} savedCount={savedCount} />
-          <HistoryPanel path={state.isNew ? null : state.path} savedCount={savedCount} />
+          <HistoryPanel
+            path={state.isNew ? null : state.path}
+            savedCount={savedCount}
+            onRestore={(revision) => {
+              // The save still names the version this editor started from: a newer save by someone else is a conflict.
+              if (!loadModel(revision, state.baseVersion)) setSave({ kind: 'error', message: '这个版本无法读成表单，没有载入。' });
+            }}
+          />
         </aside>
       </div>
     </div>

@@ -24,11 +24,13 @@ import {
 } from '../../present/studio/index.ts';
 import { mergePatch } from '../../rules/index.ts';
 import { FactsForm } from '../sandbox/FactsForm.tsx';
+import { DraftOffer, DraftStatus } from './DraftNotice.tsx';
 import { GateMessages } from './GateMessages.tsx';
 import { HistoryPanel } from './HistoryPanel.tsx';
 import { PublishPanel } from './PublishPanel.tsx';
 import { AskSelect, CasePicker, CommonFields, EditionSelect, Problems, ValueInput, type Choice } from './QuestionFields.tsx';
 import { studioCall, type CheckAnswer, type SaveAnswer } from './studio-api.ts';
+import { useDraftAutosave, type RestoredDraft } from './use-draft-autosave.ts';
 
 export interface QuestionCase {
   readonly slug: string;
@@ -97,6 +99,15 @@ export default function QuestionEditor(props: Props) {
 
   const model = questionModel(state, context, keyOf);
   const modelKey = JSON.stringify(model);
+  const drafts = useDraftAutosave({ path: state.path, baseVersion: state.baseVersion, payload: { model }, isEnabled: true });
+
+  /** Loads a draft (or an older revision) into the form; saving it is an ordinary save from `baseVersion`. */
+  const loadModel = (loaded: Pick<RestoredDraft, 'model'>, baseVersion: string | null) => {
+    if (!loaded.model || loaded.model.kind !== 'question') return false;
+    dispatch({ type: 'replace', state: questionFormState({ path: state.path, version: baseVersion, model: loaded.model }, context) });
+    setSave({ kind: 'idle' });
+    return true;
+  };
   useEffect(() => {
     if (state.isNew && state.items.length === 0 && state.templates.length === 0) return;
     const controller = new AbortController();
@@ -124,6 +135,7 @@ export default function QuestionEditor(props: Props) {
     const error = answer.body.error;
     if (answer.ok) {
       dispatch({ type: 'saved', version: answer.body.version });
+      drafts.fileSaved();
       setSavedCount((count) => count + 1);
       setCheck({ kind: 'done', errors: [] });
       const url = new URL(globalThis.location.href);
@@ -179,6 +191,12 @@ export default function QuestionEditor(props: Props) {
 
   return (
     <div class="sandbox studio-editor question-form-editor">
+      <DraftOffer
+        drafts={drafts}
+        onRestore={(draft) => {
+          if (!loadModel(draft, draft.baseVersion)) setSave({ kind: 'error', message: '草稿无法读成表单，没有载入。请在“高级”里查看。' });
+        }}
+      />
       <p>
         文件 <code>content/{state.path}</code>
       </p>
@@ -247,6 +265,7 @@ export default function QuestionEditor(props: Props) {
             <button type="button" class="primary" onClick={() => void doSave(state.baseVersion)} disabled={save.kind === 'saving'}>
               {save.kind === 'saving' ? '正在保存…' : '保存'}
             </button>
+            <DraftStatus drafts={drafts} />
             <div role="status" aria-live="polite" class="save-status" data-save-status={save.kind}>
               {save.kind === 'saved' && <p class="ok">{save.message}</p>}
               {(save.kind === 'refused' || save.kind === 'error') && <p class="field-error">{save.message}</p>}
@@ -287,7 +306,14 @@ export default function QuestionEditor(props: Props) {
             )}
           </div>
           <PublishPanel publish={props.publish} path={state.isNew ? null : state.path} savedCount={savedCount} />
-          <HistoryPanel path={state.isNew ? null : state.path} savedCount={savedCount} />
+          <HistoryPanel
+            path={state.isNew ? null : state.path}
+            savedCount={savedCount}
+            onRestore={(revision) => {
+              // The save still names the version this editor started from: a newer save by someone else is a conflict.
+              if (!loadModel(revision, state.baseVersion)) setSave({ kind: 'error', message: '这个版本无法读成表单，没有载入。' });
+            }}
+          />
         </aside>
       </div>
     </div>

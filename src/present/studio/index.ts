@@ -5,3 +5,5 @@ export * from './gate-errors.ts';
 export * from './policy-form.ts';
 export * from './question-preview.ts';
 export * from './question-form.ts';
+export * from './draft-autosave.ts';
+export * from './revision-diff.ts';

@@ -91,6 +91,7 @@ export const API_ERRORS = {
     message: '这台服务器不能重新构建站点（只读部署）。保存的内容已写入内容目录，请由部署流程重新构建发布。',
   },
   STUDIO_PUBLISH_JOB_NOT_FOUND: { status: 404, message: '没有这次发布记录（服务器重启后记录会清空）。请重新发布。' },
+  STUDIO_PREVIEW_JOB_NOT_FOUND: { status: 404, message: '没有这次影响预览（服务器重启后会清空）。请重新点“预览影响”。' },
   INTERNAL_ERROR: { status: 500, message: '服务器出错了，请稍后再试。如果一直这样，请联系管理员。' },
 } as const satisfies Record<string, { readonly status: number; readonly message: string }>;
 

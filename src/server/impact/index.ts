@@ -4,6 +4,6 @@ export type { CertificateSection, CertificateToRecertify, EditionCount } from '.
 export { authorKeyText } from './format-report.ts';
 export { rulesChangedSince } from './changed-rules.ts';
 export { editionImpactReport, leadImpact } from './edition-report.ts';
-export { shopPolicyImpact } from './shop-policy-report.ts';
 export { loadImpactContent } from './load-content.ts';
 export { impactItemStems } from './report-labels.ts';
+export { policyPreview, policyPreviewCertificates, type PolicyPreview, type PolicyPreviewStage } from './policy-preview.ts';

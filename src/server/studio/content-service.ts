@@ -86,8 +86,23 @@ export class StudioContent {
 
   /** Every file of `kind` (or of every kind), sorted by path. */
   list(kind?: ContentKind): StudioFileEntry[] {
+    return this.files(kind).map(({ path, kind: fileKind, text }) => {
+      const version = versionOf(text);
+      if (!this.titles.has(version)) this.titles.set(version, titleOf(fileKind, text));
+      return { path, kind: fileKind, version, title: this.titles.get(version) ?? null };
+    });
+  }
+
+  /** A digest of every content file's path and bytes: changes whenever any of them does (nothing is parsed). */
+  fingerprint(): string {
+    const digest = createHash('sha256');
+    for (const file of this.files()) digest.update(`${file.path}\0${file.text.length}\0`).update(file.text);
+    return digest.digest('hex');
+  }
+
+  private files(kind?: ContentKind): { path: string; kind: ContentKind; text: string }[] {
     const root = this.options.contentDir;
-    const entries: StudioFileEntry[] = [];
+    const files: { path: string; kind: ContentKind; text: string }[] = [];
     for (const folder of ['cases', 'questions', 'exams', 'policy']) {
       let names: string[];
       try {
@@ -99,13 +114,10 @@ export class StudioContent {
         const path = `${folder}/${name.split('\\').join('/')}`;
         const fileKind = contentKindOf(path);
         if (!fileKind || (kind && fileKind !== kind)) continue;
-        const text = readFileSync(join(root, path), 'utf8');
-        const version = versionOf(text);
-        if (!this.titles.has(version)) this.titles.set(version, titleOf(fileKind, text));
-        entries.push({ path, kind: fileKind, version, title: this.titles.get(version) ?? null });
+        files.push({ path, kind: fileKind, text: readFileSync(join(root, path), 'utf8') });
       }
     }
-    return entries.sort((a, b) => a.path.localeCompare(b.path));
+    return files.sort((a, b) => a.path.localeCompare(b.path));
   }
 
   /** One file with its version and model; `undefined` when the path is not a content file or does not exist. */
@@ -177,6 +189,27 @@ export class StudioContent {
   async revisionText(path: string, id: string): Promise<string | undefined> {
     if (!contentKindOf(path)) return undefined;
     return this.history.text(path, id);
+  }
+
+  /**
+   * The text a proposal would make of the file as it is now (a model is spliced over the current text), without the
+   * gate or any write: what a draft keeps. `STUDIO_MODEL_UNWRITABLE` when the model cannot be written as the file.
+   */
+  proposalText(path: string, proposal: Proposal): string | { ok: false; code: 'STUDIO_BAD_PATH' } | { ok: false; code: 'STUDIO_MODEL_UNWRITABLE'; detail: string } {
+    const kind = contentKindOf(path);
+    if (!kind) return { ok: false, code: 'STUDIO_BAD_PATH' };
+    return this.proposedText(kind, path, proposal);
+  }
+
+  /** The editable model of `text` as the file at `path`; `null` when the text cannot be read as one. */
+  modelOf(path: string, text: string): ContentModel | null {
+    const kind = contentKindOf(path);
+    if (!kind) return null;
+    try {
+      return readContentModel(kind, text);
+    } catch {
+      return null;
+    }
   }
 
   private readText(path: string): string | null {

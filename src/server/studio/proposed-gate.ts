@@ -1,11 +1,11 @@
 import { execFile } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { AuthorError, ContentReport } from '../../authoring/index.ts';
 import { checkContent } from '../content-check/check-content.ts';
 import { displayPath } from '../content-check/content-files.ts';
+import { serverScript } from './server-script.ts';
 
 /** One content gate error, with the studio path (below the content folder) it belongs to, for the editor to target. */
 export type StudioGateError = AuthorError & { readonly path: string };
@@ -67,24 +67,14 @@ async function withOverlay(root: string, proposed: ProposedFiles): Promise<{ rep
   }
 }
 
-/** The CLI of `npm run check:content`, next to this module in the sources, or in the project a built server runs from. */
-function gateCli(): string | undefined {
-  const here = fileURLToPath(import.meta.url);
-  const candidates = [join(dirname(here), '../content-check/cli.ts')];
-  // Bundled into dist/server/chunks/: the project is the parent of dist/.
-  for (let folder = dirname(here); dirname(folder) !== folder; folder = dirname(folder)) {
-    if (basename(folder) === 'server' && existsSync(join(dirname(folder), 'client'))) candidates.push(join(dirname(dirname(folder)), 'src/server/content-check/cli.ts'));
-  }
-  return candidates.find((candidate) => existsSync(candidate));
-}
-
 /**
  * Runs the gate over `dir`. The gate is synchronous and takes ~1 s for the library (several under load): in this
  * process it would stall every other request (exam autosaves, sign-ins) for that long, so it runs as the CLI in a
  * child process with this server's Node; only where the sources are not deployed does it run in process.
  */
 async function runGate(dir: string): Promise<{ report: ContentReport; errors: StudioGateError[] }> {
-  const cli = gateCli();
+  // The CLI of `npm run check:content`.
+  const cli = serverScript('content-check/cli.ts');
   if (!cli) {
     const report = checkContent(dir);
     return { report, errors: relabel(report, `${displayPath(dir)}/`).errors };
