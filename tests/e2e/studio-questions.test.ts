@@ -183,6 +183,20 @@ describe('question editor form', () => {
     expect(await readFile(join(contentDir, PATH), 'utf8')).toBe(theirs.replace('    difficulty: 2\n', '    difficulty: 2\n    exam: true\n'));
   });
 
+  it('keeps an unsaved edit as the lead\'s draft and offers it after a reload', async () => {
+    const { page } = browser;
+    const before = await readFile(join(contentDir, PATH), 'utf8');
+    await page.goto(`${server.url}/lead/studio/questions?path=${encodeURIComponent(PATH)}`);
+    const stem = page.locator('.entry-form').getByLabel('题干', { exact: true });
+    await stem.fill('草稿里的题干：快递柜 11 月 4 日 00:00 显示签收，申请期限到什么时候？');
+    await page.getByText(/^已自动保存草稿/).waitFor({ timeout: 60_000 });
+    await page.reload();
+    await page.getByRole('button', { name: '恢复草稿' }).click();
+    expect(await page.locator('.entry-form').getByLabel('题干', { exact: true }).inputValue()).toBe('草稿里的题干：快递柜 11 月 4 日 00:00 显示签收，申请期限到什么时候？');
+    // A draft is never the content file.
+    expect(await readFile(join(contentDir, PATH), 'utf8')).toBe(before);
+  });
+
   it('reads at 375 px without sideways scrolling', async () => {
     const { page } = browser;
     await page.setViewportSize({ width: 375, height: 800 });
