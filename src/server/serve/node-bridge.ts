@@ -1,4 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import { MAX_BODY_BYTES } from '../http/index.ts';
 
 /**
@@ -50,7 +53,8 @@ export async function toWebRequest(req: IncomingMessage, url: URL): Promise<Requ
 
 /**
  * Writes a WHATWG Response to a Node response: status, headers (every Set-Cookie, the response's and `extraCookies`),
- * then the body with its Content-Length (API answers are small, or a bounded export); no body for HEAD.
+ * then the body with its Content-Length (API answers are small), or, for a download without a length, streamed as
+ * it is produced; no body for HEAD.
  */
 export async function writeWebResponse(
   response: Response,
@@ -66,8 +70,19 @@ export async function writeWebResponse(
     res.end();
     return;
   }
+  if (isStreamedDownload(response)) {
+    // An export written page by page (see exports/download.ts): sent chunked as produced, never held whole.
+    res.writeHead(response.status, headers);
+    await pipeline(Readable.fromWeb(response.body as NodeReadableStream<Uint8Array>), res);
+    return;
+  }
   const body = Buffer.from(await response.arrayBuffer());
   headers['content-length'] = String(body.byteLength);
   res.writeHead(response.status, headers);
   res.end(body);
+}
+
+/** A file download (Content-Disposition: attachment) that did not state its length: its body is a stream to pass on. */
+function isStreamedDownload(response: Response): boolean {
+  return !response.headers.has('content-length') && (response.headers.get('content-disposition') ?? '').startsWith('attachment');
 }
