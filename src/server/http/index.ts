@@ -1,6 +1,7 @@
 export { type ApiContext, type ApiHandler, isPortable, portable } from './api-context.ts';
 export { API_ERRORS, ApiError, type ApiErrorBody, type ApiErrorCode, type FieldError } from './api-errors.ts';
 export { apiRoute, errorResponse } from './api-route.ts';
+export { clientAddressOf, requestClientAddress } from './client-address.ts';
 export { type GuardContext, guardRequest } from './guard.ts';
 export { requireLinkOrigin } from './link-origin.ts';
 export { methodNotAllowed } from './method-not-allowed.ts';
