@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { benchArgs, progress } from './lib/bench-args.ts';
+import { BENCH_EXAM, setupLinkIn, signInLeadAndTrainee } from './lib/signed-in.ts';
 import { weighPage, type PageWeight } from './lib/page-load.ts';
 import { measureProcess } from './lib/process-tree.ts';
 import { writeResult, type Measurement, type Target } from './lib/results.ts';
@@ -19,9 +20,7 @@ import { astroArgs, childEnv, copyProject, isolateAstroCache, NODE, PROJECT_ROOT
 const NAME = 'page-weight';
 benchArgs();
 const startedAt = new Date();
-const LEAD = { name: '基准组长', employeeId: 'BENCH-LEAD-01', password: '基准测试用的组长口令2025' };
-const TRAINEE = { name: '基准学员', employeeId: 'BENCH-TRAINEE-01', cohort: '基准组', password: '基准测试用的学员口令2025' };
-const EXAM = 'basic-certification';
+const EXAM = BENCH_EXAM;
 
 const zero: Target = { op: '<=', value: 0, of: 'value' };
 /** Page templates in the order of docs/architecture.md's page table; `who` says which session loads it. */
@@ -82,25 +81,8 @@ async function startServer(projectDir: string): Promise<{ origin: string; setupL
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  const setupLink = () => /https?:\/\/\S+\/setup\?token=[A-Za-z0-9_-]+/.exec(output)?.[0] ?? '';
+  const setupLink = () => setupLinkIn(output);
   return { origin, setupLink, child };
-}
-
-/** A JSON request from inside the page, so the session cookie lands in the browser and the Origin check passes. */
-async function api(page: Page, method: string, path: string, body?: unknown): Promise<{ status: number; json: Record<string, unknown> }> {
-  return page.evaluate(
-    async ({ method, path, body }) => {
-      const response = await fetch(path, { method, headers: { 'content-type': 'application/json' }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
-      return { status: response.status, json: (await response.json().catch(() => ({}))) as Record<string, unknown> };
-    },
-    { method, path, body },
-  );
-}
-
-async function expectOk(label: string, result: Promise<{ status: number; json: Record<string, unknown> }>): Promise<Record<string, unknown>> {
-  const { status, json } = await result;
-  if (status >= 300) throw new Error(`${label}: HTTP ${status} ${JSON.stringify(json)}`);
-  return json;
 }
 
 async function newContext(profileLabel: string): Promise<BrowserContext> {
@@ -132,19 +114,9 @@ try {
     contexts.push(context);
     sessions[who] = context.pages()[0] ?? (await context.newPage());
   }
-  // The lead: first-run setup, then one trainee with an activation link.
+  // The lead: first-run setup, one trainee added; the trainee: activated, signed in, exam started.
   const { origin } = server;
-  const setup = new URL(server.setupLink());
-  await sessions.lead.goto(`${origin}/login`);
-  await expectOk('setup', api(sessions.lead, 'POST', '/api/auth/setup', { token: setup.searchParams.get('token'), name: LEAD.name, employeeId: LEAD.employeeId, password: LEAD.password }));
-  const added = await expectOk('add trainee', api(sessions.lead, 'POST', '/api/lead/trainees', { name: TRAINEE.name, employeeId: TRAINEE.employeeId, cohort: TRAINEE.cohort }));
-  const activation = new URL(String((added.link as { url?: string } | undefined)?.url));
-  // The trainee: activate, sign in, start the exam, so the page shows an attempt in progress.
-  await sessions.trainee.goto(`${origin}/login`);
-  await expectOk('activate', api(sessions.trainee, 'POST', '/api/auth/activate', { token: activation.searchParams.get('token'), password: TRAINEE.password }));
-  await expectOk('login', api(sessions.trainee, 'POST', '/api/auth/login', { employeeId: TRAINEE.employeeId, password: TRAINEE.password }));
-  const started = await expectOk('start exam', api(sessions.trainee, 'POST', `/api/exams/${EXAM}/start`));
-  const attemptId = String((started.attempt as { id?: string } | undefined)?.id ?? started.attemptId ?? started.id ?? '');
+  const attemptId = await signInLeadAndTrainee(origin, server.setupLink(), sessions.lead, sessions.trainee);
 
   const measurements: Measurement[] = [];
   const weights: PageWeight[] = [];

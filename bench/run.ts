@@ -29,6 +29,7 @@ const benches: readonly Bench[] = [
   { name: 'content-gate', script: 'bench/content-gate.ts', what: 'check:content over 10,000 bank items and over 1,000 cases' },
   { name: 'build', script: 'bench/build.ts', what: 'cold build of 1,000 and 5,000 cases next to a bare Astro MDX build' },
   { name: 'page-weight', script: 'bench/page-weight.ts', what: 'HTML and JS (gz) each page template loads, in Chromium' },
+  { name: 'lighthouse', script: 'bench/lighthouse.ts', what: 'Lighthouse performance and accessibility of home, a case, practice and the exam page' },
   { name: 'server-load', script: 'bench/server-load.ts', what: 'exam server under load' },
   { name: 'lead-pages', script: 'bench/lead-pages.ts', what: 'lead pages over 50,000 attempts, both stores' },
   { name: 'login-storm', script: 'bench/login-storm.ts', what: 'many trainees signing in at once' },

@@ -11,13 +11,14 @@ const TABLE_DOC = fileURLToPath(new URL('../docs/performance.md', import.meta.ur
 const START = '<!-- bench:start -->';
 const END = '<!-- bench:end -->';
 /** Benchmarks in the order of `npm run bench`; results from other names follow alphabetically. */
-export const BENCH_ORDER = ['content-gate', 'build', 'page-weight', 'server-load', 'login-storm', 'restart'];
+export const BENCH_ORDER = ['content-gate', 'build', 'page-weight', 'lighthouse', 'server-load', 'login-storm', 'restart'];
 
 const number = (value: number) => {
   const digits = Math.abs(value) >= 100 ? 0 : Math.abs(value) >= 10 ? 1 : 2;
   return value.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: 0 });
 };
-const withUnit = (value: number, unit: string) => (unit === 'count' ? number(value) : `${number(value)} ${unit}`);
+// Counts and scores (Lighthouse's 0–100) read as bare numbers.
+const withUnit = (value: number, unit: string) => (unit === 'count' || unit === 'score' ? number(value) : `${number(value)} ${unit}`);
 const targetText = (target: Target | undefined, unit: string) =>
   !target ? '—' : `${target.op === '<=' ? '≤' : '≥'} ${target.of === 'ratio' ? `${number(target.value)}×` : withUnit(target.value, unit)}`;
 const metText = (pass: boolean | null) => (pass === null ? '—' : pass ? 'yes' : '**no**');

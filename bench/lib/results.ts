@@ -23,7 +23,7 @@ export interface Measurement {
   /** Short English label for the performance table, e.g. "Cold build, 1,000 cases". */
   readonly label: string;
   readonly value: number;
-  /** Unit of `value` and of the baseline's value: `s`, `ms`, `MB`, `KB`, `/s`, `count`. */
+  /** Unit of `value` and of the baseline's value: `s`, `ms`, `MB`, `KB`, `/s`, `count`, `score` (0–100). */
   readonly unit: string;
   /** The side-by-side comparison measured in the same run. */
   readonly baseline?: { readonly label: string; readonly value: number };

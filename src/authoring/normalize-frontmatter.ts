@@ -1,3 +1,5 @@
+import { setOwn } from '../quiz/index.ts';
+
 const pad = (value: number) => String(value).padStart(2, '0');
 
 /**
@@ -20,7 +22,9 @@ export function withoutDates(value: unknown): unknown {
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? String(value) : dateAsWritten(value);
   if (Array.isArray(value)) return value.map(withoutDates);
   if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, withoutDates(inner)]));
+    const result: Record<string, unknown> = {};
+    for (const key of Object.keys(value)) setOwn(result, key, withoutDates((value as Record<string, unknown>)[key]));
+    return result;
   }
   return value;
 }
@@ -31,11 +35,12 @@ const isBlank = (value: unknown) => value === null || value === '';
 export function withoutBlanks(value: unknown): unknown {
   if (Array.isArray(value)) return value.filter((item) => !isBlank(item)).map(withoutBlanks);
   if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(
-      Object.entries(value)
-        .filter(([, inner]) => !isBlank(inner))
-        .map(([key, inner]) => [key, withoutBlanks(inner)]),
-    );
+    const result: Record<string, unknown> = {};
+    for (const key of Object.keys(value)) {
+      const inner = (value as Record<string, unknown>)[key];
+      if (!isBlank(inner)) setOwn(result, key, withoutBlanks(inner));
+    }
+    return result;
   }
   return value;
 }

@@ -144,7 +144,7 @@ export function reviewQuestionFile(file: string, data: unknown, context: Questio
       return;
     }
     // One parse per scenario for deciding and reading the answer, and one ruling for statements sharing a scenario.
-    const checked = checkItemAnswer(schema.item, { file, path, locate }, { ...context, rules: rememberingRuleCalls() });
+    const checked = checkItemAnswer(schema.item, { file, path, locate }, { ...context, rules: context.rules ?? rememberingRuleCalls() });
     errors.push(...found, ...checked.errors);
     if (found.length === 0 && checked.errors.length === 0 && checked.key) items.push({ item: schema.item, key: checked.key });
   });
@@ -175,6 +175,9 @@ export function checkQuestionFile(file: string, data: unknown, context: Question
 /** Reviews every question file with ids compared across all of them; the files' order decides which use of an id is first. */
 export function reviewQuestionFiles(files: readonly QuestionFileInput[], context: Omit<QuestionCheckContext, 'locate' | 'declarations'>): QuestionReview[] {
   const declarations = firstDeclarations(files);
-  return files.map(({ file, data, locate }) => reviewQuestionFile(file, data, { ...context, declarations, ...(locate ? { locate } : {}) }));
+  // One memo for the whole bank: items and templates that build the same scenario (the same case, near misses that meet)
+  // parse and decide it once. It lives as long as this call.
+  const rules = context.rules ?? rememberingRuleCalls();
+  return files.map(({ file, data, locate }) => reviewQuestionFile(file, data, { ...context, rules, declarations, ...(locate ? { locate } : {}) }));
 }
 

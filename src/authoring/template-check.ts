@@ -97,8 +97,9 @@ function drawSeed(template: Template, seed: number, context: ScenarioCheckContex
  * tests/question-bank.test.ts generates every seed of the real templates to keep this equivalence honest.
  */
 export function checkTemplateSeeds(template: Template, where: Where, gateContext: ScenarioCheckContext): { errors: AuthorError[]; variants: Variant[] } {
-  // Seeds that draw the same parameters, and near misses shared between seeds, are decided once (see rememberingRuleCalls).
-  const context: ScenarioCheckContext = { ...gateContext, rules: rememberingRuleCalls() };
+  // Seeds that draw the same parameters, and near misses shared between seeds, are decided once (see rememberingRuleCalls);
+  // a caller checking many templates may pass one memo for all of them.
+  const context: ScenarioCheckContext = { ...gateContext, rules: gateContext.rules ?? rememberingRuleCalls() };
   const variants: Variant[] = [];
   const taught: AnswerValue[] = [];
   let firstRuling: Ruling | undefined;

@@ -47,7 +47,7 @@ export {
 } from './sop-fields.ts';
 export { grade, type Grade, type Response } from './grade.ts';
 export { generateVariant, drawParams, distractors, variantId, type Variant } from './variants.ts';
-export { substitute, renderStem, type ParamValues } from './placeholders.ts';
+export { substitute, renderStem, setOwn, type ParamValues } from './placeholders.ts';
 export { optionText, fieldDomain } from './option-text.ts';
 export { seededRandom, shuffled, pick } from './random.ts';
 export { explanationSteps, toPracticeItem, type PracticeItem, type ExplanationStep } from './practice-item.ts';

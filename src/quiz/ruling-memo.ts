@@ -44,10 +44,18 @@ export function rememberingRuleCalls(): RuleCalls {
   const filled = new WeakMap<Template, Map<string, unknown>>();
   const jsonOf = new WeakMap<object, string>();
   const policyKeys = new WeakMap<ShopPolicy, string>();
+  // Equal policies (by JSON) share a short key: the ruling key is built and hashed on every call, and a policy's JSON
+  // runs to kilobytes.
+  const policyIds = new Map<string, string>();
   // No policy means the default one (as in decide()), so a shop.json equal to the defaults shares its rulings.
   const policyKey = (policy: ShopPolicy = defaultShopPolicy) => {
     let key = policyKeys.get(policy);
-    if (key === undefined) policyKeys.set(policy, (key = JSON.stringify(policy)));
+    if (key === undefined) {
+      const json = JSON.stringify(policy);
+      key = policyIds.get(json);
+      if (key === undefined) policyIds.set(json, (key = String(policyIds.size)));
+      policyKeys.set(policy, key);
+    }
     return key;
   };
   const scenarioOf = (facts: unknown) => {

@@ -1,3 +1,4 @@
+import { load, YAMLException } from 'js-yaml';
 import { isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
 import type { AuthorError } from '../../authoring/index.ts';
 
@@ -109,5 +110,40 @@ export function readCaseFile(file: string, source: string): ParsedYaml {
   const text = match[1]!;
   const start = match.index + match[0].indexOf('---') + 3;
   const firstLine = source.slice(0, start).split('\n').length;
-  return parseYaml(file, text, firstLine, 'YAML_SYNTAX');
+  return readYaml(file, text, firstLine, 'YAML_SYNTAX');
+}
+
+/**
+ * YAML read with js-yaml, the reader Astro's loaders use, so the CLI and the build see the same values (and it is ~15×
+ * faster than `yaml`, which mattered at 1,000 cases and 10,000 items). Lines and the friendlier syntax messages come
+ * from `parseYaml`, which runs only when a message needs a line or js-yaml refuses the text. Where js-yaml refuses
+ * what `yaml` accepts, js-yaml's own reason is reported on its line.
+ */
+export function readYaml(file: string, text: string, firstLine: number, code: keyof typeof fixes): ParsedYaml {
+  let value: unknown;
+  try {
+    value = load(text);
+  } catch (error) {
+    if (!(error instanceof YAMLException)) throw error;
+    const parsed = parseYaml(file, text, firstLine, code);
+    return { value: undefined, locate: parsed.locate, errors: parsed.errors.length > 0 ? parsed.errors : [syntaxError(file, text, firstLine, code, error)] };
+  }
+  let located: Locate | undefined;
+  const locate: Locate = (field) => (located ??= parseYaml(file, text, firstLine, code).locate)(field);
+  return { value, locate, errors: [] };
+}
+
+// Only where js-yaml refuses what `yaml` accepts: its own reason, on its line.
+function syntaxError(file: string, text: string, firstLine: number, code: keyof typeof fixes, error: YAMLException): AuthorError {
+  const line = (error.mark?.line ?? 0) + 1;
+  return {
+    code,
+    file,
+    line: line + firstLine - 1,
+    field: '(YAML)',
+    wrote: text.split('\n')[line - 1]?.trim() || '（空行）',
+    problem: `无法读取这一行（${error.reason}）。`,
+    trace: [],
+    fix: fixes[code],
+  };
 }

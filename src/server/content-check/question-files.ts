@@ -1,10 +1,9 @@
 import { createHash, type Hash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { load, YAMLException } from 'js-yaml';
 import { normalizeFrontmatter, type QuestionFileInput } from '../../authoring/index.ts';
 import { CURRENT_EDITION, editions, type EditionId } from '../../rules/index.ts';
-import { FIX_QUESTIONS, parseYaml, readCaseFile, type Locate } from './case-file.ts';
+import { readCaseFile, readYaml } from './case-file.ts';
 import { displayPath, gateFingerprint, listCaseFiles } from './content-files.ts';
 import type { AuthorError } from '../../authoring/index.ts';
 
@@ -21,40 +20,13 @@ export function listQuestionFiles(questionsDir: string): string[] {
 }
 
 /**
- * A question file read from disk: its data and a line locator, or its YAML problems as INVALID_QUESTION_FILE.
- * The data is read with js-yaml, the reader Astro's loader uses, so the CLI and the build see the same values (and it
- * is ~15× faster than \`yaml\` on a large bank). Lines come from \`yaml\`'s document, built only when a message needs
- * one, as do the friendlier syntax messages.
+ * A question file read from disk: its data and a line locator, or its YAML problems as INVALID_QUESTION_FILE (read by
+ * `readYaml`: js-yaml's values, `yaml`'s lines only when a message needs one).
  */
 export function readQuestionFile(path: string): QuestionFileInput & { readonly errors: readonly AuthorError[] } {
   const file = displayPath(path);
-  const text = readFileSync(path, 'utf8');
-  let data: unknown;
-  try {
-    data = load(text);
-  } catch (error) {
-    if (!(error instanceof YAMLException)) throw error;
-    const parsed = parseYaml(file, text, 1, 'INVALID_QUESTION_FILE');
-    return { file, data: undefined, locate: parsed.locate, errors: parsed.errors.length > 0 ? parsed.errors : [syntaxError(file, text, error)] };
-  }
-  let located: Locate | undefined;
-  const locate: Locate = (field) => (located ??= parseYaml(file, text, 1, 'INVALID_QUESTION_FILE').locate)(field);
-  return { file, data, locate, errors: [] };
-}
-
-// Only where js-yaml refuses what \`yaml\` accepts: its own reason, on its line.
-function syntaxError(file: string, text: string, error: YAMLException): AuthorError {
-  const line = (error.mark?.line ?? 0) + 1;
-  return {
-    code: 'INVALID_QUESTION_FILE',
-    file,
-    line,
-    field: '(YAML)',
-    wrote: text.split('\n')[line - 1]?.trim() || '（空行）',
-    problem: `无法读取这一行（${error.reason}）。`,
-    trace: [],
-    fix: FIX_QUESTIONS,
-  };
+  const read = readYaml(file, readFileSync(path, 'utf8'), 1, 'INVALID_QUESTION_FILE');
+  return { file, data: read.value, locate: read.locate, errors: read.errors };
 }
 
 export type CaseFacts = ReadonlyMap<string, { readonly facts: unknown; readonly edition: EditionId }>;
