@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ROLES } from '../../present/index.ts';
 import type {
   Activation,
   AttemptRecord,
@@ -19,7 +20,7 @@ const Millis = z.number().int().nonnegative();
 
 export const UserSchema = z.object({
   id: z.string().min(1),
-  role: z.enum(['lead', 'trainee']),
+  role: z.enum(ROLES),
   name: z.string().min(1),
   employeeId: z.string().min(1),
   cohort: z.string().nullable(),
