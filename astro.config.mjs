@@ -17,6 +17,40 @@ const sha256 = (text) => /** @type {`sha256-${string}`} */ (`sha256-${createHash
 
 const dataDir = process.env.DATA_DIR ?? './data';
 
+/**
+ * The pure layers (src/rules, src/quiz, src/present, src/authoring: no I/O, no DOM, nothing done at import;
+ * eslint.layers.js and tests/purity.test.ts hold them to it) are declared free of import-time effects in the browser
+ * build. Without it, a barrel (`index.ts`) an island imports for one light function keeps every module behind it
+ * reachable from the island, and the bundler puts them in the island's first load even when only a dynamic import
+ * uses them: the sandbox's rule engine, which it loads on first use (src/components/sandbox/engine.ts).
+ * The groups keep the chunks other islands load as they were before the sandbox's dynamic import: Vite's preload
+ * helper, now shared with the sandbox, travels with Preact (it was inside Astro's renderer chunk), and the trace view
+ * model, now shared with the engine chunk, stays with the one trace renderer (practice would pay a chunk more).
+ * @type {import('vite').Plugin}
+ */
+const islandChunks = {
+  name: 'academy:island-chunks',
+  configEnvironment: (name) =>
+    name === 'client'
+      ? {
+          build: {
+            rolldownOptions: {
+              treeshake: { moduleSideEffects: (/** @type {string} */ id) => !/\/src\/(?:rules|quiz|present|authoring)\//.test(id) },
+              output: {
+                codeSplitting: {
+                  groups: [
+                    { name: 'preact.module', test: /\/preact\/dist\/preact\.module\.js$|vite\/preload-helper/, priority: 3 },
+                    { name: 'jsxRuntime.module', test: /\/preact\/jsx-runtime\/dist\/jsxRuntime\.module\.js$/, priority: 2 },
+                    { name: 'RuleTrace', test: /\/src\/(?:present\/trace-view\.ts|components\/trace\/RuleTrace\.tsx)$/, priority: 1 },
+                  ],
+                },
+              },
+            },
+          },
+        }
+      : undefined,
+};
+
 export default defineConfig({
   output: 'static',
   // middleware: dist/server/entry.mjs exports a handler that src/server/serve/ mounts behind its API fast path and
@@ -65,4 +99,5 @@ export default defineConfig({
   // the server runs, never baked into dist/. src/server/config.ts reads the same schema (config-schema.ts) for the
   // server, the launcher and the CLIs alike, and boot.ts refuses to start on an invalid value.
   env: { schema: /** @type {any} */ (astroEnvSchema(envField)) },
+  vite: { plugins: [islandChunks] },
 });

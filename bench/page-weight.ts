@@ -12,7 +12,7 @@ import { writeResult, type Measurement, type Target } from './lib/results.ts';
 import { astroArgs, childEnv, copyProject, isolateAstroCache, NODE, PROJECT_ROOT, removeTemp } from './lib/temp-project.ts';
 
 // HTML and JS (gz) that each page template makes Chromium load, from a private build of the real site.
-// Targets (issue 7): 0 KB JS on case and rule pages, ≤ 27 KB on a practice page (25 KB until the resumed round, the account sync and the header's account script; see tests/e2e/practice.test.ts), ≤ 15 KB on the exam page (15.5 KB for a while after the autosave queue; see tests/e2e/exam.test.ts); issue 17: ≤ 40 KB on the sandbox.
+// Targets (issue 7): 0 KB JS on case and rule pages, ≤ 27 KB on a practice page (25 KB until the resumed round, the account sync and the header's account script; see tests/e2e/practice.test.ts), ≤ 15 KB on the exam page (15.5 KB for a while after the autosave queue; see tests/e2e/exam.test.ts); issue 17: ≤ 40 KB on the sandbox, held at 24 KB since it loads its engine on first use (see tests/e2e/sandbox.test.ts).
 // Baseline for JS: what the page's scripts include of the framework floor any Preact island pays (Preact, hooks, JSX
 // runtime, Astro's renderer and island loader), measured in the same load; pages without islands have none. HTML has no
 // baseline that would mean anything: it stands on its own.
@@ -22,17 +22,22 @@ benchArgs();
 const startedAt = new Date();
 const EXAM = BENCH_EXAM;
 
-const zero: Target = { op: '<=', value: 0, of: 'value' };
+/**
+ * Static pages ship no island. Their one script is the header's account line (src/components/account-nav-script.ts,
+ * ~0.4 KB inline, allowed by hash): issue 16 asks static pages to show who is signed in, which a prerendered page can
+ * only learn in the browser. The target allows that script and nothing more.
+ */
+const headerScriptOnly: Target = { op: '<=', value: 0.5, of: 'value' };
 /** Page templates in the order of docs/architecture.md's page table; `who` says which session loads it. */
 const templates: readonly { id: string; label: string; path: string; who: 'anonymous' | 'lead' | 'trainee'; js?: Target }[] = [
   { id: 'home', label: 'home', path: '/', who: 'anonymous' },
-  { id: 'case', label: 'case page', path: '/cases/seven-day-last-minute', who: 'anonymous', js: zero },
+  { id: 'case', label: 'case page', path: '/cases/seven-day-last-minute', who: 'anonymous', js: headerScriptOnly },
   { id: 'case-index', label: 'case index', path: '/cases', who: 'anonymous' },
-  { id: 'rule', label: 'rule page', path: '/rules/R-7DAY-WINDOW', who: 'anonymous', js: zero },
+  { id: 'rule', label: 'rule page', path: '/rules/R-7DAY-WINDOW', who: 'anonymous', js: headerScriptOnly },
   { id: 'rules-index', label: 'rules index', path: '/rules', who: 'anonymous' },
   { id: 'flows', label: 'flows', path: '/flows', who: 'anonymous' },
   { id: 'search', label: 'search (Pagefind UI, before a query)', path: '/search', who: 'anonymous' },
-  { id: 'sandbox', label: 'sandbox', path: '/sandbox', who: 'anonymous', js: { op: '<=', value: 40, of: 'value' } },
+  { id: 'sandbox', label: 'sandbox (until the first interaction)', path: '/sandbox', who: 'anonymous', js: { op: '<=', value: 24, of: 'value' } },
   { id: 'practice', label: 'practice (topic round)', path: '/practice/seven-day', who: 'anonymous', js: { op: '<=', value: 27, of: 'value' } },
   { id: 'login', label: 'login', path: '/login', who: 'anonymous' },
   { id: 'verify', label: 'certificate check (/verify, unknown id)', path: '/verify/AAAAAAAAAAAAAAAAAAAAAA', who: 'anonymous' },

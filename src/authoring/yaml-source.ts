@@ -34,8 +34,8 @@ export function parseYamlData(text: string): YamlValue {
 
 /**
  * Rewrites `text` so that it holds `target`, changing only the nodes whose values differ: maps are compared key by
- * key (new keys are appended after the existing ones, removed keys are cut out with their lines), lists of the same
- * length item by item, anything else is replaced whole. `applyYamlData(text, parseYamlData(text)) === text`.
+ * key (a new key goes after the existing key the target puts before it, else after the last one; removed keys are
+ * cut out with their lines), lists of the same length item by item, anything else is replaced whole. `applyYamlData(text, parseYamlData(text)) === text`.
  * @throws YamlEditError when the text is not valid YAML or a splice would not produce `target`.
  */
 export function applyYamlData(text: string, target: YamlValue): string {
@@ -67,7 +67,8 @@ export function deleteYamlIn(text: string, path: YamlPath): string {
 
 /**
  * YAML for a new file in the style people write here: block maps at the top two levels, small collections inline
- * (`topics: [a, b]`, `order: { paidAt: "…", price: 399 }`), list items that hold lists as blocks, times quoted.
+ * (`topics: [a, b]`, `order: { paidAt: "…", price: 399 }`), list items that hold lists, lists of maps and maps of
+ * maps as blocks, times quoted.
  * `header` lines become leading `# ` comments.
  */
 export function renderYamlDocument(value: YamlValue, header: readonly string[] = []): string {
@@ -99,7 +100,7 @@ function firstEdit(doc: Document, text: string, path: YamlPath, have: YamlValue,
       if (!Object.hasOwn(want, key)) return removePair(doc, text, path, key);
     }
     for (const key of Object.keys(want)) {
-      if (!Object.hasOwn(have, key)) return addPair(doc, text, path, key, want[key]!);
+      if (!Object.hasOwn(have, key)) return addPair(doc, text, path, key, want[key]!, Object.keys(want).slice(0, Object.keys(want).indexOf(key)).findLast((other) => Object.hasOwn(have, other)));
       const inner = firstEdit(doc, text, [...path, key], have[key]!, want[key]!);
       if (inner) return inner;
     }
@@ -197,13 +198,15 @@ function replaceValue(doc: Document, text: string, path: YamlPath, want: YamlVal
   throw new YamlEditError(`cannot replace ${path.join('.')}`);
 }
 
-function addPair(doc: Document, text: string, path: YamlPath, key: string, value: YamlValue): Splice {
+/** Adds `key` after the pair `after` (the key before it in the target's order), or after the last pair. */
+function addPair(doc: Document, text: string, path: YamlPath, key: string, value: YamlValue, after?: string): Splice {
   const map = nodeAt(doc, path);
   if (!isMap(map) || map.items.length === 0) {
     // An empty or null map: write the whole map anew.
     return replaceValue(doc, text, path, { [key]: value });
   }
-  const lastPair = map.items[map.items.length - 1] as Pair<Node, Node>;
+  const previous = after === undefined ? undefined : map.items.find((item) => isScalar(item.key) && String(item.key.value) === after);
+  const lastPair = (previous ?? map.items[map.items.length - 1]) as Pair<Node, Node>;
   const lastEnd = lastPair.value?.range ? contentEnd(text, lastPair.value) : text.indexOf(':', lastPair.key.range![1]) + 1;
   if (map.flow) {
     return { start: lastEnd, end: lastEnd, insert: `, ${keyText(key)}: ${flowText(value, true)}` };
@@ -297,6 +300,10 @@ function inlineText(value: YamlValue, asListItem: boolean): string | undefined {
   // A list item holding a list (an exam blueprint section, a question) reads better as a block.
   if (asListItem && isPlainMap(value) && Object.values(value).some((item) => Array.isArray(item) && item.length > 0)) return undefined;
   if (Array.isArray(value) && value.some((item) => isPlainMap(item) && Object.values(item).some((inner) => Array.isArray(inner)))) return undefined;
+  // A list of maps (options, statements, promises) is a block list, one map a line; a map of maps (a template's
+  // params, `scenario: { facts: … }`) is a block map, one entry a line: as content/questions writes them.
+  if (Array.isArray(value) && value.length > 0 && value.every(isPlainMap)) return undefined;
+  if (isPlainMap(value) && Object.keys(value).length > 0 && Object.values(value).every(isPlainMap)) return undefined;
   return flowText(value);
 }
 
@@ -323,7 +330,9 @@ function blockMapLines(value: { readonly [key: string]: YamlValue }, indent: num
   for (const [key, item] of Object.entries(value)) {
     const pad = ' '.repeat(lines.length === 0 ? firstIndent : indent);
     // The top two levels stay blocks (the document and `facts:` / `expected:`), as people write them.
-    const inline = indent < 2 && (isPlainMap(item) || (Array.isArray(item) && item.some((entry) => typeof entry === 'object' && entry !== null))) ? undefined : inlineText(item, false);
+    // Scenario and template `facts:` are blocks at any depth, one fact group a line.
+    const block = (indent < 2 && (isPlainMap(item) || (Array.isArray(item) && item.some((entry) => typeof entry === 'object' && entry !== null)))) || (key === 'facts' && isPlainMap(item) && Object.keys(item).length > 0);
+    const inline = block ? undefined : inlineText(item, false);
     if (inline !== undefined) lines.push(`${pad}${keyText(key)}: ${inline}`);
     else if (isPlainMap(item)) lines.push(`${pad}${keyText(key)}:`, ...blockMapLines(item, indent + 2, indent + 2));
     else lines.push(`${pad}${keyText(key)}:`, ...blockSeqLines(item as readonly YamlValue[], indent + 2, indent + 2));

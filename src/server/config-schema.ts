@@ -1,6 +1,7 @@
 // The server's configuration, as one typed schema. Plain TypeScript with no Astro import, so the launcher
 // (start.mjs), the CLIs and the tests read exactly what the server reads; astro.config.mjs declares the same fields
 // to `astro:env` (`astroEnvSchema`), which types `astro:env/server` and validates them when the built server starts.
+import { isIP } from 'node:net';
 
 /** How one variable is read; every field is optional in the environment. */
 type FieldSpec =
@@ -21,6 +22,10 @@ export const configFields = {
     description: 'the address people type (behind a proxy); links and the origin check use it',
   },
   ALLOWED_HOSTS: { kind: 'string', description: 'comma-separated host names whose requests may lend their origin to links when PUBLIC_URL is unset' },
+  TRUSTED_PROXIES: {
+    kind: 'string',
+    description: 'comma-separated IP addresses of the reverse proxies in front; from them the client address is read from X-Forwarded-For',
+  },
   DATA_DIR: { kind: 'string', default: './data', description: 'the lowdb data folder (and sessions, studio history)' },
   CONTENT_DIR: { kind: 'string', default: './content', description: 'the content folder the server reads exams from' },
   DATABASE_URL: {
@@ -46,6 +51,8 @@ export interface ServerConfig {
   /** `PUBLIC_URL`'s origin, or null when unset. */
   readonly publicOrigin: string | null;
   readonly allowedHosts: readonly string[];
+  /** `TRUSTED_PROXIES`: IP addresses whose X-Forwarded-For names the client (normalised: no IPv4-mapped prefix). */
+  readonly trustedProxies: readonly string[];
   readonly dataDir: string;
   readonly contentDir: string;
   readonly databaseUrl: string | null;
@@ -68,6 +75,12 @@ export class ConfigError extends Error {
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
+
+/** An IPv4 address as a dual-stack socket reports it (`::ffff:10.0.0.5`) written plainly; others unchanged, lower case. */
+export function plainIp(address: string): string {
+  const lower = address.toLowerCase();
+  return lower.startsWith('::ffff:') && isIP(lower.slice(7)) === 4 ? lower.slice(7) : lower;
+}
 
 /**
  * Reads and validates the configuration from `env` (an empty value counts as unset).
@@ -117,12 +130,17 @@ export function readConfig(env: Env): ServerConfig {
   if (workers > 1 && raw('DATABASE_URL') === undefined) {
     issues.push(`WORKERS=${workers} needs the PostgreSQL store: several processes cannot share one lowdb data folder; set DATABASE_URL=postgres://… or drop WORKERS.`);
   }
+  const trustedProxies = (raw('TRUSTED_PROXIES') ?? '').split(',').map((address) => plainIp(address.trim())).filter((address) => address !== '');
+  for (const address of trustedProxies) {
+    if (isIP(address) === 0) issues.push(`TRUSTED_PROXIES names ${address}, which is not an IP address (list the proxies' addresses, e.g. 10.0.0.5,10.0.0.6).`);
+  }
   if (issues.length > 0) throw new ConfigError(issues);
   return {
     port,
     host: raw('HOST') ?? configFields.HOST.default,
     publicOrigin: publicUrl?.origin ?? null,
     allowedHosts: (raw('ALLOWED_HOSTS') ?? '').split(',').map((host) => host.trim()).filter((host) => host !== ''),
+    trustedProxies,
     dataDir: raw('DATA_DIR') ?? configFields.DATA_DIR.default,
     contentDir: raw('CONTENT_DIR') ?? configFields.CONTENT_DIR.default,
     databaseUrl,

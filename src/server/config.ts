@@ -4,14 +4,30 @@ import { type StoreConfig, storeConfig } from './store/open-store.ts';
 
 // The one module server code reads its settings from. They come from the environment at run time (not baked in at
 // build) through the typed schema in config-schema.ts, which astro.config.mjs also declares to astro:env. Read on
-// each call, so tests that set variables see them.
+// each call, so tests that set variables see them, until the built server pins it at start (`pinServerConfig`).
+
+// On globalThis: the built server runs this module from src/ (its API fast path) and from Astro's bundle; one pin
+// serves both copies.
+const PINNED = Symbol.for('after-sales-academy/pinned-config');
+const holder = globalThis as { [PINNED]?: ServerConfig };
 
 /**
  * The validated configuration.
  * @throws ConfigError naming every invalid variable (boot.ts and start.mjs print it and stop the server).
  */
 export function serverConfig(): ServerConfig {
-  return readConfig(process.env);
+  return holder[PINNED] ?? readConfig(process.env);
+}
+
+/**
+ * Reads the configuration once and answers every later `serverConfig()` in this process with it. For the built
+ * server (src/server/serve/), whose environment is fixed when it starts: the guard asks for the allowed origins on
+ * every request, and re-reading and re-validating every variable each time was a measurable share of an autosave.
+ * @throws ConfigError as `serverConfig`.
+ */
+export function pinServerConfig(): ServerConfig {
+  holder[PINNED] = readConfig(process.env);
+  return holder[PINNED];
 }
 
 /** The data folder: `DATA_DIR`, or `./data` under the server's working directory. */

@@ -192,14 +192,15 @@ describe('question and shop policy editors', () => {
     const { page } = browser;
     const path = 'questions/studio-e2e-templates.yaml';
     await page.goto(`${server.url}/lead/studio/questions?path=${encodeURIComponent(path)}&new=1`);
+    // The raw YAML is the 高级 view under the form (tests/e2e/studio-questions.test.ts drives the form itself).
+    await page.getByText('高级：直接编辑 YAML').click();
     await page.getByLabel('文件内容（YAML）').fill(TEMPLATE);
     await page.getByRole('button', { name: '检查' }).click();
-    await page.getByText('内容检查通过。').waitFor({ timeout: 60_000 });
-    await page.getByRole('button', { name: '保存' }).click();
+    await page.locator('[data-question-status]', { hasText: '内容检查通过。' }).waitFor({ timeout: 60_000 });
+    await page.getByRole('button', { name: '保存 YAML' }).click();
     await page.waitForURL((url) => !url.searchParams.has('new'), { timeout: 60_000 });
-    await page.getByLabel('预览种子 1 到').fill('8');
-    await page.getByRole('button', { name: '更新预览' }).click();
-    const rows = page.locator('.preview-template tbody tr');
+    await page.locator('.entry-form').getByLabel('预览种子 1 到').fill('8');
+    const rows = page.locator('.template-preview tbody tr');
     await expect.poll(() => rows.count(), { timeout: 30_000 }).toBe(8);
     const keys = await rows.locator('td:last-child').allInnerTexts();
     // The claim lands one minute before or exactly at the window's end: both answers occur across the seeds.

@@ -21,6 +21,7 @@ describe('the server configuration schema', () => {
       host: 'localhost',
       publicOrigin: null,
       allowedHosts: [],
+      trustedProxies: [],
       dataDir: './data',
       contentDir: './content',
       databaseUrl: null,
@@ -39,9 +40,17 @@ describe('the server configuration schema', () => {
       DATABASE_URL: 'postgres://academy:secret@db:5432/academy',
       PUBLIC_URL: 'https://academy.example.com/some/path',
       ALLOWED_HOSTS: 'a.example, b.example ,',
+      TRUSTED_PROXIES: '10.0.0.5, ::ffff:10.0.0.6,FD00::7',
       STUDIO_PUBLISH: 'on',
     });
-    expect(config).toMatchObject({ port: 8080, workers: 2, publicOrigin: 'https://academy.example.com', allowedHosts: ['a.example', 'b.example'], studioPublish: true });
+    expect(config).toMatchObject({
+      port: 8080,
+      workers: 2,
+      publicOrigin: 'https://academy.example.com',
+      allowedHosts: ['a.example', 'b.example'],
+      trustedProxies: ['10.0.0.5', '10.0.0.6', 'fd00::7'],
+      studioPublish: true,
+    });
   });
 
   it('names every invalid variable at once, with what it holds and what is expected', () => {
@@ -52,6 +61,12 @@ describe('the server configuration schema', () => {
       'PUBLIC_URL=academy.example.com is not an http(s) URL, e.g. https://academy.example.com.',
       'STUDIO_PUBLISH=yes is neither on nor off.',
       'SERVER_CERT_PATH and SERVER_KEY_PATH must be set together (or neither).',
+    ]);
+  });
+
+  it('refuses a TRUSTED_PROXIES entry that is not an IP address (a host name would be looked up by nobody)', () => {
+    expect(issuesOf({ TRUSTED_PROXIES: '10.0.0.5,proxy.lan' })).toEqual([
+      'TRUSTED_PROXIES names proxy.lan, which is not an IP address (list the proxies\' addresses, e.g. 10.0.0.5,10.0.0.6).',
     ]);
   });
 

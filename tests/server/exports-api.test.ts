@@ -55,6 +55,9 @@ describe('lead exports', () => {
     expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     expect(response.headers.get('content-disposition')).toMatch(/^attachment; filename="results-basic-certification-\d{4}-\d{2}-\d{2}\.csv"; filename\*=UTF-8''/);
     expect(response.headers.get('cache-control')).toBe('no-store');
+    // Streamed as written, page by page from the store's scan: no length up front.
+    expect(response.headers.get('content-length')).toBeNull();
+    expect(response.headers.get('transfer-encoding')).toBe('chunked');
     const bytes = new Uint8Array(await response.arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const rows = readCsv(new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes).slice(1));

@@ -117,6 +117,38 @@ describe('attempt files: autosave appends to a log', () => {
     expect((await store.getAttempt(attempt.id))?.answers).toMatchObject({ q1: { response: 'C' }, q2: { response: 'D' }, q3: { response: ['x'] } });
   });
 
+  it('backfills per-area tallies into an index written before them: the file is read once, then the index alone', async () => {
+    const perItem = [
+      { itemId: 'q1', correct: true, ruleArea: 'refund' },
+      { itemId: 'q2', correct: false, ruleArea: 'freight' },
+      { itemId: 'q3', correct: true, ruleArea: 'refund' },
+    ];
+    const attempt = newAttempt();
+    await store.createAttempt(attempt);
+    await store.submitAttempt(attempt.id, { score: 2, maxScore: 3, passed: true, perItem, certificateId: null }, attempt.startedAt + 5);
+    await store.close();
+    // The close line as written before tallies existed (a result without areas).
+    const old = (await lines(indexFile())).map((entry) => {
+      const record = entry as { op: string; result?: Record<string, unknown> };
+      if (record.result) delete record.result['areas'];
+      return record;
+    });
+    await writeFile(indexFile(), old.map((entry) => `${JSON.stringify(entry)}\n`).join(''));
+    store = await openLowdbStore(dir);
+    const expected = [
+      { area: 'refund', correct: 2, total: 2 },
+      { area: 'freight', correct: 0, total: 1 },
+    ];
+    const scan = async () => (await store.scanAttempts({}, { after: null, limit: 10 })).attempts;
+    expect((await scan())[0]).toMatchObject({ id: attempt.id, score: 2, areas: expected });
+    expect((await lines(indexFile())).at(-1)).toMatchObject({ op: 'close', id: attempt.id, result: { areas: expected } });
+    const indexLines = (await lines(indexFile())).length;
+    await reopen();
+    expect((await scan())[0]).toMatchObject({ areas: expected });
+    // Nothing more to backfill: no line was appended on the second scan.
+    expect(await lines(indexFile())).toHaveLength(indexLines);
+  });
+
   it('ignores a torn last line (a crash mid-append, never acknowledged) and cuts it off before the next append', async () => {
     const attempt = newAttempt();
     await store.createAttempt(attempt);

@@ -545,6 +545,63 @@ export function describeStoreContract(name: string, make: () => Promise<StoreUnd
         expect(await store.pageAttempts({}, { offset: 0, limit: 10 })).toEqual(before);
       });
 
+      it('scans digests oldest first by keyset pages, with per-area tallies of graded attempts only', async () => {
+        // Two attempts share a start time: the id (code-unit order, capitals first) breaks the tie.
+        await store.createAttempt(newAttempt({ id: 'attempt-b', userId: 'u1', examId: 'exam-a', startedAt: T0 + 10 }));
+        await store.createAttempt(newAttempt({ id: 'attempt-A', userId: 'u2', examId: 'exam-a', startedAt: T0 + 10 }));
+        await store.createAttempt(newAttempt({ id: 'attempt-first', userId: 'u3', examId: 'exam-b', startedAt: T0 }));
+        await store.createAttempt(newAttempt({ id: 'attempt-late', userId: 'u3', examId: 'exam-a', startedAt: T0 + 30 }));
+        await store.createAttempt(newAttempt({ id: 'attempt-gone', userId: 'u4', examId: 'exam-a', startedAt: T0 + 20 }));
+        await store.submitAttempt('attempt-b', RESULT, T0 + 40);
+        await store.expireAttempt('attempt-gone', T0 + 50, null);
+        await store.expireAttempt('attempt-first', T0 + 50, { ...RESULT, passed: false, certificateId: 'cert-x' });
+
+        const scanAll = async (filter: Parameters<Store['scanAttempts']>[0], limit: number) => {
+          const pages: string[][] = [];
+          let after: Parameters<Store['scanAttempts']>[1]['after'] = null;
+          for (;;) {
+            const page = await store.scanAttempts(filter, { after, limit });
+            pages.push(page.attempts.map((a) => a.id));
+            if (!page.next) return pages;
+            after = page.next;
+          }
+        };
+        expect((await scanAll({}, 2)).flat()).toEqual(['attempt-first', 'attempt-A', 'attempt-b', 'attempt-gone', 'attempt-late']);
+        expect(await scanAll({}, 2)).toEqual([['attempt-first', 'attempt-A'], ['attempt-b', 'attempt-gone'], ['attempt-late']]);
+        expect(await scanAll({ examId: 'exam-a', userIds: ['u1', 'u3'] }, 10)).toEqual([['attempt-b', 'attempt-late']]);
+        expect(await scanAll({ status: 'expired' }, 1)).toEqual([['attempt-first'], ['attempt-gone'], []]);
+        expect(await scanAll({ userIds: [] }, 5)).toEqual([[]]);
+
+        const digests = async () => (await store.scanAttempts({}, { after: null, limit: 10 })).attempts;
+        const byId = new Map((await digests()).map((d) => [d.id, d]));
+        expect(byId.get('attempt-b')).toEqual({
+          id: 'attempt-b',
+          examId: 'exam-a',
+          userId: 'u1',
+          startedAt: T0 + 10,
+          status: 'submitted',
+          submittedAt: T0 + 40,
+          score: 2,
+          maxScore: 3,
+          passed: true,
+          certificateId: null,
+          // First-seen order of the per-item result.
+          areas: [
+            { area: 'refund', correct: 1, total: 2 },
+            { area: 'return', correct: 1, total: 1 },
+          ],
+        });
+        expect(byId.get('attempt-first')).toMatchObject({ status: 'expired', submittedAt: null, passed: false, certificateId: 'cert-x', areas: [{ area: 'refund' }, { area: 'return' }] });
+        expect(byId.get('attempt-gone')).toMatchObject({ status: 'expired', score: null, passed: null, areas: [] });
+        expect(byId.get('attempt-late')).toMatchObject({ status: 'in-progress', score: null, areas: [] });
+        // The same digests after a reopen (lowdb: from the attempt index alone), and the same as the summaries pages show.
+        const before = await digests();
+        await reopen();
+        expect(await digests()).toEqual(before);
+        const page = await store.pageAttempts({}, { offset: 0, limit: 10 });
+        expect(before.map(({ areas: _areas, ...summary }) => summary)).toEqual([...page.attempts].reverse());
+      });
+
       it('imports closed and open attempts with their answers as they are', async () => {
         const base = newAttempt({ id: 'attempt-imp1', userId: 'u7' });
         const closed = {

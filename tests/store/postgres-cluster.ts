@@ -17,6 +17,12 @@ const SUPERUSER = 'academy';
 export interface PostgresCluster {
   /** postgres://academy@127.0.0.1:<port>/<database> for a fresh, empty database. */
   createDatabase(name?: string): Promise<string>;
+  /**
+   * Crashes the cluster (`pg_ctl stop -m immediate`: every PostgreSQL process ends at once, no checkpoint) and starts
+   * it again on the same port: the next start replays the write-ahead log, as after a crash of the database server
+   * (the operating system keeps what PostgreSQL wrote; a power cut is not simulated).
+   */
+  crashAndRestart(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -54,17 +60,19 @@ export async function startPostgres(): Promise<PostgresCluster> {
   const data = join(dir, 'data');
   try {
     await run(...asOwner(initdb, ['-D', data, '-A', 'trust', '-U', SUPERUSER, '-E', 'UTF8', '--no-locale']));
+    const start = (port: number) =>
+      run(
+        ...asOwner(join(BIN, 'pg_ctl'), [
+          '-D', data, '-l', join(dir, 'log'), '-w', '-t', '60',
+          '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c max_connections=200`,
+          'start',
+        ]),
+      );
     let port = 0;
     for (let attempt = 0; ; attempt += 1) {
       port = await freePort();
       try {
-        await run(
-          ...asOwner(join(BIN, 'pg_ctl'), [
-            '-D', data, '-l', join(dir, 'log'), '-w', '-t', '60',
-            '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c max_connections=200`,
-            'start',
-          ]),
-        );
+        await start(port);
         break;
       } catch (error) {
         // Another process took the port between the probe and the start: try another one.
@@ -85,6 +93,10 @@ export async function startPostgres(): Promise<PostgresCluster> {
           await admin.end();
         }
         return `postgres://${SUPERUSER}@127.0.0.1:${port}/${name}`;
+      },
+      async crashAndRestart() {
+        await run(...asOwner(join(BIN, 'pg_ctl'), ['-D', data, '-m', 'immediate', 'stop']));
+        await start(port);
       },
       stop,
     };

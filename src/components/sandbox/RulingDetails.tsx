@@ -1,4 +1,5 @@
-import { ruleHeadById, type Deadlines, type Ruling } from '../../rules/index.ts';
+import type { Deadlines, Ruling } from '../../rules/index.ts';
+import type { RulingView } from '../../present/sandbox/index.ts';
 import {
   deadlineLabels,
   deadlineText,
@@ -11,7 +12,8 @@ import {
 } from '../../present/sandbox/index.ts';
 
 interface Props {
-  readonly ruling: Ruling;
+  /** The ruling with its rule titles looked up (rulingView). */
+  readonly view: RulingView;
   /** Labels of the rows that changed with the last edit (see ruling-changes.ts). */
   readonly changed: ReadonlySet<string>;
 }
@@ -21,8 +23,10 @@ interface Row {
   readonly value: preact.ComponentChildren;
 }
 
-function RuleLink({ id }: { readonly id: string }) {
-  const title = ruleHeadById(id)?.title;
+type Titles = RulingView['titles'];
+
+function RuleLink({ id, titles }: { readonly id: string; readonly titles: Titles }) {
+  const title = titles[id];
   return (
     <>
       <a href={`/rules/${id}`}>{title ?? id}</a> <code class="rule-id">{id}</code>
@@ -30,11 +34,11 @@ function RuleLink({ id }: { readonly id: string }) {
   );
 }
 
-function rows(ruling: Ruling): Row[] {
+function rows(ruling: Ruling, titles: Titles): Row[] {
   const list: Row[] = [
     { label: '结果', value: <strong>{resolutionText(ruling.resolution)}</strong> },
     { label: '支持', value: partyText(ruling.supported) },
-    { label: '决定规则', value: <RuleLink id={ruling.decidingRuleId} /> },
+    { label: '决定规则', value: <RuleLink id={ruling.decidingRuleId} titles={titles} /> },
   ];
   if (ruling.options) list.push({ label: '买家可选', value: optionsText(ruling.options) });
   if (ruling.freight) {
@@ -44,20 +48,20 @@ function rows(ruling: Ruling): Row[] {
     );
     if (ruling.freight.resend) list.push({ label: '再次发货运费', value: partyText(ruling.freight.resend) });
     if (ruling.freight.sellerPaysAddressDifference) list.push({ label: '退货地址差额运费', value: '卖家' });
-    list.push({ label: '运费依据', value: <RuleLink id={ruling.freight.ruleId} /> });
+    list.push({ label: '运费依据', value: <RuleLink id={ruling.freight.ruleId} titles={titles} /> });
   }
   if (ruling.transitRisk) {
     list.push({ label: '运输风险', value: transitRiskText(ruling.transitRisk) });
-    list.push({ label: '风险依据', value: <RuleLink id={ruling.transitRisk.ruleId} /> });
+    list.push({ label: '风险依据', value: <RuleLink id={ruling.transitRisk.ruleId} titles={titles} /> });
   }
   list.push({ label: '退款金额', value: yuanText(ruling.refundAmount) });
   for (const deduction of ruling.deductions) {
-    list.push({ label: '扣除赠品价值', value: <>{yuanText(deduction.amount)}（<RuleLink id={deduction.ruleId} />）</> });
+    list.push({ label: '扣除赠品价值', value: <>{yuanText(deduction.amount)}（<RuleLink id={deduction.ruleId} titles={titles} />）</> });
   }
   if (ruling.testFee) list.push({ label: '检测费', value: testFeeText(ruling.testFee) });
   if (ruling.compensationMultiple) list.push({ label: '卖家承诺的赔付', value: `价款的 ${ruling.compensationMultiple} 倍（第十五条）` });
   for (const burden of ruling.burdenOfProof) {
-    list.push({ label: `${partyText(burden.party)}举证`, value: <>{burden.matter}（<RuleLink id={burden.ruleId} />）</> });
+    list.push({ label: `${partyText(burden.party)}举证`, value: <>{burden.matter}（<RuleLink id={burden.ruleId} titles={titles} />）</> });
   }
   return list;
 }
@@ -85,12 +89,13 @@ function RowList({ list, changed }: { readonly list: readonly Row[]; readonly ch
 }
 
 /** The whole ruling: resolution, freight, risk, money, burden of proof and deadlines (Beijing time). */
-export function RulingDetails({ ruling, changed }: Props) {
+export function RulingDetails({ view, changed }: Props) {
+  const { ruling, titles } = view;
   const deadlines = deadlineRows(ruling.deadlines);
   return (
     <section class="ruling-details" aria-labelledby="ruling-title">
       <h2 id="ruling-title">裁决</h2>
-      <RowList list={rows(ruling)} changed={changed} />
+      <RowList list={rows(ruling, titles)} changed={changed} />
       {deadlines.length > 0 && (
         <>
           <h3>期限</h3>

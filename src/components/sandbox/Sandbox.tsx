@@ -1,31 +1,70 @@
-import './zod-jitless.ts';
-import { useEffect, useLayoutEffect, useMemo, useReducer } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useReducer, useState } from 'preact/hooks';
 import type { ShopPolicy } from '../../rules/index.ts';
 import { CasePicker } from './CasePicker.tsx';
 import { CopyFacts } from './CopyFacts.tsx';
 import { EditionSwitch } from './EditionSwitch.tsx';
 import { FactsForm } from './FactsForm.tsx';
-import { factsFromDraft, factFormModel, fieldIndex, sectionIndex } from '../../present/sandbox/index.ts';
+import { factsFromDraft, fieldIndex, sectionIndex, type SandboxEvaluation, type SandboxOutcome, type SectionModel } from '../../present/sandbox/index.ts';
 import { fieldId, sectionAddId, sectionId } from '../../present/sandbox/index.ts';
 import { OutcomeProblem } from './OutcomeProblem.tsx';
 import { RulingDetails } from './RulingDetails.tsx';
 import { RulingSummary } from './RulingSummary.tsx';
 import type { SandboxCase, SandboxCaseGroup } from '../../present/sandbox/index.ts';
-import { plainOutcome, sandboxOutcome } from '../../present/sandbox/index.ts';
+import { isUneditedCase, sandboxCaseOutcomePath, unpackEvaluation, type PackedEvaluation } from '../../present/sandbox/index.ts';
 import { readSandboxSearch, sandboxInitialState, sandboxLoaded, sandboxReducer, sandboxSearch, studioCaseHref } from '../../present/sandbox/index.ts';
 import { SopGuidanceList } from './SopGuidanceList.tsx';
 import { TraceChain } from './TraceChain.tsx';
+
+type Engine = typeof import('./engine.ts');
 
 interface Props {
   /** Cases by topic, facts only (see sandbox-cases.ts); validated by the page that renders the island. */
   readonly groups: readonly SandboxCaseGroup[];
   /** content/policy/shop.json, validated at build time, so SOP guidance matches every other page. */
   readonly shopPolicy: ShopPolicy;
+  /**
+   * The fact model as a form (`factFormModel()`), computed by the page at build time: walking the schema here would
+   * put the fact model and zod in the first load.
+   */
+  readonly model: SectionModel;
 }
 
-const model = factFormModel();
-const fields = fieldIndex(model);
-const sections = sectionIndex(model);
+let engineLoad: Promise<Engine> | undefined;
+let isEngineLoaded = false;
+/** The engine chunk, fetched once (a failed fetch is retried on the next call). */
+function loadEngine(): Promise<Engine> {
+  engineLoad ??= import('./engine.ts').then(
+    (engine) => {
+      isEngineLoaded = true;
+      return engine;
+    },
+    (error: unknown) => {
+      engineLoad = undefined;
+      throw error;
+    },
+  );
+  return engineLoad;
+}
+const prefetchEngine = () => void loadEngine().catch(() => undefined);
+
+/** Shown when the engine chunk cannot be fetched (offline, or a new deployment removed it). */
+const engineUnavailable: SandboxOutcome = {
+  kind: 'engine-error',
+  code: 'INTERNAL',
+  message: '规则引擎没有载入，可能是网络中断或网站刚刚更新。请刷新页面再试。',
+  issues: [],
+};
+
+/** The build's evaluation of a case's own facts (src/pages/sandbox/outcomes/), or null when it cannot be had. */
+async function buildEvaluation(slug: string): Promise<SandboxEvaluation | null> {
+  try {
+    const response = await fetch(sandboxCaseOutcomePath(slug));
+    return response.ok ? unpackEvaluation((await response.json()) as PackedEvaluation) : null;
+  } catch {
+    return null;
+  }
+}
+
 /** Short enough to feel live, long enough not to decide on every keystroke. */
 const DEBOUNCE_MS = 200;
 /** Extra wait before reporting text that cannot be read yet, e.g. "2025-09-1" on the way to "2025-09-11 00:00". */
@@ -39,7 +78,7 @@ function focusTarget(element: HTMLElement | null): HTMLElement | null {
 }
 
 /** The state a sandbox URL asks for: its case, and the facts and edition it carries (see sandbox-state.ts). */
-function initialLoad(cases: readonly SandboxCase[]) {
+function initialLoad(model: SectionModel, cases: readonly SandboxCase[]) {
   // client:only: this runs in the browser on mount, so the requested scenario is known before the first render.
   const request = readSandboxSearch(globalThis.location?.search ?? '');
   const found = cases.find((item) => item.slug === request.slug);
@@ -62,12 +101,14 @@ function initialLoad(cases: readonly SandboxCase[]) {
 /**
  * The scenario sandbox: the Preact adapter around pure pieces. The state and its transitions are the reducer in
  * src/present/sandbox/sandbox-state.ts; this component renders it, runs decide() on a debounce, keeps the address
- * bar in step (a shareable link) and moves focus.
+ * bar in step (a shareable link) and moves focus. A case opened as it is shows the build's evaluation of it; the
+ * engine (./engine.ts) is imported on the first interaction or the first scenario the build did not evaluate.
  */
-export default function Sandbox({ groups, shopPolicy }: Props) {
+export default function Sandbox({ groups, shopPolicy, model }: Props) {
   const cases = useMemo(() => groups.flatMap((group) => group.cases), [groups]);
+  const { fields, sections } = useMemo(() => ({ fields: fieldIndex(model), sections: sectionIndex(model) }), [model]);
   const [state, dispatch] = useReducer(sandboxReducer, null, () => {
-    const load = initialLoad(cases);
+    const load = initialLoad(model, cases);
     if ('withFacts' in load) {
       // The case's own facts stay the reset point; the shared facts are the current draft.
       const initial = sandboxInitialState({ ...load.base, note: load.withFacts.note });
@@ -78,17 +119,39 @@ export default function Sandbox({ groups, shopPolicy }: Props) {
   const { loaded, draft, edition, outcome } = state;
   const current = useMemo(() => factsFromDraft(model, draft), [draft]);
 
+  // The panel shows the evaluation of the reducer's current outcome.
+  const [evaluation, setEvaluation] = useState<SandboxEvaluation | null>(null);
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;
-    const evaluate = () => {
-      const next = sandboxOutcome(current.facts, current.errors, { edition, shopPolicy });
-      // A half-typed time is not worth announcing: unreadable text waits a little longer for the next keystroke.
-      if (next.kind === 'form-errors' && !state.isFreshLoad) timer = setTimeout(() => dispatch({ type: 'outcome', outcome: next }), TYPING_GRACE_MS);
-      else dispatch({ type: 'outcome', outcome: next });
+    let isCancelled = false;
+    const show = (next: SandboxEvaluation) => {
+      setEvaluation(next);
+      dispatch({ type: 'outcome', outcome: next.outcome });
     };
-    if (state.isFreshLoad) evaluate();
-    else timer = setTimeout(evaluate, DEBOUNCE_MS);
-    return () => clearTimeout(timer);
+    const evaluate = async () => {
+      // A case's own scenario was evaluated by the build: no need to wait for the engine.
+      const built = isUneditedCase(state) && !isEngineLoaded ? await buildEvaluation(state.loaded.slug) : null;
+      if (isCancelled) return;
+      if (built) return show(built);
+      let engine: Engine;
+      try {
+        engine = await loadEngine();
+      } catch {
+        if (!isCancelled) dispatch({ type: 'outcome', outcome: engineUnavailable });
+        return;
+      }
+      if (isCancelled) return;
+      const next = engine.sandboxEvaluation(current.facts, current.errors, { edition, shopPolicy }, { fields, sections });
+      // A half-typed time is not worth announcing: unreadable text waits a little longer for the next keystroke.
+      if (next.outcome.kind === 'form-errors' && !state.isFreshLoad) timer = setTimeout(() => show(next), TYPING_GRACE_MS);
+      else show(next);
+    };
+    if (state.isFreshLoad) void evaluate();
+    else timer = setTimeout(() => void evaluate(), DEBOUNCE_MS);
+    return () => {
+      isCancelled = true;
+      clearTimeout(timer);
+    };
   }, [current, edition, loaded, shopPolicy]);
 
   // The address bar holds the scenario, so a copied link opens it (and survives a reload).
@@ -138,7 +201,9 @@ export default function Sandbox({ groups, shopPolicy }: Props) {
     dispatch({ type: 'reveal', sections: absent, focus: fieldId(path) });
   };
 
-  const shown = useMemo(() => (outcome ? plainOutcome(outcome, { fields, sections }) : null), [outcome]);
+  // The outcome in plain Chinese and its view, from the evaluation that produced it (the two are set together).
+  const shown = outcome && evaluation?.outcome === outcome ? evaluation.shown : outcome && outcome === engineUnavailable ? outcome : null;
+  const view = shown?.kind === 'ruling' ? evaluation?.view : null;
   const errors = useMemo(() => {
     const list = !shown || shown.kind === 'ruling' ? [] : shown.kind === 'form-errors' ? shown.errors : shown.issues;
     return new Map(list.map((error) => [error.path, error.message]));
@@ -147,7 +212,8 @@ export default function Sandbox({ groups, shopPolicy }: Props) {
   const changed = useMemo(() => new Set((state.changes ?? []).map((change) => change.label)), [state.changes]);
 
   return (
-    <div class="sandbox">
+    // Any interaction fetches the engine, so the first edit's ruling does not wait for it.
+    <div class="sandbox" onPointerDown={prefetchEngine} onFocusIn={prefetchEngine} onKeyDown={prefetchEngine}>
       <div class="sandbox-toolbar">
         <CasePicker groups={groups} slug={loaded.slug} onPick={pick} />
         <EditionSwitch edition={edition} onEdition={(next) => dispatch({ type: 'edition', edition: next })} />
@@ -171,11 +237,11 @@ export default function Sandbox({ groups, shopPolicy }: Props) {
       <div class="ruling-column">
         <RulingSummary outcome={shown} changes={state.changes} loadedNote={state.loadedNote} />
         <div class="ruling-panel">
-          {shown?.kind === 'ruling' && (
+          {view && (
             <>
-              <RulingDetails ruling={shown.ruling} changed={changed} />
-              <TraceChain ruling={shown.ruling} />
-              <SopGuidanceList sop={shown.ruling.sop} />
+              <RulingDetails view={view} changed={changed} />
+              <TraceChain view={view} />
+              <SopGuidanceList view={view} />
             </>
           )}
           {shown && shown.kind !== 'ruling' && <OutcomeProblem outcome={shown} fields={fields} onGoTo={goTo} />}

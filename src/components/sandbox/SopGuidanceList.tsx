@@ -1,11 +1,13 @@
-import { ruleHeadById, type SopGuidance } from '../../rules/index.ts';
+import type { RulingView } from '../../present/sandbox/index.ts';
 
 interface Props {
-  readonly sop: readonly SopGuidance[];
+  /** The ruling with its rule titles looked up (rulingView). */
+  readonly view: RulingView;
 }
 
 /** What the shop's own SOP tells the agent in this scenario; where it clashes with the ruling, the platform wins. */
-export function SopGuidanceList({ sop }: Props) {
+export function SopGuidanceList({ view }: Props) {
+  const { sop } = view.ruling;
   return (
     <section class="sop-guidance" aria-labelledby="sop-title">
       <h2 id="sop-title">本店规范提示</h2>
@@ -16,7 +18,7 @@ export function SopGuidanceList({ sop }: Props) {
           {sop.map((item) => (
             <li key={item.ruleId} class={item.overriddenBy ? 'overridden' : undefined}>
               <p class="step-head">
-                <a href={`/rules/${item.ruleId}`}>{ruleHeadById(item.ruleId)?.title ?? item.ruleId}</a> <code class="rule-id">{item.ruleId}</code>{' '}
+                <a href={`/rules/${item.ruleId}`}>{view.titles[item.ruleId] ?? item.ruleId}</a> <code class="rule-id">{item.ruleId}</code>{' '}
                 <span class="tag tag-sop">本店规范（可配置）</span>
               </p>
               <p>{item.guidance}</p>

@@ -1,15 +1,14 @@
-import { ruleHeadById, type Ruling } from '../../rules/index.ts';
-import { traceView } from '../../present/sandbox/index.ts';
+import type { RulingView } from '../../present/sandbox/index.ts';
 import { RuleTrace } from '../trace/RuleTrace.tsx';
 
 interface Props {
-  readonly ruling: Ruling;
+  /** The ruling with its trace rows built (rulingView). */
+  readonly view: RulingView;
 }
 
 /** The sandbox's 推理链 section: the shared trace, with how many shop SOP checks the SOP list covers instead. */
-export function TraceChain({ ruling }: Props) {
-  const steps = traceView(ruling.trace, ruling.decidingRuleId);
-  const sopCount = ruling.trace.filter((step) => ruleHeadById(step.ruleId)?.kind === 'sop').length;
+export function TraceChain({ view }: Props) {
+  const { trace: steps, sopCount } = view;
   return (
     <section class="trace-chain" aria-labelledby="trace-title">
       <h2 id="trace-title">推理链</h2>

@@ -1,7 +1,7 @@
 import '../sandbox/zod-jitless.ts';
 import { useEffect, useMemo, useReducer, useRef, useState } from 'preact/hooks';
 import { decide, type EditionId, type Ruling, type ShopPolicy } from '../../rules/index.ts';
-import { factFormModel, fieldId, fieldIndex, sandboxOutcome, sectionIndex } from '../../present/sandbox/index.ts';
+import { factFormModel, fieldId, fieldIndex, rulingView, sandboxOutcome, sectionIndex } from '../../present/sandbox/index.ts';
 import {
   caseEditorReducer,
   caseEditorState,
@@ -90,6 +90,7 @@ export default function CaseEditor(props: Props) {
   const { facts, factErrors, edition } = caseFacts(form, state);
   const outcome = useMemo(() => sandboxOutcome(facts, factErrors, { edition, shopPolicy }), [JSON.stringify(facts), factErrors.length, edition, shopPolicy]);
   const ruling = outcome.kind === 'ruling' ? outcome.ruling : null;
+  const view = useMemo(() => (ruling ? rulingView(ruling) : null), [ruling]);
   if (ruling) lastRuling.current = ruling;
   const basis = ruling ?? lastRuling.current;
   const views = expectedFieldViews(state.expected, basis);
@@ -323,11 +324,11 @@ export default function CaseEditor(props: Props) {
           </div>
           <RulingSummary outcome={outcome} changes={null} loadedNote={null} />
           <div class="ruling-panel">
-            {ruling ? (
+            {view ? (
               <>
-                <RulingDetails ruling={ruling} changed={new Set()} />
-                <TraceChain ruling={ruling} />
-                <SopGuidanceList sop={ruling.sop} />
+                <RulingDetails view={view} changed={new Set()} />
+                <TraceChain view={view} />
+                <SopGuidanceList view={view} />
               </>
             ) : (
               outcome.kind !== 'ruling' && <OutcomeProblem outcome={outcome} fields={fields} onGoTo={goTo} />

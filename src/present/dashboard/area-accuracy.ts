@@ -16,15 +16,20 @@ export interface AreaInfo {
 
 /** Per-area tallies over every item of every scored attempt given, in first-seen order. */
 export function areaTallies(attempts: readonly AttemptView[]): AreaTally[] {
+  return itemTallies(attempts.flatMap((attempt) => (isGraded(attempt) ? attempt.result.perItem : [])));
+}
+
+/**
+ * One graded attempt's per-area tallies from its per-item results, in first-seen order: what the stores keep with a
+ * closed attempt (written at grading time) so that dashboards add tallies instead of reading every answer.
+ */
+export function itemTallies(perItem: readonly { readonly correct: boolean; readonly ruleArea: string }[]): AreaTally[] {
   const tallies = new Map<string, { correct: number; total: number }>();
-  for (const attempt of attempts) {
-    if (!isGraded(attempt)) continue;
-    for (const item of attempt.result.perItem) {
-      const tally = tallies.get(item.ruleArea) ?? { correct: 0, total: 0 };
-      tally.total += 1;
-      if (item.correct) tally.correct += 1;
-      tallies.set(item.ruleArea, tally);
-    }
+  for (const item of perItem) {
+    const tally = tallies.get(item.ruleArea) ?? { correct: 0, total: 0 };
+    tally.total += 1;
+    if (item.correct) tally.correct += 1;
+    tallies.set(item.ruleArea, tally);
   }
   return [...tallies].map(([area, { correct, total }]) => ({ area, correct, total }));
 }

@@ -1,7 +1,7 @@
-import type { AttemptView } from '../../quiz/index.ts';
 import { compareCohorts } from '../cohort-order.ts';
 import type { UserView } from '../records.ts';
 import type { AreaInfo } from './area-accuracy.ts';
+import type { DashboardAttempt } from './attempt-counts.ts';
 import { type CohortScope, cohortScopeLabel, isInScope, NO_COHORT_LABEL } from './cohort-scope.ts';
 import { type CohortSummary, cohortSummary } from './cohort-summary.ts';
 import { type FollowUp, followUps } from './follow-up.ts';
@@ -12,7 +12,7 @@ export interface DashboardInput {
   /** Every trainee account; the scope picks among them. */
   readonly trainees: readonly UserView[];
   /** Every attempt at the exam shown. */
-  readonly attempts: readonly AttemptView[];
+  readonly attempts: readonly DashboardAttempt[];
   /** Every certificate of the exam shown, with its status from src/server/certificates. */
   readonly certificates: readonly CertificateWithStatus[];
   readonly attemptsAllowed: number;

@@ -3,10 +3,12 @@ import {
   buildDashboard,
   type CertificateWithStatus,
   cohortScopeParam,
+  type DashboardAttempt,
   followUpReasons,
   followUpText,
   heatmap,
   heatStep,
+  itemTallies,
   NO_COHORT_PARAM,
   parseCohortScope,
   scoreBinIndex,
@@ -48,7 +50,7 @@ function attempt(
   status: AttemptStatus,
   areas: Record<string, [number, number]> | null,
   passed = false,
-): AttemptView {
+): AttemptView & DashboardAttempt {
   const perItem = Object.entries(areas ?? {}).flatMap(([ruleArea, [correct, total]]) =>
     Array.from({ length: total }, (_, index) => ({ itemId: `${id}-${ruleArea}-${index}`, correct: index < correct, ruleArea })),
   );
@@ -65,6 +67,7 @@ function attempt(
       areas === null
         ? null
         : { score: perItem.filter((item) => item.correct).length, maxScore: perItem.length, passed, perItem, certificateId: null },
+    areas: areas === null || status === 'in-progress' ? [] : itemTallies(perItem),
   };
 }
 
@@ -390,7 +393,7 @@ describe('trainee counts', () => {
     trainee('t2', '售后三组'),
     trainee('d1', '售后三组', { disabled: true }),
   ];
-  const summaryFor = (users: UserView[], attempts: AttemptView[]) =>
+  const summaryFor = (users: UserView[], attempts: DashboardAttempt[]) =>
     buildDashboard({
       trainees: users,
       attempts,

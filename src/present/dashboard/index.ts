@@ -1,5 +1,14 @@
-export { accuracyOf, type AreaInfo, type AreaTally, areaTallies, areasPresent, mergeTallies, overallTally } from './area-accuracy.ts';
-export { type AttemptCounts, attemptCounts, hasPassed, isClosed } from './attempt-counts.ts';
+export { accuracyOf, type AreaInfo, type AreaTally, areaTallies, areasPresent, itemTallies, mergeTallies, overallTally } from './area-accuracy.ts';
+export {
+  type AttemptCounts,
+  attemptCounts,
+  dashboardAttempt,
+  type DashboardAttempt,
+  hasPassed,
+  isClosed,
+  isScored,
+  type ScoredDashboardAttempt,
+} from './attempt-counts.ts';
 export {
   ALL_COHORTS_LABEL,
   type CohortScope,

@@ -1,8 +1,7 @@
-import { isGraded, type AttemptView, type GradedAttempt } from '../../quiz/index.ts';
 import type { CertificateStatus } from '../certificate-status.ts';
 import type { CertificateView, UserView } from '../records.ts';
-import { type AreaTally, areaTallies, overallTally } from './area-accuracy.ts';
-import { hasPassed, isClosed } from './attempt-counts.ts';
+import { type AreaTally, mergeTallies, overallTally } from './area-accuracy.ts';
+import { type DashboardAttempt, hasPassed, isClosed, isScored, type ScoredDashboardAttempt } from './attempt-counts.ts';
 
 /** A certificate with its standing, as src/server/certificates decided it (the dashboard never re-derives it). */
 export interface CertificateWithStatus {
@@ -14,13 +13,13 @@ export interface CertificateWithStatus {
 export interface TraineeProgress {
   readonly user: UserView;
   /** Attempts at the exam, oldest first. */
-  readonly attempts: readonly AttemptView[];
-  readonly scored: readonly GradedAttempt[];
+  readonly attempts: readonly DashboardAttempt[];
+  readonly scored: readonly ScoredDashboardAttempt[];
   readonly hasAttemptInProgress: boolean;
   /** Whether the first attempt passed; null while there is none or it is still open. */
   readonly firstAttemptPassed: boolean | null;
   readonly hasEverPassed: boolean;
-  readonly latestClosed: AttemptView | null;
+  readonly latestClosed: DashboardAttempt | null;
   /** The most recently issued certificate for the exam, whatever its status. */
   readonly certificate: CertificateWithStatus | null;
   /** Per rule area over every scored attempt. */
@@ -34,7 +33,7 @@ export interface TraineeProgress {
  */
 export function traineeProgress(
   user: UserView,
-  attempts: readonly AttemptView[],
+  attempts: readonly DashboardAttempt[],
   certificates: readonly CertificateWithStatus[],
 ): TraineeProgress {
   const mine = attempts.filter((a) => a.userId === user.id).sort((a, b) => a.startedAt - b.startedAt);
@@ -43,11 +42,12 @@ export function traineeProgress(
   const newestCertificate = certificates
     .filter((c) => c.certificate.userId === user.id)
     .reduce<CertificateWithStatus | null>((newest, c) => (newest && newest.certificate.issuedAt >= c.certificate.issuedAt ? newest : c), null);
-  const areas = areaTallies(mine);
+  const scored = mine.filter(isScored);
+  const areas = mergeTallies(scored.map((a) => a.areas));
   return {
     user,
     attempts: mine,
-    scored: mine.filter(isGraded),
+    scored,
     hasAttemptInProgress: mine.some((a) => a.status === 'in-progress'),
     firstAttemptPassed: first && isClosed(first) ? hasPassed(first) : null,
     hasEverPassed: mine.some(hasPassed),

@@ -8,7 +8,8 @@ import {
   withFieldText,
   withSection,
 } from './fact-draft.ts';
-import { factFormModel, fieldIndex } from './fact-form-model.ts';
+import { factFormModel } from './fact-form-model.ts';
+import { fieldIndex } from './form-index.ts';
 import { decide } from '../../rules/index.ts';
 
 const model = factFormModel();

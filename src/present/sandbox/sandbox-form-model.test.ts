@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { enumHint, splitDescription } from './fact-description.ts';
-import { factFormModel, fieldIndex, sectionIndex } from './fact-form-model.ts';
+import { factFormModel } from './fact-form-model.ts';
+import { fieldIndex, sectionIndex } from './form-index.ts';
 import { enumValueLabel, FactsSchema } from '../../rules/index.ts';
 
 const model = factFormModel();

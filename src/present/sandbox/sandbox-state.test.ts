@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { factFormModel, fieldIndex, sectionIndex } from './fact-form-model.ts';
+import { factFormModel } from './fact-form-model.ts';
+import { fieldIndex, sectionIndex } from './form-index.ts';
 import { factsFromDraft } from './fact-draft.ts';
 import { plainIssue, plainOutcome } from './plain-messages.ts';
 import { sandboxOutcome } from './sandbox-outcome.ts';

@@ -4,6 +4,8 @@ import type { SectionModel } from './fact-form-model.ts';
 import { rulingChanges, type RulingChange } from './ruling-changes.ts';
 import type { SandboxCase } from './sandbox-cases.ts';
 import type { SandboxOutcome } from './sandbox-outcome.ts';
+import type { SandboxEvaluation } from './sandbox-evaluation.ts';
+import type { RulingView } from './ruling-view.ts';
 
 /** What the sandbox started from: a case (or the blank scenario) and its facts as a draft. */
 export interface SandboxLoaded {
@@ -155,4 +157,37 @@ export function studioCaseHref(facts: Record<string, unknown>, edition: EditionI
   const params = new URLSearchParams({ new: '1', facts: JSON.stringify(facts) });
   if (edition !== CURRENT_EDITION) params.set('edition', edition);
   return `/lead/studio/case?${params.toString()}`;
+}
+
+/**
+ * Whether the sandbox shows a case's own facts, unedited, in the case's own edition, before any outcome: the build has
+ * already evaluated exactly that scenario (`sandboxCaseOutcomePath`, sandbox-evaluation.ts).
+ */
+export function isUneditedCase(state: Pick<SandboxState, 'loaded' | 'draft' | 'edition' | 'isFreshLoad'>): boolean {
+  return state.isFreshLoad && state.loaded.slug !== '' && state.draft === state.loaded.draft && state.edition === state.loaded.edition;
+}
+
+/** Where the build writes the evaluation of a case's own facts (a static JSON file next to the sandbox page). */
+export function sandboxCaseOutcomePath(slug: string): string {
+  return `/sandbox/outcomes/${encodeURIComponent(slug)}.json`;
+}
+
+/**
+ * A {@link SandboxEvaluation} as the build writes it for a case (`sandboxCaseOutcomePath`): the ruling once, not three
+ * times. `shown` is left out when it is the outcome itself (always, for a ruling), and the view without its ruling.
+ */
+export interface PackedEvaluation {
+  readonly outcome: SandboxOutcome;
+  readonly shown?: SandboxOutcome;
+  readonly view: Omit<RulingView, 'ruling'> | null;
+}
+
+export function packEvaluation({ outcome, shown, view }: SandboxEvaluation): PackedEvaluation {
+  const rest = view && { trace: view.trace, sopCount: view.sopCount, titles: view.titles };
+  return shown === outcome ? { outcome, view: rest } : { outcome, shown, view: rest };
+}
+
+export function unpackEvaluation(packed: PackedEvaluation): SandboxEvaluation {
+  const shown = packed.shown ?? packed.outcome;
+  return { outcome: packed.outcome, shown, view: packed.view && shown.kind === 'ruling' ? { ...packed.view, ruling: shown.ruling } : null };
 }

@@ -1,5 +1,18 @@
 export { analyseItems, DEFAULT_MIN_RESPONSES, type AnalyseOptions } from './analyse-items.ts';
-export { correctedPointBiserial, discrimination, GROUP_SHARE, rankByScore, type RankedResponse } from './discrimination.ts';
+export {
+  correctedPointBiserial,
+  discrimination,
+  discriminationOf,
+  GROUP_SHARE,
+  planGroups,
+  proportionOf,
+  resolveCut,
+  scoreCells,
+  type GroupCut,
+  type GroupPlan,
+  type RankedResponse,
+  type ScoreCell,
+} from './discrimination.ts';
 export { FACILITY_TOO_EASY, FACILITY_TOO_HARD } from './item-statistics.ts';
 export { itemSpec, ORDER_SEPARATOR, scoredAttempt, templateIdOf, type ClosedAttemptView } from './scored-attempt.ts';
 export type {

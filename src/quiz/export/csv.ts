@@ -18,5 +18,15 @@ export function csvCell(value: CsvCell): string {
 
 /** A whole CSV file: UTF-8 byte order mark (so Excel reads Chinese correctly), CRLF line ends, a final CRLF. */
 export function csvDocument(header: readonly string[], rows: readonly (readonly CsvCell[])[]): string {
-  return `\uFEFF${[header, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n')}\r\n`;
+  return csvStart(header) + rows.map(csvLine).join('');
+}
+
+/** The start of a CSV file written in pieces: the byte order mark and the header line; follow it with `csvLine`s. */
+export function csvStart(header: readonly string[]): string {
+  return `\uFEFF${csvLine(header)}`;
+}
+
+/** One row with its CRLF: `csvStart(h) + rows.map(csvLine).join('')` is exactly `csvDocument(h, rows)`. */
+export function csvLine(row: readonly CsvCell[]): string {
+  return `${row.map(csvCell).join(',')}\r\n`;
 }

@@ -1,5 +1,5 @@
 export { bankQuestions } from './bank-questions.ts';
-export { csvCell, csvDocument, type CsvCell } from './csv.ts';
+export { csvCell, csvDocument, csvLine, csvStart, type CsvCell } from './csv.ts';
 export { giftDocument, giftText } from './gift.ts';
 export { moodleCategoryPath, moodleXml, xmlText } from './moodle-xml.ts';
 export {

@@ -2,25 +2,33 @@ import { assignmentBoard, assigneeStatus, type AssigneeStatus, type AssignmentBo
 import { isWindowOpen, type Exam } from '../../quiz/index.ts';
 import { CURRENT_EDITION } from '../../rules/index.ts';
 import { certificateStatus } from '../certificates/index.ts';
-import type { Assignment, AttemptRecord, Certificate, Store, User } from '../store/index.ts';
+import { type Assignment, type AttemptDigest, attemptDigests, type AttemptRecord, type Certificate, type Store, type User } from '../store/index.ts';
 
 const examTitleIn = (exams: ReadonlyMap<string, Exam>) => (id: string) => exams.get(id)?.title ?? id;
 
 /**
  * Completion of the assignments (all, or one exam's) against their due dates, and who is late, as of `now`; reads
- * the trainees, and the attempts and certificates of the assigned exams only.
+ * the trainees, and the attempt digests and certificates of the assigned exams only.
  */
 export async function loadAssignmentBoard(
   store: Store,
   exams: ReadonlyMap<string, Exam>,
-  options: { readonly examId?: string; readonly includes?: (trainee: UserView) => boolean; readonly now: number },
+  options: {
+    readonly examId?: string;
+    /** The digests of `examId`'s attempts when the caller has read them already (the dashboard): not read again. */
+    readonly attempts?: readonly AttemptDigest[];
+    readonly includes?: (trainee: UserView) => boolean;
+    readonly now: number;
+  },
 ): Promise<AssignmentBoard> {
   const assignments = await store.listAssignments(options.examId === undefined ? {} : { examId: options.examId });
   const examIds = [...new Set(assignments.map((a) => a.examId))];
-  const attempts: AttemptRecord[] = [];
+  const attempts: AttemptDigest[] = [];
   const certificates: Certificate[] = [];
   for (const examId of examIds) {
-    attempts.push(...(await store.listAttempts({ examId })));
+    // Digests: completion needs who started when and how it stands, never the answers.
+    const given = examId === options.examId ? options.attempts : undefined;
+    attempts.push(...(given ?? (await attemptDigests(store, { examId }))));
     certificates.push(...(await store.listCertificates({ examId })));
   }
   return assignmentBoard({

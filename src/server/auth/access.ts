@@ -22,6 +22,9 @@ export const ACCESS_RULES: readonly { readonly prefix: string; readonly access: 
   { prefix: '/exams', access: 'signed-in' },
 ];
 
+// Each prefix with its trailing slash made once, not per request (this runs on every autosave).
+const RULES_WITH_SLASH = ACCESS_RULES.map((rule) => ({ ...rule, below: `${rule.prefix}/` }));
+
 /**
  * The access a request path needs. The path is percent-decoded and lower-cased first, the way a router might read
  * it, so `/%6Cead` or `/LEAD` cannot slip past a check on `/lead`; a path that does not decode is treated as lead-only.
@@ -33,9 +36,9 @@ export function requiredAccess(pathname: string): Access {
   } catch {
     return 'lead';
   }
-  path = path.replace(/\/{2,}/g, '/');
-  for (const rule of ACCESS_RULES) {
-    if (path === rule.prefix || path.startsWith(`${rule.prefix}/`)) return rule.access;
+  if (path.includes('//')) path = path.replace(/\/{2,}/g, '/');
+  for (const rule of RULES_WITH_SLASH) {
+    if (path === rule.prefix || path.startsWith(rule.below)) return rule.access;
   }
   return 'public';
 }

@@ -1,11 +1,12 @@
 export { type ApiContext, type ApiHandler, isPortable, portable } from './api-context.ts';
 export { API_ERRORS, ApiError, type ApiErrorBody, type ApiErrorCode, type FieldError } from './api-errors.ts';
 export { apiRoute, errorResponse } from './api-route.ts';
+export { clientAddressOf, requestClientAddress } from './client-address.ts';
 export { type GuardContext, guardRequest } from './guard.ts';
 export { requireLinkOrigin } from './link-origin.ts';
 export { methodNotAllowed } from './method-not-allowed.ts';
 export { plainPage } from './plain-page.ts';
 export { FORM_MARKER, isFormBody } from './form-post.ts';
-export { fieldErrors, MAX_BODY_BYTES, readJson } from './read-json.ts';
-export { jsonError, jsonOk } from './respond.ts';
+export { fieldErrors, MAX_BODY_BYTES, readJson, withPrereadBody } from './read-json.ts';
+export { jsonError, jsonOk, jsonTextOf } from './respond.ts';
 export { SECURITY_HEADERS, withSecurityHeaders } from './security-headers.ts';

@@ -57,8 +57,27 @@ export function fieldErrors(error: z.ZodError): FieldError[] {
   return fields;
 }
 
+// Stateless without `stream: true`, so one decoder serves every request.
+const UTF8 = new TextDecoder('utf-8');
+
 async function readLimited(request: Request): Promise<string> {
-  return new TextDecoder('utf-8').decode(await readLimitedBytes(request));
+  return UTF8.decode(await readLimitedBytes(request));
+}
+
+// Bodies the built server's fast path read from the socket before making the Request (src/server/serve/): taking
+// them from here skips wrapping bytes already in memory in a stream only to read them back, per autosave.
+const PREREAD = new WeakMap<Request, Uint8Array<ArrayBuffer>>();
+
+/**
+ * Makes `readJson` and `readLimitedBytes` read `bytes` as the body of `request`, a Request built without a body
+ * (`request.body` stays null: every handler reads its body through this module). `bytes` may hold more than
+ * MAX_BODY_BYTES (the caller stops reading one byte past it), and is then refused as BODY_TOO_LARGE as a streamed body
+ * would be.
+ * @returns `request`.
+ */
+export function withPrereadBody(request: Request, bytes: Uint8Array<ArrayBuffer>): Request {
+  PREREAD.set(request, bytes);
+  return request;
 }
 
 /**
@@ -68,6 +87,11 @@ async function readLimited(request: Request): Promise<string> {
 export async function readLimitedBytes(request: Request): Promise<Uint8Array<ArrayBuffer>> {
   const declared = Number(request.headers.get('content-length'));
   if (Number.isFinite(declared) && declared > MAX_BODY_BYTES) throw new ApiError('BODY_TOO_LARGE');
+  const preread = PREREAD.get(request);
+  if (preread) {
+    if (preread.byteLength > MAX_BODY_BYTES) throw new ApiError('BODY_TOO_LARGE');
+    return preread;
+  }
   if (!request.body) return new Uint8Array(0);
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];

@@ -111,18 +111,20 @@ export function fastRouter(routes: readonly FastRoute[]): (method: string, pathn
     list.push(route);
     byLength.set(route.segments.length, list);
   }
+  // Each pattern segment read once here: a parameter's name, or null for a literal segment.
+  const paramNames = new Map(routes.map((route) => [route, route.segments.map((segment) => PARAM.exec(segment)?.[1] ?? null)]));
   return (method, pathname) => {
     const parts = pathname.split('/').slice(1);
     const candidates = byLength.get(parts.length);
     if (!candidates || !parts.every((part) => PLAIN_SEGMENT.test(part))) return null;
     for (const route of candidates) {
+      const names = paramNames.get(route)!;
       const params: Record<string, string> = {};
       let matched = true;
       for (let i = 0; i < parts.length; i += 1) {
-        const segment = route.segments[i]!;
-        const param = PARAM.exec(segment);
-        if (param) params[param[1]!] = parts[i]!;
-        else if (segment !== parts[i]) {
+        const name = names[i];
+        if (name) params[name] = parts[i]!;
+        else if (route.segments[i] !== parts[i]) {
           matched = false;
           break;
         }

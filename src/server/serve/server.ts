@@ -4,7 +4,7 @@ import { createServer as createHttpsServer } from 'node:https';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { openStoreForServing } from '../boot.ts';
-import { listeningOrigin, serverConfig } from '../config.ts';
+import { listeningOrigin, pinServerConfig } from '../config.ts';
 import { type GuardContext, guardRequest, isFormBody } from '../http/index.ts';
 import { FastCookieJar } from './cookie-jar.ts';
 import { type FastMatch, fastRouter, loadFastRoutes } from './fast-routes.ts';
@@ -35,6 +35,7 @@ export interface ServeOptions {
  * The store is opened, and the first-run link printed, before it listens (`openStoreForServing`).
  */
 export async function serveAcademy(options: ServeOptions): Promise<Server> {
+  const config = pinServerConfig();
   registerServedDist(join(options.root, 'dist'));
   await openStoreForServing();
   const entry = pathToFileURL(join(options.root, 'dist/server/entry.mjs')).href;
@@ -46,6 +47,7 @@ export async function serveAcademy(options: ServeOptions): Promise<Server> {
   const match = fastRouter(routes);
 
   const toAstro = (req: IncomingMessage, res: ServerResponse) => {
+    endInsteadOfDestroy(res);
     astro(req, res).catch((error: unknown) => failed(req, res, error));
   };
   const listener = (req: IncomingMessage, res: ServerResponse) => {
@@ -67,7 +69,7 @@ export async function serveAcademy(options: ServeOptions): Promise<Server> {
     files(req, res, () => toAstro(req, res));
   };
 
-  const { serverCertPath: cert, serverKeyPath: key } = serverConfig();
+  const { serverCertPath: cert, serverKeyPath: key } = config;
   // Longer than the 60 s idle timeout of common proxies, so a proxy never reuses a connection this end has closed.
   const serverOptions = { keepAliveTimeout: 65_000 };
   const server =
@@ -123,6 +125,33 @@ function failed(req: IncomingMessage, res: ServerResponse, error: unknown): void
     res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
     res.end('Internal Server Error');
   } else {
-    res.destroy();
+    endTruncated(res);
   }
+}
+
+/**
+ * Ends a response whose body broke off: the body so far is finished as is (a chunked body gets its last chunk), then
+ * the connection is closed so nothing reuses it. Destroying the socket instead leaves a chunked body without its end,
+ * and a browser then waits for the rest: Chromium's navigation never finishes.
+ */
+function endTruncated(res: ServerResponse): void {
+  if (res.writableEnded || res.destroyed) return;
+  // Node detaches the socket from the response when it finishes: keep hold of it to close it then.
+  const socket = res.socket;
+  res.end(() => socket?.end());
+}
+
+/**
+ * Astro's response writer (`writeResponse` in astro/app/node) answers a page whose render throws after streaming began
+ * by writing "Internal server error" and destroying the response; it logs the error once, when the response closes.
+ * Here such a destroy ends the response instead (`endTruncated`): the browser gets the truncated page and a closed
+ * connection rather than a spinner. A destroy before the headers are sent, or once the socket is gone, is unchanged.
+ */
+function endInsteadOfDestroy(res: ServerResponse): void {
+  const destroy = res.destroy.bind(res);
+  res.destroy = (error?: Error) => {
+    if (!res.headersSent || res.writableEnded || res.destroyed || !res.socket || res.socket.destroyed) return destroy(error);
+    endTruncated(res);
+    return res;
+  };
 }

@@ -1,4 +1,5 @@
 import { readdir, unlink } from 'node:fs/promises';
+import { type AreaTally, itemTallies } from '../../present/dashboard/index.ts';
 import { basename, join } from 'node:path';
 import { AppendLog, readLog, type LogContent } from './append-log.ts';
 import { DurableJsonFile, type DurableIo } from './durable-file.ts';
@@ -45,12 +46,21 @@ export interface IndexResult {
   readonly maxScore: number;
   readonly passed: boolean;
   readonly certificateId: string | null;
+  /** Per-rule-area tallies of the grade, for dashboards; absent in close lines written before they were added. */
+  readonly areas?: AreaTally[] | undefined;
 }
 
 function indexResult(record: AttemptRecord): IndexResult | undefined {
   const { result } = record;
   if (!result) return undefined;
-  return { submittedAt: record.submittedAt, score: result.score, maxScore: result.maxScore, passed: result.passed, certificateId: result.certificateId };
+  return {
+    submittedAt: record.submittedAt,
+    score: result.score,
+    maxScore: result.maxScore,
+    passed: result.passed,
+    certificateId: result.certificateId,
+    areas: itemTallies(result.perItem),
+  };
 }
 
 /** The index line that closes `record` (with its result when it has one). */
@@ -102,6 +112,8 @@ export class AttemptFiles {
   readonly #index: AppendLog<AttemptIndexRecord>;
   readonly #indexRepairs: AttemptIndexRecord[] = [];
   readonly #staleLogs: string[] = [];
+  /** Every summary by startedAt, then id (code-unit order), for scans; rebuilt after an attempt is added. */
+  #ordered: AttemptSummary[] | null = null;
 
   private readonly dir: string;
   private readonly io: DurableIo | undefined;
@@ -218,6 +230,7 @@ export class AttemptFiles {
   }
 
   #addSummary(summary: AttemptSummary | AttemptRecord): void {
+    this.#ordered = null;
     const { id, examId, userId, startedAt, status } = summary;
     const result = 'items' in summary ? indexResult(summary) : summary.result;
     this.#summaries.set(id, { id, examId, userId, startedAt, status, ...(result && status !== 'in-progress' ? { result } : {}) });
@@ -320,6 +333,34 @@ export class AttemptFiles {
     return found
       .map(({ id, examId, userId, startedAt, status }) => ({ id, examId, userId, startedAt, status }))
       .sort((a, b) => a.startedAt - b.startedAt || a.id.localeCompare(b.id));
+  }
+
+  /**
+   * Every summary (live objects: status and result follow closes), ordered by startedAt, then id in code-unit order;
+   * sorted once and kept until the next attempt is added.
+   */
+  ordered(): readonly AttemptSummary[] {
+    this.#ordered ??= [...this.#summaries.values()].sort((a, b) => a.startedAt - b.startedAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    return this.#ordered;
+  }
+
+  /**
+   * Brings a closed attempt's index entry up to date from its file when the index line predates what listings read
+   * (its result, then its per-area tallies): appends a fresh close line, so the next open and every later scan read
+   * the index alone. The backfill of older data folders, one attempt at a time as scans meet them. Null when the file
+   * cannot be read.
+   */
+  async backfill(id: string): Promise<AttemptSummary | null> {
+    const record = await this.#readOrSkip(id);
+    const summary = this.#summaries.get(id);
+    if (!record || !summary) return null;
+    if (record.status === 'in-progress' || summary.status === 'in-progress') return summary;
+    const result = indexResult(record);
+    if (result && !summary.result?.areas) {
+      summary.result = result;
+      await this.#index.append(closeLine({ ...record, status: record.status }));
+    }
+    return summary;
   }
 
   /** Whether the attempt's file was found damaged when last read. */

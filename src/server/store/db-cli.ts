@@ -54,6 +54,9 @@ export interface ImportCounts {
   readonly answers: number;
   readonly certificates: number;
   readonly assignments: number;
+  /** Practice records (one per trainee and practice item) and the trainees who have any. */
+  readonly practiceRecords: number;
+  readonly practiceUsers: number;
 }
 
 /** What a store holds, counted through its read API. */
@@ -72,6 +75,13 @@ export async function countStore(store: Store): Promise<ImportCounts> {
     }
     if (offset + PAGE >= page.total) break;
   }
+  let practiceRecords = 0;
+  let practiceUsers = 0;
+  for (const user of users) {
+    const records = (await store.getPractice(user.id)).length;
+    practiceRecords += records;
+    if (records > 0) practiceUsers += 1;
+  }
   return {
     users: users.length,
     activations,
@@ -79,16 +89,39 @@ export async function countStore(store: Store): Promise<ImportCounts> {
     answers,
     certificates: (await store.listCertificates()).length,
     assignments: (await store.listAssignments()).length,
+    practiceRecords,
+    practiceUsers,
   };
 }
 
+/** What each area is called in the import's report, in the order the import copies them. */
+export const AREA_LABELS: Readonly<Record<keyof ImportCounts, string>> = {
+  users: 'accounts',
+  activations: 'activation links',
+  attempts: 'attempts',
+  answers: 'answers',
+  certificates: 'certificates',
+  assignments: 'assignments',
+  practiceRecords: 'practice records',
+  practiceUsers: 'trainees with practice records',
+};
+
 /**
- * Copies users, their activation links, attempts with their answers, certificates and assignments from `from` into `to`, through
- * both stores' contract verbs; then counts both and throws when they differ. Sessions and login-failure counts are not
- * copied (everyone signs in again; counters start afresh). `to` must hold no users yet.
+ * Copies every area worth keeping from `from` into `to`, through both stores' contract verbs: users, their latest
+ * activation links (earlier ones are void), attempts with their answers, certificates, assignments and practice
+ * records; then counts both per area and throws when any differs. Not copied, on purpose: sessions (everyone signs
+ * in again, so no cookie issued before the move works after it), login-failure counts and remembered sign-in places
+ * (they start afresh), and a first-run setup token (a server on an empty database prints a new one). `to` must hold
+ * no accounts yet: an import is all or nothing only in that a failed one is redone into a fresh database.
  */
 export async function importStore(from: Store, to: Store): Promise<ImportCounts> {
-  if ((await to.countUsers()) > 0) throw new Error('The target database holds accounts already; import only into an empty one.');
+  const existing = await to.countUsers();
+  if (existing > 0) {
+    throw new Error(
+      `The target database holds ${existing} account(s) already: db:import only fills an empty database, so nothing was written. ` +
+        'If an earlier import stopped halfway, recreate the database (dropdb, createdb, npm run db:migrate) and import again.',
+    );
+  }
   const users = await from.listUsers();
   await to.importUsers(users);
   for (const user of users) {
@@ -112,9 +145,15 @@ export async function importStore(from: Store, to: Store): Promise<ImportCounts>
     const created = await to.createAssignment(assignment);
     if (!created.ok) throw new Error(`Assignment ${assignment.id}: ${created.code}`);
   }
+  for (const user of users) {
+    const records = await from.getPractice(user.id);
+    if (records.length > 0) await to.mergePractice(user.id, records);
+  }
   const [source, target] = await Promise.all([countStore(from), countStore(to)]);
   for (const key of Object.keys(source) as (keyof ImportCounts)[]) {
-    if (source[key] !== target[key]) throw new Error(`Count mismatch after import: ${key} ${source[key]} in the folder, ${target[key]} in the database.`);
+    if (source[key] !== target[key]) {
+      throw new Error(`Count mismatch after import: ${AREA_LABELS[key]} ${source[key]} in the folder, ${target[key]} in the database.`);
+    }
   }
   return target;
 }
@@ -128,10 +167,11 @@ async function importCommand(fromArg: string | undefined): Promise<void> {
   const to = await openPostgresStore(url, { migrate: true });
   try {
     const counts = await importStore(from, to);
+    console.log(`Imported ${dataDir} into ${redactUrl(url)}; counted both sides, equal in every area:`);
+    for (const key of Object.keys(AREA_LABELS) as (keyof ImportCounts)[]) console.log(`  ${AREA_LABELS[key]}: ${counts[key]}`);
     console.log(
-      `Imported ${dataDir} into ${redactUrl(url)} and verified the counts: ${counts.users} accounts, ` +
-        `${counts.activations} activation links, ${counts.attempts} attempts with ${counts.answers} answers, ` +
-        `${counts.certificates} certificates, ${counts.assignments} assignments. Sessions were not copied: everyone signs in again.`,
+      'Not copied, on purpose: sessions (everyone signs in again), login-failure counts and remembered sign-in places ' +
+        '(they start afresh), the first-run setup token.',
     );
   } finally {
     await Promise.all([from.close(), to.close()]);

@@ -10,3 +10,4 @@ export { StoreCorruptError } from './store-errors.ts';
 export { openLowdbReader } from './read-only.ts';
 export { TOUCH_WRITE_DELAY_MS } from './lowdb-sessions.ts';
 export { describeStore, openCertificateReader, openStore, type StoreConfig, storeConfig } from './open-store.ts';
+export { attemptDigests, attemptPages, SCAN_PAGE_SIZE } from './attempt-scan.ts';

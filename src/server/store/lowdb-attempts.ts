@@ -2,8 +2,11 @@ import { ATTEMPT_ID, type AttemptFiles, type AttemptSummary as IndexSummary } fr
 import type { Lifecycle } from './lifecycle.ts';
 import { keyedSerialQueue } from './serial.ts';
 import type {
+  AttemptCursor,
+  AttemptDigest,
   AttemptFilter,
   AttemptPage,
+  AttemptScan,
   AttemptSummary,
   CloseAttemptResult,
   CreateAttemptResult,
@@ -108,6 +111,30 @@ export class LowdbAttempts implements AttemptsArea {
     return { total: matching.length, attempts: summaries.filter((summary) => summary !== null) };
   }
 
+  /**
+   * From the index, kept sorted in memory: a binary search to the cursor, then a walk that reads no file (a closed
+   * attempt whose index line predates per-area tallies is read once and its line brought up to date: backfill).
+   */
+  async scanAttempts(filter: AttemptFilter, page: { readonly after: AttemptCursor | null; readonly limit: number }): Promise<AttemptScan> {
+    const ordered = this.#files.ordered();
+    const limit = Math.max(0, page.limit);
+    const users = filter.userIds ? new Set(filter.userIds) : null;
+    const found: AttemptDigest[] = [];
+    let index = page.after ? firstAfter(ordered, page.after) : 0;
+    for (; index < ordered.length && found.length < limit; index += 1) {
+      const summary = ordered[index]!;
+      if (filter.userId !== undefined && summary.userId !== filter.userId) continue;
+      if (filter.examId !== undefined && summary.examId !== filter.examId) continue;
+      if (filter.status !== undefined && summary.status !== filter.status) continue;
+      if (users && !users.has(summary.userId)) continue;
+      if (this.#files.isUnreadable(summary.id)) continue;
+      const current = summary.status === 'in-progress' || summary.result?.areas ? summary : await this.#files.backfill(summary.id);
+      if (current) found.push(digestOf(current));
+    }
+    const last = ordered[index - 1];
+    return { attempts: found, next: found.length === limit && limit > 0 && last ? { startedAt: last.startedAt, id: last.id } : null };
+  }
+
   async importAttempt(attempt: AttemptRecord): Promise<void> {
     this.#lifecycle.assertOpen();
     if (!ATTEMPT_ID.test(attempt.id)) {
@@ -205,6 +232,25 @@ function fromIndex(summary: IndexSummary): AttemptSummary {
     passed: result?.passed ?? null,
     certificateId: result?.certificateId ?? null,
   };
+}
+
+/** A scan's digest from an index summary (a closed one carries its result and tallies: see AttemptFiles.backfill). */
+function digestOf(summary: IndexSummary): AttemptDigest {
+  return { ...fromIndex(summary), areas: summary.status === 'in-progress' ? [] : (summary.result?.areas ?? []) };
+}
+
+/** The position of the first summary after the cursor in startedAt-then-id order. */
+function firstAfter(ordered: readonly IndexSummary[], after: AttemptCursor): number {
+  let low = 0;
+  let high = ordered.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    const summary = ordered[middle]!;
+    const isAfter = summary.startedAt > after.startedAt || (summary.startedAt === after.startedAt && summary.id > after.id);
+    if (isAfter) high = middle;
+    else low = middle + 1;
+  }
+  return low;
 }
 
 export function summarize(record: AttemptRecord): AttemptSummary {

@@ -146,6 +146,7 @@ export async function openLowdbStore(dataDir: string, options: LowdbStoreOptions
     listAttempts: (filter) => attempts.listAttempts(filter),
     listUnreadableAttempts: (filter) => attempts.listUnreadableAttempts(filter),
     pageAttempts: (filter, page) => attempts.pageAttempts(filter, page),
+    scanAttempts: (filter, page) => attempts.scanAttempts(filter, page),
     saveAnswer: (attemptId, answer) => attempts.saveAnswer(attemptId, answer),
     fenceAttempt: (attemptId, at) => attempts.fenceAttempt(attemptId, at),
     submitAttempt: (attemptId, result, at) => attempts.submitAttempt(attemptId, result, at),

@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import pg from 'pg';
+import { type AreaTally, itemTallies } from '../../present/dashboard/index.ts';
 import { employeeIdKey } from './employee-id.ts';
 import { countedFailures, LOGIN_IN_FLIGHT_RETRY_MS, lockEnd } from './login-throttle.ts';
 import { selectUsers } from './lowdb-accounts.ts';
@@ -8,8 +9,11 @@ import { PostgresPractice } from './postgres-practice.ts';
 import { PostgresAssignments } from './postgres-assignments.ts';
 import { migrate, pendingMigrations } from './postgres-schema.ts';
 import type {
+  AttemptCursor,
+  AttemptDigest,
   AttemptFilter,
   AttemptPage,
+  AttemptScan,
   CertificateReader,
   CloseAttemptResult,
   ConsumeActivationResult,
@@ -35,6 +39,7 @@ import type {
   Activation,
   AttemptRecord,
   AttemptResult,
+  AttemptStatus,
   Certificate,
   LoginFailures,
   LoginReservation,
@@ -158,6 +163,12 @@ interface AnswerJson {
   readonly flagged: boolean;
   readonly version: number;
   readonly savedAt: number;
+}
+
+/** The digest columns of a graded attempt (migration 4) as query parameters: score, max_score, passed, certificate_id, areas. */
+function digestParams(result: AttemptResult | null): unknown[] {
+  if (result === null) return [null, null, null, null, null];
+  return [result.score, result.maxScore, result.passed, result.certificateId, JSON.stringify(itemTallies(result.perItem))];
 }
 
 function toAttempt(row: Row): AttemptRecord {
@@ -704,8 +715,8 @@ class PostgresStore implements Store {
   async #insertAttempt(client: pg.ClientBase | pg.Pool, record: AttemptRecord): Promise<void> {
     await client.query(
       `INSERT INTO attempts (id, exam_id, user_id, seed, edition, content_version, items, started_at, deadline_at,
-                             status, fenced_at, submitted_at, result)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
+                             status, fenced_at, submitted_at, result, score, max_score, passed, certificate_id, areas)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)`,
       [
         record.id,
         record.examId,
@@ -720,6 +731,7 @@ class PostgresStore implements Store {
         record.fencedAt,
         record.submittedAt,
         record.result === null ? null : JSON.stringify(record.result),
+        ...digestParams(record.result),
       ],
     );
   }
@@ -778,6 +790,48 @@ class PostgresStore implements Store {
       params,
     );
     return { total: count!.n as number, attempts: rows.map((row) => summarize(toAttempt(row))) };
+  }
+
+  /** Keyset paging on (started_at, id): each page is one index range scan, however deep; no answer or item is read. */
+  async scanAttempts(filter: AttemptFilter, page: { readonly after: AttemptCursor | null; readonly limit: number }): Promise<AttemptScan> {
+    const params: unknown[] = [];
+    let where = attemptWhere(filter, params);
+    if (page.after) {
+      params.push(page.after.startedAt, page.after.id);
+      // The first bound is redundant but gives the planner an index range on started_at, so a deep page starts at the
+      // cursor instead of filtering every earlier row.
+      const at = `$${params.length - 1}`;
+      const after = `a.started_at >= ${at} AND (a.started_at > ${at} OR a.id COLLATE "C" > $${params.length})`;
+      where = where ? `${where} AND ${after}` : `WHERE ${after}`;
+    }
+    const limit = Math.max(0, page.limit);
+    params.push(limit);
+    const rows = await this.#query(
+      `SELECT a.id, a.exam_id, a.user_id, a.started_at, a.status, a.submitted_at, a.score, a.max_score, a.passed,
+              a.certificate_id, a.areas
+       FROM attempts a ${where}
+       ORDER BY a.started_at, a.id COLLATE "C" LIMIT $${params.length}`,
+      params,
+    );
+    const attempts = rows.map((row): AttemptDigest => {
+      const status = row.status as AttemptStatus;
+      const graded = status !== 'in-progress' && row.score !== null;
+      return {
+        id: row.id as string,
+        examId: row.exam_id as string,
+        userId: row.user_id as string,
+        startedAt: row.started_at as number,
+        status,
+        submittedAt: row.submitted_at as number | null,
+        score: graded ? (row.score as number) : null,
+        maxScore: graded ? (row.max_score as number) : null,
+        passed: graded ? (row.passed as boolean) : null,
+        certificateId: graded ? (row.certificate_id as string | null) : null,
+        areas: graded ? ((row.areas as AreaTally[] | null) ?? []) : [],
+      };
+    });
+    const last = attempts.at(-1);
+    return { attempts, next: limit > 0 && attempts.length === limit && last ? { startedAt: last.startedAt, id: last.id } : null };
   }
 
   async saveAnswer(attemptId: string, answer: SavedAnswer): Promise<SaveAnswerResult> {
@@ -849,12 +903,12 @@ class PostgresStore implements Store {
       if (!row) return { ok: false, code: 'ATTEMPT_NOT_FOUND' };
       const attempt = toAttempt(row);
       if (attempt.status !== 'in-progress') return { ok: false, code: 'ATTEMPT_CLOSED', attempt };
-      await client.query('UPDATE attempts SET status = $2, submitted_at = $3, result = $4 WHERE id = $1', [
-        attemptId,
-        status,
-        submittedAt,
-        result === null ? null : JSON.stringify(result),
-      ]);
+      await client.query(
+        `UPDATE attempts SET status = $2, submitted_at = $3, result = $4, score = $5, max_score = $6, passed = $7,
+                             certificate_id = $8, areas = $9
+         WHERE id = $1`,
+        [attemptId, status, submittedAt, result === null ? null : JSON.stringify(result), ...digestParams(result)],
+      );
       return { ok: true, attempt: { ...attempt, status, submittedAt, result: result === null ? null : roundTrip(result) } };
     });
   }

@@ -201,6 +201,11 @@ export const AttemptIndexRecordSchema = z.discriminatedUnion('op', [
         maxScore: z.number(),
         passed: z.boolean(),
         certificateId: z.string().nullable(),
+        // Per-rule-area tallies, so dashboards read the index alone (absent in lines written before them: the
+        // attempt's file is read once and a fresh close line appended, see AttemptFiles.backfill).
+        areas: z
+          .array(z.object({ area: z.string(), correct: z.number().int().nonnegative(), total: z.number().int().nonnegative() }))
+          .optional(),
       })
       .optional(),
   }),

@@ -16,6 +16,7 @@ import type {
   User,
 } from './types.ts';
 import type { AssignmentsArea } from './assignment-types.ts';
+import type { AreaTally } from '../../present/dashboard/index.ts';
 
 /** A new account as the caller builds it; the store adds nothing but checks that the employee id is free. */
 export type NewUser = Pick<User, 'id' | 'role' | 'name' | 'employeeId' | 'cohort' | 'passwordHash' | 'createdAt'>;
@@ -152,6 +153,27 @@ export interface AttemptSummary {
   readonly certificateId: string | null;
 }
 
+/**
+ * A summary with the attempt's per-rule-area tallies: everything a dashboard, completion board or export adds up,
+ * without the answers or the questions. The stores keep it with the closed attempt (written when it is graded).
+ */
+export interface AttemptDigest extends AttemptSummary {
+  /** Items right out of items asked per rule area (present's `itemTallies` of the result), first-seen order; empty unless graded. */
+  readonly areas: readonly AreaTally[];
+}
+
+/** Where a scan goes on: the last attempt of the page before (scans are ordered by startedAt, then id). */
+export interface AttemptCursor {
+  readonly startedAt: number;
+  readonly id: string;
+}
+
+/** One page of a scan, and where the next page starts (null when this page reached the end). */
+export interface AttemptScan {
+  readonly attempts: readonly AttemptDigest[];
+  readonly next: AttemptCursor | null;
+}
+
 /** One page of attempts, newest first, with the number of attempts the filter matches in all. */
 export interface AttemptPage {
   readonly total: number;
@@ -280,6 +302,14 @@ export interface AttemptsArea {
    * number of matching attempts in all: what a listing page shows without loading every attempt's answers.
    */
   pageAttempts(filter: AttemptFilter, page: { readonly offset: number; readonly limit: number }): Promise<AttemptPage>;
+  /**
+   * Digests of the attempts matching the filter, oldest first (startedAt, then id in code-unit order), at most
+   * `limit` of them after the cursor `after` (exclusive; null: from the first), and the cursor of the next page (null
+   * when none follows). Keyset paging: every page costs the same however deep the scan, so an export of 50,000
+   * attempts streams in constant memory and a dashboard adds up digests without reading an answer. Attempts whose
+   * record cannot be read are left out (see listUnreadableAttempts).
+   */
+  scanAttempts(filter: AttemptFilter, page: { readonly after: AttemptCursor | null; readonly limit: number }): Promise<AttemptScan>;
   /**
    * Stores one answer, ordered by its per-item `version` against the answer stored for the same item only (see
    * SaveOutcome); saves for different items never refuse or overwrite each other. Refused once the attempt is

@@ -1,77 +1,10 @@
 import { readContentModel } from '../../authoring/index.ts';
-import { deriveKey, generateVariant, ItemSchema, sequenceSteps, TemplateSchema, type Item, type Key, type ScenarioContext } from '../../quiz/index.ts';
+import type { ScenarioContext } from '../../quiz/index.ts';
+import { MAX_PREVIEW_SEEDS, previewRawItem, previewRawTemplate, type QuestionFilePreview } from '../../present/studio/index.ts';
 
-/** One question as the studio previews it: its options and the engine's key, or why it has none. */
-export interface PreviewedQuestion {
-  readonly id: string;
-  readonly type: string;
-  readonly stem: string;
-  readonly exam: boolean;
-  /** The options as shown (statements for multiple choice, steps for ordering). */
-  readonly options: readonly string[];
-  /** The key in words: the correct option(s), 对/错, or the order. */
-  readonly key: string;
-  /** Scenario case, when the item builds on one. */
-  readonly caseSlug?: string;
-  readonly problem?: string;
-}
-
-export interface PreviewedTemplate {
-  readonly id: string;
-  readonly exam: boolean;
-  readonly params: string;
-  readonly variants: readonly (PreviewedQuestion & { readonly seed: number; readonly values: string })[];
-  readonly problem?: string;
-}
-
-export interface QuestionFilePreview {
-  readonly items: readonly PreviewedQuestion[];
-  readonly templates: readonly PreviewedTemplate[];
-  /** Why the file could not be read at all (YAML syntax). */
-  readonly problem?: string;
-}
-
-/** Largest number of seeds a preview draws per template (the gate vouches for seeds 1–50). */
-export const MAX_PREVIEW_SEEDS = 50;
+export { MAX_PREVIEW_SEEDS, type QuestionFilePreview };
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
-
-function optionsOf(item: Item, context: ScenarioContext): string[] {
-  switch (item.type) {
-    case 'single':
-      return item.options.map((option) => option.text);
-    case 'multiple':
-      return item.statements.map((statement) => statement.text);
-    case 'truefalse':
-      return ['对', '错'];
-    case 'ordering':
-      return [...sequenceSteps(item.sequence, context.shopPolicy)];
-  }
-}
-
-function keyText(key: Key, options: readonly string[]): string {
-  switch (key.type) {
-    case 'single':
-      return options[key.answer] ?? String(key.answer);
-    case 'multiple':
-      return key.answer.map((index) => options[index] ?? String(index)).join('；');
-    case 'truefalse':
-      return key.answer ? '对' : '错';
-    case 'ordering':
-      return key.answer.join(' → ');
-  }
-}
-
-function previewItem(item: Item, context: ScenarioContext): PreviewedQuestion {
-  const options = optionsOf(item, context);
-  const scenario = 'scenario' in item ? (item.scenario as { case?: string }) : undefined;
-  const base = { id: item.id, type: item.type, stem: item.stem, exam: item.exam, options, ...(scenario?.case ? { caseSlug: scenario.case } : {}) };
-  try {
-    return { ...base, key: keyText(deriveKey(item, context), options) };
-  } catch (error) {
-    return { ...base, key: '', problem: message(error) };
-  }
-}
 
 /**
  * The items of a question file with their engine keys, and seeds 1–`seeds` of each template with their stems, options
@@ -85,28 +18,7 @@ export function previewQuestionFile(text: string, context: ScenarioContext, seed
   } catch (error) {
     return { items: [], templates: [], problem: message(error) };
   }
-  const items = (Array.isArray(data.items) ? data.items : []).map((raw, index): PreviewedQuestion => {
-    const parsed = ItemSchema.safeParse(raw);
-    const id = (raw as { id?: unknown })?.id;
-    if (!parsed.success) return { id: typeof id === 'string' ? id : `items[${index}]`, type: '?', stem: '', exam: false, options: [], key: '', problem: '题目字段不符合格式：运行内容检查查看详情。' };
-    return previewItem(parsed.data, context);
-  });
-  const count = Math.min(Math.max(1, Math.floor(seeds)), MAX_PREVIEW_SEEDS);
-  const templates = (Array.isArray(data.templates) ? data.templates : []).map((raw, index): PreviewedTemplate => {
-    const parsed = TemplateSchema.safeParse(raw);
-    const id = (raw as { id?: unknown })?.id;
-    if (!parsed.success) return { id: typeof id === 'string' ? id : `templates[${index}]`, exam: false, params: '', variants: [], problem: '模板字段不符合格式：运行内容检查查看详情。' };
-    const template = parsed.data;
-    const variants = Array.from({ length: count }, (_, n) => n + 1).map((seed) => {
-      try {
-        const variant = generateVariant(template, seed, context);
-        const options = optionsOf(variant.item, context);
-        return { ...previewItem(variant.item, context), key: keyText(variant.key, options), seed, values: JSON.stringify(variant.params) };
-      } catch (error) {
-        return { id: `${template.id}~${seed}`, type: template.type ?? '', stem: '', exam: template.exam, options: [], key: '', seed, values: '', problem: message(error) };
-      }
-    });
-    return { id: template.id, exam: template.exam, params: JSON.stringify((raw as { params?: unknown }).params ?? {}), variants };
-  });
+  const items = (Array.isArray(data.items) ? data.items : []).map((raw, index) => previewRawItem(raw, index, context));
+  const templates = (Array.isArray(data.templates) ? data.templates : []).map((raw, index) => previewRawTemplate(raw, index, context, seeds));
   return { items, templates };
 }

@@ -1,6 +1,6 @@
 import { accountView, homeAfterSignIn, LoginBodySchema } from '../../../server/accounts/index.ts';
 import { checkCredentials, signIn } from '../../../server/auth/index.ts';
-import { apiRoute, jsonError, jsonOk, methodNotAllowed, readJson } from '../../../server/http/index.ts';
+import { apiRoute, jsonError, jsonOk, methodNotAllowed, readJson, requestClientAddress } from '../../../server/http/index.ts';
 import { getStore } from '../../../server/index.ts';
 
 export const prerender = false;
@@ -16,7 +16,8 @@ export const POST = apiRoute(async (context) => {
   const now = Date.now();
   let address = 'unknown';
   try {
-    address = context.clientAddress;
+    // Behind a listed reverse proxy, the client it forwards for (TRUSTED_PROXIES), not the proxy.
+    address = requestClientAddress(context.clientAddress, context.request);
   } catch {
     // Not every adapter knows the address; the account throttle still applies.
   }
