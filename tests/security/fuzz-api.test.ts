@@ -8,6 +8,7 @@ import { anyJson, bodyFor, type FuzzBody, idParam, integerField, type JsonText, 
 import type { RawResponse } from './raw-http.ts';
 import { discoverRoutes, pathFor } from './routes.ts';
 import {
+  AUTHOR,
   CERTIFICATE_ID,
   EXAM_ID,
   type Identity,
@@ -203,6 +204,7 @@ const GENERATORS: Readonly<Record<string, Generator>> = {
   'POST /api/lead/assignments/[id]': { weight: 0.6, body: () => assignmentBody({ revision: integerField }), params: () => ({ id: idParam([]) }) },
   'POST /api/lead/assignments/[id]/delete': { weight: 0.4, body: () => bodyFor({ revision: integerField }), params: () => ({ id: idParam([]) }) },
   'GET /api/lead/staff': { weight: 0.2, body: () => null },
+  'POST /api/lead/staff/[id]/activation': { weight: 0.5, body: noBody, params: () => ({ id: idParam([AUTHOR.id, LEAD.id, VICTIM.id]) }) },
   'POST /api/lead/staff': { weight: 1, body: () => bodyFor({ name, employeeId, role: oneOfField(['"author"', '"lead"', '"trainee"']) }) },
   'GET /api/lead/trainees': { weight: 0.3, body: () => null },
   'POST /api/lead/trainees': { weight: 1.5, body: () => bodyFor({ name, employeeId, cohort }) },

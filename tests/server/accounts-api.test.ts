@@ -214,8 +214,14 @@ describe('trainees', () => {
     }
     const added = await lead.post('/api/lead/staff', { name: '赵出题', employeeId: 'AUTHOR-0001', role: 'author' });
     expect(added.status).toBe(201);
-    const { staff, link } = (await added.json()) as { staff: { role: string; status: string; cohort: null }; link: { url: string } };
+    const { staff, link: first } = (await added.json()) as { staff: { id: string; role: string; status: string; cohort: null }; link: { url: string } };
     expect(staff).toMatchObject({ role: 'author', status: 'pending', cohort: null });
+    // A new link while pending replaces the first one.
+    const relinked = await lead.post(`/api/lead/staff/${staff.id}/activation`);
+    expect(relinked.status).toBe(201);
+    const { link } = (await relinked.json()) as { link: { url: string } };
+    const old = await new Client(server.url).post('/api/auth/activate', { token: tokenOf(first.url), password: '出题人的工作室口令2026' });
+    expect(old.status).toBeGreaterThanOrEqual(400);
     const taken = await lead.post('/api/lead/staff', { name: '赵出题', employeeId: 'author-0001', role: 'lead' });
     expect(await errorOf(taken)).toMatchObject({ code: 'EMPLOYEE_ID_TAKEN', fields: [{ field: 'employeeId' }] });
     const list = (await (await lead.get('/api/lead/staff')).json()) as { staff: { employeeId: string; role: string }[] };
@@ -226,6 +232,10 @@ describe('trainees', () => {
     const author = new Client(server.url);
     const ok = await author.post('/api/auth/activate', { token: tokenOf(link.url), password: '出题人的工作室口令2026' });
     expect(await ok.json()).toMatchObject({ user: { role: 'author' }, redirect: '/lead/studio' });
+    // No reset link for an active staff account (one lead must not take over another's), and none for trainees here.
+    expect(await errorOf(await lead.post(`/api/lead/staff/${staff.id}/activation`))).toMatchObject({ code: 'STAFF_ALREADY_ACTIVE' });
+    const someTrainee = trainees.trainees[0] as { id?: string };
+    expect(await errorOf(await lead.post(`/api/lead/staff/${someTrainee.id}/activation`))).toMatchObject({ code: 'STAFF_NOT_FOUND' });
     expect((await author.get('/api/studio/files')).status).toBe(200);
     expect((await author.get('/lead/studio')).status).toBe(200);
     for (const path of ['/api/lead/trainees', '/api/lead/staff', '/lead', '/lead/trainees', '/lead/assignments']) {

@@ -18,6 +18,27 @@ export function isStaff(user: User): user is User & { readonly role: StaffRole }
 }
 
 /**
+ * A new one-time link for a staff account that has not been activated yet (the first link was lost or expired); the
+ * previous link stops working. Once the account has a password no link is made: a reset link would let one lead take
+ * over another lead's account.
+ */
+export async function reissueStaffActivation(
+  store: Store,
+  userId: string,
+  context: { readonly now: number; readonly origin: string },
+): Promise<
+  { readonly ok: true; readonly link: IssuedLink } | { readonly ok: false; readonly code: 'STAFF_NOT_FOUND' | 'STAFF_ALREADY_ACTIVE' }
+> {
+  const user = await store.findUser(userId);
+  if (!user || !isStaff(user)) return { ok: false, code: 'STAFF_NOT_FOUND' };
+  if (user.passwordHash !== null) return { ok: false, code: 'STAFF_ALREADY_ACTIVE' };
+  const token = randomToken(32);
+  const expiresAt = context.now + ACTIVATION_TTL_MS;
+  await store.createActivation({ tokenHash: sha256Hex(token), userId, expiresAt, usedAt: null });
+  return { ok: true, link: { url: activationUrl(context.origin, token), expiresAt } };
+}
+
+/**
  * Adds a staff account (a 出题人 who authors in the studio, or another 组长) with a one-time activation link, the same
  * link and /activate page trainees get; refuses a taken employee id. Staff have no cohort.
  */
