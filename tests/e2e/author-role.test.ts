@@ -94,6 +94,14 @@ describe('the 出题人 (author) role', () => {
     expect(await page.locator('h1').innerText()).toBe('考试编辑');
     expect(await page.locator('a[href="/lead/assignments"]').count()).toBe(0);
     expect(await violationsInBothSchemes(page, `${SCREENSHOTS}author-studio-exams`)).toEqual({ light: [], dark: [] });
+    // No studio page links an author to a lead-only page.
+    for (const path of ['/lead/studio', '/lead/studio/questions', '/lead/studio/policy', '/lead/studio/exams', `/lead/studio/case?path=${encodeURIComponent(CASE)}`]) {
+      await page.goto(`${server.url}${path}`);
+      const leadOnly = await page.locator('a[href^="/lead"]').evaluateAll((links) =>
+        links.map((link) => link.getAttribute('href')!).filter((href) => !/^\/lead\/studio(?:[/?]|$)/.test(href)),
+      );
+      expect(leadOnly, path).toEqual([]);
+    }
   });
 
   it('the author gets 403 on the lead pages: home, trainees, staff, assignments, dashboard, results', async () => {
