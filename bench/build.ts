@@ -8,12 +8,13 @@ import { writeSyntheticCases } from './lib/synthetic-cases.ts';
 import { astroArgs, childEnv, copyProject, isolateAstroCache, NODE, PROJECT_ROOT, removeTemp } from './lib/temp-project.ts';
 
 // Cold build of the real site with N synthetic cases, next to a bare Astro + MDX build of the same files.
-// Targets (issue 7): astro build ≤ 1.2× the bare build and ≤ 1.5 GB peak at 1,000 cases. Pagefind is timed on its
+// Targets (issue 17): astro build ≤ 1.3× the bare build and ≤ 1.5 GB peak at 1,000 cases. Pagefind is timed on its
 // own: the bare build has no search index, so the target compares `astro build` with `astro build`.
 
 const NAME = 'build';
 const { quick } = benchArgs();
-const sizes = quick ? [200] : [1000, 5000];
+// BENCH_BUILD_SIZES=1000 runs only the sizes listed (comma-separated), e.g. to check the 1,000-case target alone.
+const sizes = process.env.BENCH_BUILD_SIZES ? process.env.BENCH_BUILD_SIZES.split(',').map(Number) : quick ? [200] : [1000, 5000];
 const CASES = join(PROJECT_ROOT, 'content/cases');
 const startedAt = new Date();
 const measurements: Measurement[] = [];
@@ -85,7 +86,7 @@ for (const size of sizes) {
         value: Math.round(ourCost.seconds * 10) / 10,
         unit: 's',
         baseline: baseline(bareCost.seconds),
-        ...(size === 1000 ? { target: { op: '<=', value: 1.2, of: 'ratio' } as const } : {}),
+        ...(size === 1000 ? { target: { op: '<=', value: 1.3, of: 'ratio' } as const } : {}),
         note: `wall time of \`astro build\` (static pages, islands, server); ${conditions}${roundsText}. Ours: ${ourPages} pages (${phases(ourCost.stdout)}${cpuText(ourCost)}); bare: ${barePages} pages (${phases(bareCost.stdout)}${cpuText(bareCost)})`,
       },
       {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { scenario } from '../../tests/factories/facts.ts';
 import { defaultShopPolicy } from '../rules/index.ts';
-import { caseStudy, casesForRule, filterHref, filterLabel, matchesFilter, relatedCases } from './case-library.ts';
+import { caseStudy, casesForRule, filterCount, filterHref, filterLabel, matchesFilter, relatedCases, type CaseFilter } from './case-library.ts';
 
 const study = (slug: string, related: string[] = [], facts = scenario()) =>
   caseStudy(null, { slug, title: slug, summary: '', topics: ['seven-day'], difficulty: 1, facts, edition: '2025-08-15', related, shopPolicy: defaultShopPolicy });
@@ -26,5 +26,23 @@ describe('the case library model', () => {
     expect(studies.filter((s) => matchesFilter(s, { kind: 'rule', value: 'R-7DAY-WINDOW' })).map((s) => s.slug)).toEqual(['c']);
     expect(filterHref({ kind: 'topic', value: 'seven-day' })).toBe('/cases/topic/seven-day');
     expect(filterLabel({ kind: 'rule', value: 'R-7DAY-WINDOW' })).toBe('决定规则：七天无理由退货期限');
+  });
+
+  it('counts each filter as matchesFilter does, a repeated topic once, and 0 for a filter nothing matches', () => {
+    const mixed = [...studies, caseStudy(null, { slug: 'e', title: 'e', summary: '', topics: ['refusal', 'refusal'], difficulty: 3, facts: scenario(), edition: '2025-08-15', related: [], shopPolicy: defaultShopPolicy })];
+    const filters: CaseFilter[] = [
+      { kind: 'topic', value: 'seven-day' },
+      { kind: 'topic', value: 'refusal' },
+      { kind: 'topic', value: 'gift' },
+      { kind: 'difficulty', value: 1 },
+      { kind: 'difficulty', value: 3 },
+      { kind: 'difficulty', value: 2 },
+      { kind: 'rule', value: 'R-7DAY-WINDOW' },
+      { kind: 'rule', value: 'R-7DAY-SCOPE' },
+      { kind: 'rule', value: 'R-NONE' },
+    ];
+    const counts = filters.map((filter) => filterCount(mixed, filter));
+    expect(counts).toEqual(filters.map((filter) => mixed.filter((s) => matchesFilter(s, filter)).length));
+    expect(counts).toEqual([4, 1, 0, 4, 1, 0, 1, 4, 0]);
   });
 });

@@ -27,7 +27,11 @@ interface StudyIndex {
   readonly bySlug: ReadonlyMap<string, CaseStudy>;
   /** In the order of `studies`. */
   readonly byDecidingRule: ReadonlyMap<string, readonly CaseStudy[]>;
+  /** Cases per filter (`filterKey`). */
+  readonly counts: ReadonlyMap<string, number>;
 }
+
+const filterKey = (filter: CaseFilter) => `${filter.kind}\u0000${String(filter.value)}`;
 
 // Built once per list: every case page asks for its related cases, and scanning the whole list per page made the
 // build quadratic in the number of cases (bench/build.ts).
@@ -37,12 +41,17 @@ function indexOf(studies: readonly CaseStudy[]): StudyIndex {
   let index = indexes.get(studies);
   if (!index) {
     const byDecidingRule = new Map<string, CaseStudy[]>();
+    const counts = new Map<string, number>();
+    const count = (filter: CaseFilter) => counts.set(filterKey(filter), (counts.get(filterKey(filter)) ?? 0) + 1);
     for (const study of studies) {
       const group = byDecidingRule.get(study.ruling.decidingRuleId);
       if (group) group.push(study);
       else byDecidingRule.set(study.ruling.decidingRuleId, [study]);
+      for (const topic of new Set(study.topics)) count({ kind: 'topic', value: topic });
+      count({ kind: 'difficulty', value: study.difficulty });
+      count({ kind: 'rule', value: study.ruling.decidingRuleId });
     }
-    index = { bySlug: new Map(studies.map((study) => [study.slug, study])), byDecidingRule };
+    index = { bySlug: new Map(studies.map((study) => [study.slug, study])), byDecidingRule, counts };
     indexes.set(studies, index);
   }
   return index;
@@ -83,6 +92,14 @@ export function matchesFilter(study: CaseStudy, filter: CaseFilter | undefined):
   if (filter.kind === 'topic') return study.topics.includes(filter.value);
   if (filter.kind === 'rule') return study.ruling.decidingRuleId === filter.value;
   return study.difficulty === filter.value;
+}
+
+/**
+ * How many of `studies` a filter shows (`matchesFilter`), from the index built once per list: the filter bar on
+ * each of the ~70 index pages counts every filter, which scanned the whole list per filter and page.
+ */
+export function filterCount(studies: readonly CaseStudy[], filter: CaseFilter): number {
+  return indexOf(studies).counts.get(filterKey(filter)) ?? 0;
 }
 
 /** URL of a filtered index page. */
