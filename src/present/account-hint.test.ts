@@ -17,5 +17,10 @@ describe('account hint cookie', () => {
     expect(accountLinks(null).map((l) => l.label)).toEqual(['登录']);
     expect(accountLinks({ name: 'a', role: 'trainee' }).map((l) => l.label)).toEqual(['我的学习']);
     expect(accountLinks({ name: 'a', role: 'lead' }).map((l) => l.label)).toEqual(['我的学习', '管理']);
+    expect(accountLinks({ name: 'a', role: 'author' })).toEqual([
+      { href: '/me', label: '我的学习' },
+      { href: '/lead/studio', label: '出题工作室' },
+    ]);
+    expect(parseAccountHint(accountHintValue({ name: '出题人', role: 'author' }))).toEqual({ name: '出题人', role: 'author' });
   });
 });

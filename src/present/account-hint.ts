@@ -1,4 +1,4 @@
-import type { Role } from './records.ts';
+import { ROLES, type Role } from './records.ts';
 
 /**
  * The display cookie behind the header's account links on prerendered pages. It is a hint, not a credential: it holds
@@ -25,8 +25,8 @@ export function parseAccountHint(value: string | undefined): AccountHint | null 
     const parsed: unknown = JSON.parse(decodeURIComponent(value));
     if (typeof parsed !== 'object' || parsed === null) return null;
     const { n, r } = parsed as { n?: unknown; r?: unknown };
-    if (typeof n !== 'string' || n.length === 0 || (r !== 'lead' && r !== 'trainee')) return null;
-    return { name: n, role: r };
+    if (typeof n !== 'string' || n.length === 0 || !ROLES.includes(r as Role)) return null;
+    return { name: n, role: r as Role };
   } catch {
     return null;
   }
@@ -38,13 +38,14 @@ export interface AccountLink {
   readonly label: string;
 }
 
-/** The header's account links: 登录 when signed out; 我的学习, and 管理 for leads, when signed in. */
+/**
+ * The header's account links: 登录 when signed out; 我的学习 when signed in, plus 管理 for leads and 出题工作室 for
+ * authors.
+ */
 export function accountLinks(account: AccountHint | null): readonly AccountLink[] {
   if (!account) return [{ href: '/login', label: '登录' }];
-  return account.role === 'lead'
-    ? [
-        { href: '/me', label: '我的学习' },
-        { href: '/lead', label: '管理' },
-      ]
-    : [{ href: '/me', label: '我的学习' }];
+  const mine = { href: '/me', label: '我的学习' };
+  if (account.role === 'lead') return [mine, { href: '/lead', label: '管理' }];
+  if (account.role === 'author') return [mine, { href: '/lead/studio', label: '出题工作室' }];
+  return [mine];
 }

@@ -3,7 +3,8 @@
 export { certificateStatusLabels, type CertificateStatus } from './certificate-status.ts';
 export { compareCohorts } from './cohort-order.ts';
 export { ATTEMPT_STATUS_LABELS, REVIEW_POLICY_LABELS, beijingDate, beijingTime, percent } from './lead-format.ts';
-export type { CertificateView, Role, UserView } from './records.ts';
+export type { CertificateView, Role, StaffRole, UserView } from './records.ts';
+export { homeOf, mayAuthor, ROLE_LABELS, ROLES, STAFF_ROLES } from './records.ts';
 export * from './dashboard/index.ts';
 export { chineseDate, coveredAreas } from './certificate-view.ts';
 export * from './fact-text.ts';

@@ -8,6 +8,7 @@ import { anyJson, bodyFor, type FuzzBody, idParam, integerField, type JsonText, 
 import type { RawResponse } from './raw-http.ts';
 import { discoverRoutes, pathFor } from './routes.ts';
 import {
+  AUTHOR,
   CERTIFICATE_ID,
   EXAM_ID,
   type Identity,
@@ -202,6 +203,9 @@ const GENERATORS: Readonly<Record<string, Generator>> = {
   'GET /api/lead/assignments/[id]': { weight: 0.2, body: () => null, params: () => ({ id: idParam([]) }) },
   'POST /api/lead/assignments/[id]': { weight: 0.6, body: () => assignmentBody({ revision: integerField }), params: () => ({ id: idParam([]) }) },
   'POST /api/lead/assignments/[id]/delete': { weight: 0.4, body: () => bodyFor({ revision: integerField }), params: () => ({ id: idParam([]) }) },
+  'GET /api/lead/staff': { weight: 0.2, body: () => null },
+  'POST /api/lead/staff/[id]/activation': { weight: 0.5, body: noBody, params: () => ({ id: idParam([AUTHOR.id, LEAD.id, VICTIM.id]) }) },
+  'POST /api/lead/staff': { weight: 1, body: () => bodyFor({ name, employeeId, role: oneOfField(['"author"', '"lead"', '"trainee"']) }) },
   'GET /api/lead/trainees': { weight: 0.3, body: () => null },
   'POST /api/lead/trainees': { weight: 1.5, body: () => bodyFor({ name, employeeId, cohort }) },
   'POST /api/lead/trainees/import': { weight: 1.5, body: () => bodyFor({ csv, csvBase64 }) },
@@ -273,7 +277,7 @@ function drawCases(): FuzzCase[] {
     const params = generator.params?.() ?? {};
     const body = generator.body();
     const arbitrary = fc.record({
-      identity: fc.constantFrom<Identity>('anonymous', 'trainee', 'lead'),
+      identity: fc.constantFrom<Identity>('anonymous', 'trainee', 'author', 'lead'),
       params: fc.record(params),
       query: queryJunk,
       body: body ?? fc.constant(null),

@@ -1,7 +1,10 @@
 import type { DiscoveredRoute, Method } from './routes.ts';
 
-/** Who a route is for, as this inventory states it independently of src/server/auth/access.ts. */
-export type Audience = 'public' | 'signed-in' | 'lead';
+/**
+ * Who a route is for, as this inventory states it independently of src/server/auth/access.ts: `studio` is the
+ * authoring studio, open to leads and 出题人 (authors); `lead` is leads only.
+ */
+export type Audience = 'public' | 'signed-in' | 'studio' | 'lead';
 
 export interface InventoryEntry {
   readonly audience: Audience;
@@ -38,16 +41,16 @@ export const INVENTORY: Readonly<Record<string, InventoryEntry>> = {
   '/api/lead/trainees/[id]/disable': { audience: 'lead', methods: ['POST'] },
   '/api/lead/trainees/[id]/enable': { audience: 'lead', methods: ['POST'] },
   '/api/lead/certificates/[id]/revoke': { audience: 'lead', methods: ['POST'] },
-  '/api/studio/files': { audience: 'lead', methods: ['GET'] },
-  '/api/studio/file': { audience: 'lead', methods: ['GET', 'PUT'] },
-  '/api/studio/check': { audience: 'lead', methods: ['POST'] },
-  '/api/studio/history': { audience: 'lead', methods: ['GET'] },
-  '/api/studio/drafts': { audience: 'lead', methods: ['GET', 'PUT', 'DELETE'] },
-  '/api/studio/publish': { audience: 'lead', methods: ['GET', 'POST'] },
-  '/api/studio/publish/[job]': { audience: 'lead', methods: ['GET'] },
-  '/api/studio/policy-preview/[job]': { audience: 'lead', methods: ['GET'] },
-  '/api/studio/preview': { audience: 'lead', methods: ['POST'] },
-  '/api/studio/download': { audience: 'lead', methods: ['GET'] },
+  '/api/studio/files': { audience: 'studio', methods: ['GET'] },
+  '/api/studio/file': { audience: 'studio', methods: ['GET', 'PUT'] },
+  '/api/studio/check': { audience: 'studio', methods: ['POST'] },
+  '/api/studio/history': { audience: 'studio', methods: ['GET'] },
+  '/api/studio/drafts': { audience: 'studio', methods: ['GET', 'PUT', 'DELETE'] },
+  '/api/studio/publish': { audience: 'studio', methods: ['GET', 'POST'] },
+  '/api/studio/publish/[job]': { audience: 'studio', methods: ['GET'] },
+  '/api/studio/policy-preview/[job]': { audience: 'studio', methods: ['GET'] },
+  '/api/studio/preview': { audience: 'studio', methods: ['POST'] },
+  '/api/studio/download': { audience: 'studio', methods: ['GET'] },
 };
 
 /**
@@ -56,6 +59,8 @@ export const INVENTORY: Readonly<Record<string, InventoryEntry>> = {
  */
 export const PREFIXES: readonly { readonly prefix: string; readonly audience: Audience; readonly mayChangeState: boolean }[] = [
   { prefix: '/api/lead', audience: 'lead', mayChangeState: true },
+  // Before `/lead`: the first matching prefix classifies.
+  { prefix: '/lead/studio', audience: 'studio', mayChangeState: false },
   { prefix: '/lead', audience: 'lead', mayChangeState: false },
   { prefix: '/me', audience: 'signed-in', mayChangeState: false },
 ];

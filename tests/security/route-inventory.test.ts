@@ -156,6 +156,20 @@ describe('who reaches each on-demand route (built server)', () => {
 
   it.each(cases.map((c) => [`${c.method} ${c.route.pattern}`, c] as const))('%s: trainee', async (_, { route, method }) => {
     const response = await probe('trainee', route, method);
+    if (audienceOf(route) === 'lead' || audienceOf(route) === 'studio') {
+      expect(response.status).toBe(403);
+      if (route.isApi) expect(errorBody(response).code).toBe('FORBIDDEN');
+      else expect(response.text).toContain('没有权限');
+      return;
+    }
+    expect(response.status).toBeLessThan(500);
+    if (route.isApi && response.status >= 400) expect(['UNAUTHENTICATED', 'FORBIDDEN']).not.toContain(errorBody(response).code);
+    if (!route.isApi) expect(response.text).not.toContain('没有权限');
+    expect(response.header('location') ?? '').not.toMatch(/^\/login/);
+  });
+
+  it.each(cases.map((c) => [`${c.method} ${c.route.pattern}`, c] as const))('%s: author', async (_, { route, method }) => {
+    const response = await probe('author', route, method);
     if (audienceOf(route) === 'lead') {
       expect(response.status).toBe(403);
       if (route.isApi) expect(errorBody(response).code).toBe('FORBIDDEN');
@@ -176,7 +190,7 @@ describe('who reaches each on-demand route (built server)', () => {
     expect(response.header('location') ?? '').not.toMatch(/^\/login/);
   });
 
-  it('refuses lead-only routes to trainees however the path is spelt (case, percent-encoding, doubled slashes)', async () => {
+  it('refuses lead-only routes to trainees and authors, and the studio to trainees, however the path is spelt', async () => {
     const spellings = (path: string) => [
       path.toUpperCase(),
       path.replace('lead', 'Lead'),
@@ -186,14 +200,19 @@ describe('who reaches each on-demand route (built server)', () => {
       path.replace('/lead', '/lead/.'),
       path.replace('/lead', '/x/../lead'),
     ];
-    const leadRoutes = routes.filter((route) => audienceOf(route) === 'lead');
+    const refused: [Identity, (audience: Audience) => boolean][] = [
+      ['trainee', (audience) => audience === 'lead' || audience === 'studio'],
+      ['author', (audience) => audience === 'lead'],
+    ];
     const leaks: string[] = [];
-    for (const route of leadRoutes) {
-      for (const path of spellings(readPath(route))) {
-        const response = await app.send('trainee', { method: 'GET', path });
-        // Refused (401/403), or a path the router does not know (404): never the lead's content.
-        if (response.status < 400 || (response.status !== 404 && response.status !== 403 && response.status !== 401)) {
-          leaks.push(`${path} → ${response.status}`);
+    for (const [identity, isRefused] of refused) {
+      for (const route of routes.filter((r) => isRefused(audienceOf(r)))) {
+        for (const path of spellings(readPath(route))) {
+          const response = await app.send(identity, { method: 'GET', path });
+          // Refused (401/403), or a path the router does not know (404): never the lead's content.
+          if (response.status < 400 || (response.status !== 404 && response.status !== 403 && response.status !== 401)) {
+            leaks.push(`${identity} ${path} → ${response.status}`);
+          }
         }
       }
     }
@@ -241,14 +260,16 @@ describe('GET on state-changing endpoints', () => {
     return hash.digest('hex');
   };
 
-  it('answers 405 METHOD_NOT_ALLOWED and changes no data, for leads and trainees alike', async () => {
+  it('answers 405 METHOD_NOT_ALLOWED and changes no data, for leads, authors and trainees alike', async () => {
     const writeOnly = routes.filter((route) => route.isEndpoint && !route.methods.includes('GET') && route.methods.length > 0);
     expect(writeOnly.length).toBeGreaterThan(5);
     const before = dataFingerprint();
     for (const route of writeOnly) {
-      for (const identity of ['lead', 'trainee'] as const) {
+      for (const identity of ['lead', 'author', 'trainee'] as const) {
         const response = await app.send(identity, { method: 'GET', path: readPath(route) });
-        const expected = identity === 'trainee' && audienceOf(route) === 'lead' ? 'FORBIDDEN' : 'METHOD_NOT_ALLOWED';
+        const audience = audienceOf(route);
+        const refused = identity === 'trainee' ? audience === 'lead' || audience === 'studio' : identity === 'author' && audience === 'lead';
+        const expected = refused ? 'FORBIDDEN' : 'METHOD_NOT_ALLOWED';
         expect(errorBody(response).code, `GET ${readPath(route)} as ${identity}`).toBe(expected);
       }
     }

@@ -6,7 +6,7 @@ import { openLowdbStore, type NewUser, type Store } from '../../src/server/store
 import { ensureBuilt, ROOT, startServer, tempDataDir, type TestServer } from '../server/built-server.ts';
 import { closeConnections, rawRequest, type RawRequest, type RawResponse } from './raw-http.ts';
 
-export type Identity = 'anonymous' | 'trainee' | 'lead';
+export type Identity = 'anonymous' | 'trainee' | 'author' | 'lead';
 
 /** A seeded account whose password the tests know (`null`: not activated). */
 export interface SeededUser {
@@ -16,6 +16,8 @@ export interface SeededUser {
 }
 
 export const LEAD: SeededUser = { id: 'sec-lead', employeeId: 'SEC-LEAD', password: '组长的安全测试口令-2025' };
+/** A 出题人: reaches the studio, never the lead's people, results or assignments. */
+export const AUTHOR: SeededUser = { id: 'sec-author', employeeId: 'SEC-AUTHOR', password: '出题人的安全测试口令-2025' };
 export const TRAINEE: SeededUser = { id: 'sec-trainee', employeeId: 'SEC-T1', password: '学员的安全测试口令-2025' };
 /** Another trainee, with a certificate: the fuzzed trainee must never see or change it. */
 export const OTHER: SeededUser = { id: 'sec-other', employeeId: 'SEC-T2', password: null };
@@ -43,7 +45,7 @@ function sessionToken(): string {
 export const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
 /**
- * Starts the built server on a fresh data folder holding a lead, two trainees (one with a certificate) and a victim
+ * Starts the built server on a fresh data folder holding a lead, an author, two trainees (one with a certificate) and a victim
  * trainee, each signed-in account with `sessionsPerUser` live sessions seeded straight into the store, so no test
  * spends Argon2 time or login-throttle budget on signing in. `prepare` may add more before the server opens the store.
  */
@@ -59,19 +61,20 @@ export async function startSecurityServer(
   const store = await openLowdbStore(dataDir);
   const now = Date.now();
   const pools = new Map<string, string[]>();
-  for (const user of [LEAD, TRAINEE, OTHER, VICTIM]) {
+  for (const user of [LEAD, AUTHOR, TRAINEE, OTHER, VICTIM]) {
+    const staff = user === LEAD || user === AUTHOR;
     const record: NewUser = {
       id: user.id,
-      role: user === LEAD ? 'lead' : 'trainee',
-      name: user === LEAD ? '安全测试组长' : `安全测试学员${user.employeeId}`,
+      role: user === LEAD ? 'lead' : user === AUTHOR ? 'author' : 'trainee',
+      name: user === LEAD ? '安全测试组长' : user === AUTHOR ? '安全测试出题人' : `安全测试学员${user.employeeId}`,
       employeeId: user.employeeId,
-      cohort: user === LEAD ? null : '安全一组',
+      cohort: staff ? null : '安全一组',
       passwordHash: user.password === null ? null : await hashPassword(user.password),
       createdAt: now,
     };
     await store.createUser(record);
   }
-  for (const user of [LEAD, TRAINEE]) {
+  for (const user of [LEAD, AUTHOR, TRAINEE]) {
     const tokens: string[] = [];
     for (let i = 0; i < (options.sessionsPerUser ?? 10); i++) {
       const token = sessionToken();
@@ -107,7 +110,7 @@ export async function startSecurityServer(
   };
   const tokenFor = (identity: Identity, fresh: boolean): string | null => {
     if (identity === 'anonymous') return null;
-    const user = identity === 'lead' ? LEAD : TRAINEE;
+    const user = identity === 'lead' ? LEAD : identity === 'author' ? AUTHOR : TRAINEE;
     // A fresh session is used once and never becomes the identity's current one (it may be logged out).
     if (fresh) return sessionOf(user);
     if (!current.has(user.id)) current.set(user.id, sessionOf(user));

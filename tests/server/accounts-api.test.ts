@@ -204,6 +204,46 @@ describe('trainees', () => {
     expect(JSON.stringify(list)).not.toContain('passwordHash');
   });
 
+  it('adds a 出题人 with a link, refuses a trainee role or a cohort, and the author lands in the studio only', async () => {
+    for (const body of [
+      { name: '赵出题', employeeId: 'AUTHOR-0001', role: 'trainee' },
+      { name: '赵出题', employeeId: 'AUTHOR-0001', role: 'author', cohort: '售后一组' },
+    ]) {
+      const refused = await lead.post('/api/lead/staff', body);
+      expect(refused.status, JSON.stringify(body)).toBe(400);
+    }
+    const added = await lead.post('/api/lead/staff', { name: '赵出题', employeeId: 'AUTHOR-0001', role: 'author' });
+    expect(added.status).toBe(201);
+    const { staff, link: first } = (await added.json()) as { staff: { id: string; role: string; status: string; cohort: null }; link: { url: string } };
+    expect(staff).toMatchObject({ role: 'author', status: 'pending', cohort: null });
+    // A new link while pending replaces the first one.
+    const relinked = await lead.post(`/api/lead/staff/${staff.id}/activation`);
+    expect(relinked.status).toBe(201);
+    const { link } = (await relinked.json()) as { link: { url: string } };
+    const old = await new Client(server.url).post('/api/auth/activate', { token: tokenOf(first.url), password: '出题人的工作室口令2026' });
+    expect(old.status).toBeGreaterThanOrEqual(400);
+    const taken = await lead.post('/api/lead/staff', { name: '赵出题', employeeId: 'author-0001', role: 'lead' });
+    expect(await errorOf(taken)).toMatchObject({ code: 'EMPLOYEE_ID_TAKEN', fields: [{ field: 'employeeId' }] });
+    const list = (await (await lead.get('/api/lead/staff')).json()) as { staff: { employeeId: string; role: string }[] };
+    expect(list.staff.map((s) => [s.employeeId, s.role])).toEqual([['AUTHOR-0001', 'author'], ['LEAD-00001', 'lead']]);
+    const trainees = (await (await lead.get('/api/lead/trainees')).json()) as { trainees: { employeeId: string }[] };
+    expect(trainees.trainees.map((t) => t.employeeId)).not.toContain('AUTHOR-0001');
+
+    const author = new Client(server.url);
+    const ok = await author.post('/api/auth/activate', { token: tokenOf(link.url), password: '出题人的工作室口令2026' });
+    expect(await ok.json()).toMatchObject({ user: { role: 'author' }, redirect: '/lead/studio' });
+    // No reset link for an active staff account (one lead must not take over another's), and none for trainees here.
+    expect(await errorOf(await lead.post(`/api/lead/staff/${staff.id}/activation`))).toMatchObject({ code: 'STAFF_ALREADY_ACTIVE' });
+    const someTrainee = trainees.trainees[0] as { id?: string };
+    expect(await errorOf(await lead.post(`/api/lead/staff/${someTrainee.id}/activation`))).toMatchObject({ code: 'STAFF_NOT_FOUND' });
+    expect((await author.get('/api/studio/files')).status).toBe(200);
+    expect((await author.get('/lead/studio')).status).toBe(200);
+    for (const path of ['/api/lead/trainees', '/api/lead/staff', '/lead', '/lead/trainees', '/lead/assignments']) {
+      expect((await author.get(path)).status, path).toBe(403);
+    }
+    expect((await author.post('/api/lead/staff', { name: '钱', employeeId: 'AUTHOR-0002', role: 'lead' })).status).toBe(403);
+  });
+
   it('imports a GBK file from Excel on Chinese Windows sent as bytes, says which encoding it read, and keeps row errors', async () => {
     // GBK code points from the code table: 姓名,工号,班组 / 孙二,GBK-0001,售后一组 / ,GBK-0002,售后一组 (no name).
     const gbk = Buffer.concat([

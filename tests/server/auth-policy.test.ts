@@ -76,6 +76,10 @@ describe('access rules', () => {
     expect(requiredAccess('/api/lead/trainees/x/disable')).toBe('lead');
     expect(requiredAccess('/me')).toBe('signed-in');
     expect(requiredAccess('/api/auth/me')).toBe('signed-in');
+    expect(requiredAccess('/lead/studio')).toBe('studio');
+    expect(requiredAccess('/lead/studio/exams')).toBe('studio');
+    expect(requiredAccess('/api/studio/file')).toBe('studio');
+    expect(requiredAccess('/lead/studios')).toBe('lead');
     expect(requiredAccess('/leader')).toBe('public');
     expect(requiredAccess('/rules/lead')).toBe('public');
     expect(requiredAccess('/login')).toBe('public');
@@ -87,6 +91,7 @@ describe('access rules', () => {
     expect(requiredAccess('//lead')).toBe('lead');
     expect(requiredAccess('/api/%6Cead/trainees')).toBe('lead');
     expect(requiredAccess('/%E0%A4%A')).toBe('lead');
+    expect(requiredAccess('/LEAD/%53tudio')).toBe('studio');
   });
 
   it('lets a role through only where it belongs', () => {
@@ -96,6 +101,12 @@ describe('access rules', () => {
     expect(isAllowed('signed-in', 'trainee')).toBe(true);
     expect(isAllowed('signed-in', null)).toBe(false);
     expect(isAllowed('public', null)).toBe(true);
+    expect(isAllowed('studio', 'lead')).toBe(true);
+    expect(isAllowed('studio', 'author')).toBe(true);
+    expect(isAllowed('studio', 'trainee')).toBe(false);
+    expect(isAllowed('studio', null)).toBe(false);
+    expect(isAllowed('lead', 'author')).toBe(false);
+    expect(isAllowed('signed-in', 'author')).toBe(true);
   });
 });
 

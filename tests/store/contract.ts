@@ -121,6 +121,25 @@ export function describeStoreContract(name: string, make: () => Promise<StoreUnd
         expect(await store.countUsers({ role: 'trainee' })).toBe(2);
       });
 
+      it('creates a staff account of its own role with its link, refusing a taken employee id', async () => {
+        await store.createUser(newUser({ employeeId: 'T1' }));
+        const row = (id: string, employeeId: string, role: 'author' | 'lead') => ({
+          user: newUser({ id, employeeId, role, cohort: null }),
+          activation: { tokenHash: hash(id), userId: id, expiresAt: T0 + 1000, usedAt: null },
+        });
+        expect(await store.createStaff(row('s1', 't1', 'author'))).toEqual({ ok: false, code: 'EMPLOYEE_ID_TAKEN' });
+        expect(await store.latestActivationOf('s1')).toBeNull();
+        const author = await store.createStaff(row('s2', 'W1', 'author'));
+        expect(author).toMatchObject({ ok: true, user: { id: 's2', role: 'author', passwordHash: null } });
+        expect((await store.latestActivationOf('s2'))?.tokenHash).toBe(hash('s2'));
+        expect(await store.createStaff(row('s3', 'L9', 'lead'))).toMatchObject({ ok: true, user: { role: 'lead' } });
+        expect((await store.findUser('s2'))?.role).toBe('author');
+        expect(await store.countUsers({ role: 'author' })).toBe(1);
+        expect((await store.listUsers({ role: 'author' })).map((u) => u.employeeId)).toEqual(['W1']);
+        const found = await store.findActivation(hash('s2'), T0);
+        expect(found).toMatchObject({ ok: true, user: { id: 's2', role: 'author' } });
+      });
+
       it('lists users by role and cohort, by cohort as a lead reads them (numerals as numbers), then employee id', async () => {
         for (const [employeeId, cohort] of [
           ['E10', '售后十组'],

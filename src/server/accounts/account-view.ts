@@ -1,4 +1,5 @@
 import type { Role, User } from '../store/index.ts';
+import { homeOf } from '../../present/index.ts';
 
 /** What the API tells a client about an account: never the password hash. */
 export interface AccountView {
@@ -28,5 +29,5 @@ export function sameSitePath(path: string | null | undefined): string | null {
 
 /** Where an account lands after signing in: a same-site `next`, else its role's home page. */
 export function homeAfterSignIn(role: Role, next: string | null | undefined): string {
-  return sameSitePath(next) ?? (role === 'lead' ? '/lead' : '/me');
+  return sameSitePath(next) ?? homeOf(role);
 }

@@ -9,8 +9,10 @@ export {
   LoginBodySchema,
   NameSchema,
   SetupBodySchema,
+  StaffBodySchema,
   TraineeBodySchema,
 } from './schemas.ts';
+export { addStaff, isStaff, reissueStaffActivation, type StaffView, staffView } from './staff.ts';
 export { completeSetup, isSetupOpen, prepareFirstRun, setupUrl } from './setup.ts';
 export { type ImportPlan, MAX_IMPORT_ROWS, planImport, type RowError, type TraineeRow } from './trainee-rows.ts';
 export {

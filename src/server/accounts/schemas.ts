@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { STAFF_ROLES } from '../../present/index.ts';
 import { PASSWORD_MAX_LENGTH } from '../auth/index.ts';
 
 // Control characters and line breaks have no place in a name shown on certificates and lists.
@@ -61,6 +62,13 @@ export const SetupBodySchema = z.strictObject({
 });
 
 export const ActivateBodySchema = z.strictObject({ token: TokenSchema, password: PasswordInputSchema });
+
+/** A new staff account from /lead/staff: a 出题人 (author) or another 组长 (lead); no cohort. */
+export const StaffBodySchema = z.strictObject({
+  name: NameSchema,
+  employeeId: EmployeeIdSchema,
+  role: z.enum(STAFF_ROLES, { error: '请选择角色：出题人或组长' }),
+});
 
 export const TraineeBodySchema = z.strictObject({
   name: NameSchema,

@@ -1,7 +1,8 @@
+import { mayAuthor } from '../../present/index.ts';
 import type { Role } from '../store/index.ts';
 
-/** Who may reach a path: anyone, any signed-in account, or only one role. */
-export type Access = 'public' | 'signed-in' | Role;
+/** Who may reach a path: anyone, any signed-in account, the studio's authors (leads and 出题人), or only one role. */
+export type Access = 'public' | 'signed-in' | 'studio' | Role;
 
 /**
  * Protected areas by path prefix, checked in order. A prefix covers itself and everything below it
@@ -9,7 +10,9 @@ export type Access = 'public' | 'signed-in' | Role;
  */
 export const ACCESS_RULES: readonly { readonly prefix: string; readonly access: Access }[] = [
   { prefix: '/api/lead', access: 'lead' },
-  { prefix: '/api/studio', access: 'lead' },
+  { prefix: '/api/studio', access: 'studio' },
+  // Ahead of `/lead`: an author reaches the studio but none of the lead's people, results or assignment pages.
+  { prefix: '/lead/studio', access: 'studio' },
   { prefix: '/lead', access: 'lead' },
   { prefix: '/api/auth/me', access: 'signed-in' },
   { prefix: '/me', access: 'signed-in' },
@@ -48,5 +51,6 @@ export function isApiPath(pathname: string): boolean {
 export function isAllowed(access: Access, role: Role | null): boolean {
   if (access === 'public') return true;
   if (role === null) return false;
+  if (access === 'studio') return mayAuthor(role);
   return access === 'signed-in' || access === role;
 }

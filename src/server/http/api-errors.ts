@@ -37,6 +37,11 @@ export const API_ERRORS = {
       '无法生成链接：服务器没有设置对外地址（PUBLIC_URL），而这次访问用的地址不在允许列表里，用它生成的链接可能指向别人的网站。请管理员设置 PUBLIC_URL（例如 https://academy.example.com）或 ALLOWED_HOSTS 后重启服务器，或在服务器本机通过 localhost 访问。',
   },
   TRAINEE_NOT_FOUND: { status: 404, message: '没有找到这名学员，名单可能已经变化，请刷新页面。' },
+  STAFF_NOT_FOUND: { status: 404, message: '没有找到这名工作人员，名单可能已经变化，请刷新页面。' },
+  STAFF_ALREADY_ACTIVE: {
+    status: 409,
+    message: '这个账号已经激活。组长不能为其他工作人员重置密码（以免冒用账号）；请本人用自己的密码登录。',
+  },
   CSV_NOT_UTF8: {
     status: 400,
     message: '文件不是 UTF-8 编码。请在 Excel 中选择“另存为”→“CSV UTF-8（逗号分隔）”，再重新导入。',

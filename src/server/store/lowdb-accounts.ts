@@ -110,6 +110,17 @@ export class LowdbAccounts implements AccountsArea {
     });
   }
 
+  async createStaff(row: NewTrainee): Promise<CreateUserResult> {
+    this.#lifecycle.assertOpen();
+    return this.#doc.update<CreateUserResult>((draft) => {
+      if (isTaken(draft, row.user.employeeId)) return keep({ ok: false, code: 'EMPLOYEE_ID_TAKEN' });
+      const created = toUser(row.user);
+      draft.users.push(created);
+      draft.activations.push({ ...row.activation, userId: created.id });
+      return commit({ ok: true, user: created });
+    });
+  }
+
   async createTrainees(rows: readonly NewTrainee[]): Promise<CreateTraineesResult> {
     this.#lifecycle.assertOpen();
     return this.#doc.update((draft) => {

@@ -118,6 +118,7 @@ export async function openLowdbStore(dataDir: string, options: LowdbStoreOptions
     listUsers: (filter) => accounts.listUsers(filter),
     createUser: (user) => accounts.createUser(user),
     createTrainees: (rows) => accounts.createTrainees(rows),
+    createStaff: (row) => accounts.createStaff(row),
     setPassword: (userId, hash) => accounts.setPassword(userId, hash),
     setDisabled: (userId, disabled) => accounts.setDisabled(userId, disabled),
     replaceSetupToken: (tokenHash, at) => accounts.replaceSetupToken(tokenHash, at),

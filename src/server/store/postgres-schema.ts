@@ -222,6 +222,15 @@ export const MIGRATIONS: readonly { readonly version: number; readonly name: str
       CREATE INDEX sessions_idle_end ON sessions ((last_seen_at + idle_ms));
     `,
   },
+  {
+    // 6, not 5: version 5 (session idle limits) was built at the same time in another branch.
+    version: 6,
+    name: 'author-role',
+    sql: `
+      ALTER TABLE users DROP CONSTRAINT users_role_check;
+      ALTER TABLE users ADD CONSTRAINT users_role_check CHECK (role IN ('lead', 'author', 'trainee'));
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.at(-1)!.version;

@@ -352,6 +352,21 @@ class PostgresStore implements Store {
     return row ? { ok: true, user: toUser(row) } : { ok: false, code: 'EMPLOYEE_ID_TAKEN' };
   }
 
+  async createStaff(row: NewTrainee): Promise<CreateUserResult> {
+    return this.#transaction(async (client) => {
+      const inserted = (await client.query(INSERT_USER, newUserParams(row.user))).rows[0] as Row | undefined;
+      if (!inserted) return { ok: false, code: 'EMPLOYEE_ID_TAKEN' } as const;
+      const user = toUser(inserted);
+      await client.query('INSERT INTO activations (token_hash, user_id, expires_at, used_at) VALUES ($1, $2, $3, $4)', [
+        row.activation.tokenHash,
+        user.id,
+        row.activation.expiresAt,
+        row.activation.usedAt,
+      ]);
+      return { ok: true, user } as const;
+    });
+  }
+
   async createTrainees(rows: readonly NewTrainee[]): Promise<CreateTraineesResult> {
     return this.#transaction(async (client) => {
       const taken: string[] = [];

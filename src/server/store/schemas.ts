@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SESSION_IDLE_MS } from '../../present/index.ts';
+import { ROLES, SESSION_IDLE_MS } from '../../present/index.ts';
 import type {
   Activation,
   AttemptRecord,
@@ -20,7 +20,7 @@ const Millis = z.number().int().nonnegative();
 
 export const UserSchema = z.object({
   id: z.string().min(1),
-  role: z.enum(['lead', 'trainee']),
+  role: z.enum(ROLES),
   name: z.string().min(1),
   employeeId: z.string().min(1),
   cohort: z.string().nullable(),

@@ -206,6 +206,12 @@ export interface AccountsArea {
    * the batch, after its first occurrence) is skipped whole and reported in `taken`.
    */
   createTrainees(rows: readonly NewTrainee[]): Promise<CreateTraineesResult>;
+  /**
+   * Creates one staff account (a lead or an author, the row's own role) with its activation link in one write, or
+   * refuses a taken employee id. Only a lead's staff page calls it; trainees go through `createTrainees`, which can
+   * never make anything but a trainee.
+   */
+  createStaff(row: NewTrainee): Promise<CreateUserResult>;
   /** Sets the password hash; `null` when there is no such user. */
   setPassword(userId: string, passwordHash: string): Promise<User | null>;
   /** Disables or re-enables an account; disabling also ends all its sessions. `null` when there is no such user. */

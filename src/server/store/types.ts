@@ -5,7 +5,9 @@
 
 import type { ItemProgress } from '../../present/practice/index.ts';
 
-export type Role = 'lead' | 'trainee';
+import type { Role } from '../../present/index.ts';
+
+export type { Role };
 
 export interface User {
   readonly id: string;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { mayAuthor } from '../../present/index.ts';
 import { CONTENT_KINDS, contentKindOf, type ContentModel } from '../../authoring/index.ts';
 import { API_ERRORS, type ApiContext, ApiError, type ApiErrorCode } from '../http/index.ts';
 import type { User } from '../store/index.ts';
@@ -9,13 +10,14 @@ import type { StudioAuthor } from './history.ts';
 const MAX_TEXT = 512 * 1024;
 
 /**
- * The signed-in lead. The middleware already refuses `/api/studio` to anyone else (ACCESS_RULES); checking here too
- * keeps the routes safe if the rules are ever reordered, and gives the handler its author.
+ * The signed-in studio author: a lead or a 出题人. The middleware already refuses `/api/studio` to anyone else
+ * (ACCESS_RULES); checking here too keeps the routes safe if the rules are ever reordered, and gives the handler its
+ * author.
  */
 export function studioLead(context: Pick<ApiContext, 'locals'>): User {
   const user = context.locals.user;
   if (!user) throw new ApiError('UNAUTHENTICATED');
-  if (user.role !== 'lead') throw new ApiError('FORBIDDEN');
+  if (!mayAuthor(user.role)) throw new ApiError('FORBIDDEN');
   return user;
 }
 

@@ -1,11 +1,12 @@
 import { accountView, activateAccount, ActivateBodySchema } from '../../../server/accounts/index.ts';
+import { homeOf } from '../../../present/index.ts';
 import { signIn } from '../../../server/auth/index.ts';
 import { ApiError, apiRoute, jsonOk, methodNotAllowed, readJson } from '../../../server/http/index.ts';
 import { getStore } from '../../../server/index.ts';
 
 export const prerender = false;
 
-/** Sets a trainee's first password through the one-time activation link, then signs them in. */
+/** Sets an account's first password through the one-time activation link, then signs them in. */
 export const POST = apiRoute(async (context) => {
   const body = await readJson(context.request, ActivateBodySchema);
   const store = await getStore();
@@ -14,7 +15,7 @@ export const POST = apiRoute(async (context) => {
   if (!result.ok)
     throw result.code.startsWith('PASSWORD_') ? ApiError.onField(result.code, 'password') : new ApiError(result.code);
   await signIn(context, store, result.user, now);
-  return jsonOk({ user: accountView(result.user), redirect: result.user.role === 'lead' ? '/lead' : '/me' });
+  return jsonOk({ user: accountView(result.user), redirect: homeOf(result.user.role) });
 });
 
 export const ALL = methodNotAllowed;
