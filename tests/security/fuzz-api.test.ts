@@ -205,6 +205,9 @@ const GENERATORS: Readonly<Record<string, Generator>> = {
   'POST /api/lead/assignments/[id]/delete': { weight: 0.4, body: () => bodyFor({ revision: integerField }), params: () => ({ id: idParam([]) }) },
   'GET /api/lead/staff': { weight: 0.2, body: () => null },
   'POST /api/lead/staff/[id]/activation': { weight: 0.5, body: noBody, params: () => ({ id: idParam([AUTHOR.id, LEAD.id, VICTIM.id]) }) },
+  // Never the fuzzed author: disabling it would end the sessions the author cases use. The lead's own id is refused (409).
+  'POST /api/lead/staff/[id]/disable': { weight: 0.5, body: noBody, params: () => ({ id: idParam([LEAD.id, VICTIM.id]) }) },
+  'POST /api/lead/staff/[id]/enable': { weight: 0.5, body: noBody, params: () => ({ id: idParam([AUTHOR.id, LEAD.id, VICTIM.id]) }) },
   'POST /api/lead/staff': { weight: 1, body: () => bodyFor({ name, employeeId, role: oneOfField(['"author"', '"lead"', '"trainee"']) }) },
   'GET /api/lead/trainees': { weight: 0.3, body: () => null },
   'POST /api/lead/trainees': { weight: 1.5, body: () => bodyFor({ name, employeeId, cohort }) },

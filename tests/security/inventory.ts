@@ -40,6 +40,8 @@ export const INVENTORY: Readonly<Record<string, InventoryEntry>> = {
   '/api/lead/trainees/[id]/activation': { audience: 'lead', methods: ['POST'] },
   '/api/lead/trainees/[id]/disable': { audience: 'lead', methods: ['POST'] },
   '/api/lead/trainees/[id]/enable': { audience: 'lead', methods: ['POST'] },
+  '/api/lead/staff/[id]/disable': { audience: 'lead', methods: ['POST'] },
+  '/api/lead/staff/[id]/enable': { audience: 'lead', methods: ['POST'] },
   '/api/lead/certificates/[id]/revoke': { audience: 'lead', methods: ['POST'] },
   '/api/studio/files': { audience: 'studio', methods: ['GET'] },
   '/api/studio/file': { audience: 'studio', methods: ['GET', 'PUT'] },

@@ -173,6 +173,28 @@ export function describeStoreContract(name: string, make: () => Promise<StoreUnd
         expect(await store.findUser('u1')).toMatchObject({ passwordHash: 'new-hash', disabled: false });
       });
 
+      it('disables staff, ending its sessions, but never the last active lead, even when two leads race', async () => {
+        const lead = (id: string, passwordHash: string | null = 'h') =>
+          newUser({ id, employeeId: id.toUpperCase(), role: 'lead', cohort: null, passwordHash });
+        await store.createUser(lead('l1'));
+        await store.createUser(lead('l2'));
+        await store.createUser(lead('l3', null)); // pending: cannot sign in, so it does not count as active
+        await store.createUser(newUser({ id: 'a1', employeeId: 'A1', role: 'author', cohort: null, passwordHash: 'h' }));
+        await store.createSession(session({ id: hash('a'), userId: 'a1' }));
+        expect(await store.disableStaff('a1')).toMatchObject({ ok: true, user: { id: 'a1', disabled: true } });
+        expect(await store.getSession(hash('a'))).toBeNull();
+        expect(await store.disableStaff('ghost')).toEqual({ ok: false, code: 'USER_NOT_FOUND' });
+        // Two active leads disabling each other at once: exactly one succeeds.
+        const results = await Promise.all([store.disableStaff('l1'), store.disableStaff('l2')]);
+        expect(results.filter((r) => r.ok)).toHaveLength(1);
+        expect(results.find((r) => !r.ok)).toEqual({ ok: false, code: 'LAST_ACTIVE_LEAD' });
+        const survivor = (await store.findUser('l1'))!.disabled ? 'l2' : 'l1';
+        expect(await store.disableStaff(survivor)).toEqual({ ok: false, code: 'LAST_ACTIVE_LEAD' });
+        expect(await store.disableStaff('l3')).toMatchObject({ ok: true });
+        await reopen();
+        expect((await store.listUsers({ role: 'lead' })).filter((u) => !u.disabled).map((u) => u.id)).toEqual([survivor]);
+      });
+
       it('accepts only the latest setup token, creates the first lead once, then refuses', async () => {
         await store.replaceSetupToken(hash('1'), 1);
         await store.replaceSetupToken(hash('2'), 2);

@@ -1,5 +1,6 @@
 import { expiryText } from './activation-links.ts';
 import type { JsonFormSuccess } from './json-form.ts';
+import { refreshSection } from './refresh-section.ts';
 
 // Client side of /lead/staff: shows the one-time link after an add or a new link for a pending account, and reloads nothing (the link is in
 // the API's answer only). Text goes in with textContent and value, never as HTML.
@@ -21,6 +22,12 @@ function staffOf(form: HTMLFormElement, body: Record<string, unknown>): Shown | 
 
 document.addEventListener('json-form:success', (event) => {
   const { form, body } = (event as CustomEvent<JsonFormSuccess>).detail;
+  const action = form.dataset['rowAction'];
+  // 停用 / 重新启用 and an add change the list: show the server's fresh render of it (one renderer, no stale row).
+  if (form.id === 'staff-form' || action === 'disable' || action === 'enable') {
+    const id = form.closest<HTMLTableRowElement>('tr')?.dataset['staffId'];
+    void refreshSection('/lead/staff', '#staff-list', id ? { rowAttribute: 'data-staff-id', id } : undefined);
+  }
   const staff = staffOf(form, body);
   if (!staff) return;
   const link = body['link'] as { url: string; expiresAt: number };

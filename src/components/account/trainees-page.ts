@@ -1,5 +1,6 @@
 import { activationLinksCsv, activationLinksText, csvDataUrl, expiryText, type IssuedLink } from './activation-links.ts';
 import type { JsonFormSuccess } from './json-form.ts';
+import { refreshSection } from './refresh-section.ts';
 
 // Client side of /lead/trainees: shows freshly made links once (copy one, 复制全部, the batch as CSV), the CSV import
 // report, and refreshes the trainee list in place after an add, an import or 停用/启用 (the list is the server's
@@ -133,28 +134,9 @@ function showImportReport(encoding: string, imported: number, errors: readonly R
   report.hidden = false;
 }
 
-/**
- * Replaces the trainee list with the server's fresh render of it. The row forms inside post through json-form.ts's
- * delegated handler, so they work at once; focus returns to the same row's button when `focusRow` is given.
- */
-async function refreshList(focusRow?: { readonly id: string; readonly action: string }): Promise<void> {
-  const current = document.querySelector<HTMLElement>('#trainee-list');
-  if (!current) return;
-  let html: string;
-  try {
-    const response = await fetch('/lead/trainees', { credentials: 'same-origin', headers: { accept: 'text/html' } });
-    if (!response.ok) return;
-    html = await response.text();
-  } catch {
-    return;
-  }
-  const fresh = new DOMParser().parseFromString(html, 'text/html').querySelector('#trainee-list');
-  if (!fresh) return;
-  current.replaceWith(document.importNode(fresh, true));
-  if (focusRow) {
-    const row = document.querySelector(`tr[data-trainee-row="${CSS.escape(focusRow.id)}"]`);
-    row?.querySelector<HTMLButtonElement>('form:not([hidden]) button')?.focus();
-  }
+/** Replaces the trainee list with the server's fresh render of it (see refresh-section.ts). */
+function refreshList(focusRow?: { readonly id: string }): Promise<void> {
+  return refreshSection('/lead/trainees', '#trainee-list', focusRow && { rowAttribute: 'data-trainee-row', id: focusRow.id });
 }
 
 document.addEventListener('json-form:success', (event) => {
@@ -173,7 +155,7 @@ document.addEventListener('json-form:success', (event) => {
     addLinks([{ trainee, link: (body as unknown as { link: IssuedLink['link'] }).link }]);
   } else if (form.dataset['rowAction']) {
     const trainee = (body as unknown as { trainee: TraineeView }).trainee;
-    void refreshList({ id: trainee.id, action: form.dataset['rowAction'] });
+    void refreshList({ id: trainee.id });
   }
 });
 

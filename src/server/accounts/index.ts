@@ -12,7 +12,7 @@ export {
   StaffBodySchema,
   TraineeBodySchema,
 } from './schemas.ts';
-export { addStaff, isStaff, reissueStaffActivation, type StaffView, staffView } from './staff.ts';
+export { addStaff, isStaff, reissueStaffActivation, setStaffDisabled, type StaffView, staffView } from './staff.ts';
 export { completeSetup, isSetupOpen, prepareFirstRun, setupUrl } from './setup.ts';
 export { type ImportPlan, MAX_IMPORT_ROWS, planImport, type RowError, type TraineeRow } from './trainee-rows.ts';
 export {

@@ -68,3 +68,27 @@ export async function addStaff(
   if (!result.ok || !isStaff(result.user)) return { ok: false, code: 'EMPLOYEE_ID_TAKEN' };
   return { ok: true, staff: staffView(result.user), link: { url: activationUrl(context.origin, token), expiresAt } };
 }
+
+/**
+ * Disables (ending its sessions at once) or re-enables a staff account. A lead cannot disable their own account
+ * (`STAFF_SELF`), and the last active lead is never disabled (`LAST_ACTIVE_LEAD`, checked atomically in the store), so
+ * somebody can always sign in and manage the academy. Re-enabling keeps the password.
+ */
+export async function setStaffDisabled(
+  store: Store,
+  input: { readonly actorId: string; readonly userId: string; readonly disabled: boolean },
+): Promise<
+  | { readonly ok: true; readonly staff: StaffView }
+  | { readonly ok: false; readonly code: 'STAFF_NOT_FOUND' | 'STAFF_SELF' | 'LAST_ACTIVE_LEAD' }
+> {
+  const user = await store.findUser(input.userId);
+  if (!user || !isStaff(user)) return { ok: false, code: 'STAFF_NOT_FOUND' };
+  if (input.disabled && user.id === input.actorId) return { ok: false, code: 'STAFF_SELF' };
+  if (!input.disabled) {
+    const updated = await store.setDisabled(user.id, false);
+    return updated && isStaff(updated) ? { ok: true, staff: staffView(updated) } : { ok: false, code: 'STAFF_NOT_FOUND' };
+  }
+  const result = await store.disableStaff(user.id);
+  if (!result.ok) return { ok: false, code: result.code === 'USER_NOT_FOUND' ? 'STAFF_NOT_FOUND' : result.code };
+  return isStaff(result.user) ? { ok: true, staff: staffView(result.user) } : { ok: false, code: 'STAFF_NOT_FOUND' };
+}

@@ -42,6 +42,11 @@ export const API_ERRORS = {
     status: 409,
     message: '这个账号已经激活。组长不能为其他工作人员重置密码（以免冒用账号）；请本人用自己的密码登录。',
   },
+  STAFF_SELF: { status: 409, message: '不能停用自己的账号。如需停用，请让另一位组长操作。' },
+  LAST_ACTIVE_LEAD: {
+    status: 409,
+    message: '不能停用最后一位可以登录的组长，否则没有人能管理学堂。请先添加并激活另一位组长。',
+  },
   CSV_NOT_UTF8: {
     status: 400,
     message: '文件不是 UTF-8 编码。请在 Excel 中选择“另存为”→“CSV UTF-8（逗号分隔）”，再重新导入。',

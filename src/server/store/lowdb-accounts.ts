@@ -8,6 +8,7 @@ import type {
   CreateFirstLeadResult,
   CreateTraineesResult,
   CreateUserResult,
+  DisableStaffResult,
   FindActivationResult,
   NewTrainee,
   NewUser,
@@ -172,6 +173,21 @@ export class LowdbAccounts implements AccountsArea {
     return user;
   }
 
+  async disableStaff(userId: string): Promise<DisableStaffResult> {
+    this.#lifecycle.assertOpen();
+    const result = await this.#doc.update<DisableStaffResult>((draft) => {
+      const index = draft.users.findIndex((u) => u.id === userId);
+      if (index < 0) return keep({ ok: false, code: 'USER_NOT_FOUND' });
+      const others = draft.users.filter((u) => u.id !== userId && isActiveLead(u));
+      if (isActiveLead(draft.users[index]!) && others.length === 0) return keep({ ok: false, code: 'LAST_ACTIVE_LEAD' });
+      const updated = { ...draft.users[index]!, disabled: true };
+      draft.users[index] = updated;
+      return commit({ ok: true, user: updated });
+    });
+    if (result.ok) await this.#endSessionsOf(userId);
+    return result;
+  }
+
   #updateUser(userId: string, change: (user: User) => User): Promise<User | null> {
     return this.#doc.update((draft) => {
       const index = draft.users.findIndex((u) => u.id === userId);
@@ -239,4 +255,9 @@ export class LowdbAccounts implements AccountsArea {
   async latestActivationOf(userId: string): Promise<Activation | null> {
     return this.#doc.data.activations.findLast((a) => a.userId === userId) ?? null;
   }
+}
+
+/** A lead who can sign in: enabled and activated (a pending lead's link may expire with nobody left to renew it). */
+function isActiveLead(user: User): boolean {
+  return user.role === 'lead' && !user.disabled && user.passwordHash !== null;
 }

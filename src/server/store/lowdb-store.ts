@@ -121,6 +121,7 @@ export async function openLowdbStore(dataDir: string, options: LowdbStoreOptions
     createStaff: (row) => accounts.createStaff(row),
     setPassword: (userId, hash) => accounts.setPassword(userId, hash),
     setDisabled: (userId, disabled) => accounts.setDisabled(userId, disabled),
+    disableStaff: (userId) => accounts.disableStaff(userId),
     replaceSetupToken: (tokenHash, at) => accounts.replaceSetupToken(tokenHash, at),
     isSetupTokenValid: (tokenHash) => accounts.isSetupTokenValid(tokenHash),
     createFirstLead: (tokenHash, user) => accounts.createFirstLead(tokenHash, user),

@@ -21,6 +21,7 @@ import type {
   CreateFirstLeadResult,
   CreateTraineesResult,
   CreateUserResult,
+  DisableStaffResult,
   FenceAttemptResult,
   FindActivationResult,
   IssueCertificateResult,
@@ -427,6 +428,24 @@ class PostgresStore implements Store {
         .rows[0] as Row | undefined;
       if (row && disabled) await client.query('DELETE FROM sessions WHERE user_id = $1', [userId]);
       return row ? toUser(row) : null;
+    });
+  }
+
+  async disableStaff(userId: string): Promise<DisableStaffResult> {
+    return this.#transaction<DisableStaffResult>(async (client) => {
+      // Locking every active lead's row makes two leads disabling each other queue: the second sees the first's write.
+      const leads = (
+        await client.query(
+          `SELECT id FROM users WHERE role = 'lead' AND NOT disabled AND password_hash IS NOT NULL ORDER BY id FOR UPDATE`,
+        )
+      ).rows as { id: string }[];
+      if (leads.length === 1 && leads[0]!.id === userId) return { ok: false, code: 'LAST_ACTIVE_LEAD' };
+      const row = (await client.query('UPDATE users SET disabled = true WHERE id = $1 RETURNING *', [userId])).rows[0] as
+        | Row
+        | undefined;
+      if (!row) return { ok: false, code: 'USER_NOT_FOUND' };
+      await client.query('DELETE FROM sessions WHERE user_id = $1', [userId]);
+      return { ok: true, user: toUser(row) };
     });
   }
 

@@ -38,6 +38,10 @@ export interface Refused<Code extends string> {
 
 export type CreateUserResult = { readonly ok: true; readonly user: User } | Refused<'EMPLOYEE_ID_TAKEN'>;
 
+export type DisableStaffResult =
+  | { readonly ok: true; readonly user: User }
+  | Refused<'USER_NOT_FOUND' | 'LAST_ACTIVE_LEAD'>;
+
 export type CreateFirstLeadResult =
   | { readonly ok: true; readonly user: User }
   | Refused<'SETUP_TOKEN_INVALID' | 'SETUP_ALREADY_DONE' | 'EMPLOYEE_ID_TAKEN'>;
@@ -216,6 +220,12 @@ export interface AccountsArea {
   setPassword(userId: string, passwordHash: string): Promise<User | null>;
   /** Disables or re-enables an account; disabling also ends all its sessions. `null` when there is no such user. */
   setDisabled(userId: string, disabled: boolean): Promise<User | null>;
+  /**
+   * Disables a staff account and ends all its sessions, like `setDisabled`, but refuses (`LAST_ACTIVE_LEAD`) to disable
+   * the last active lead (enabled, with a password): checked and written atomically, so two leads disabling each other
+   * at the same moment cannot lock everyone out. `USER_NOT_FOUND` for an unknown id.
+   */
+  disableStaff(userId: string): Promise<DisableStaffResult>;
 
   /** Replaces any earlier setup token: only the one printed by the latest start works. */
   replaceSetupToken(tokenHash: string, at: number): Promise<void>;
