@@ -21,12 +21,14 @@ let authorBrowser: Browser;
 let dataDir: string;
 let contentDir: string;
 let link: string;
+let leadToken: string;
 
 beforeAll(async () => {
   dataDir = await tempDataDir();
   contentDir = await mkdtemp(join(tmpdir(), 'author-e2e-content-'));
   await cp(join(ROOT, 'content'), contentDir, { recursive: true });
   const tokens = await seedUsersWithSessions(dataDir, [lead]);
+  leadToken = tokens[lead.id]!;
   server = await startServer({ dataDir, env: { CONTENT_DIR: contentDir } });
   leadBrowser = await launchBrowser();
   authorBrowser = await launchBrowser();
@@ -114,5 +116,63 @@ describe('the 出题人 (author) role', () => {
     const api = await page.request.get(`${server.url}/api/lead/trainees`);
     expect(api.status()).toBe(403);
     expect(((await api.json()) as { error: { code: string } }).error.code).toBe('FORBIDDEN');
+  });
+
+  it('a lead disables the author (after confirming), which signs the author out at once; re-enabling works without JavaScript', async () => {
+    const { page } = leadBrowser;
+    await page.goto(`${server.url}/lead/staff`);
+    const row = page.locator(`[data-staff-row="${AUTHOR.employeeId}"]`);
+    expect(await row.innerText()).toMatch(/出题人\s+已激活/);
+    // A lead has no 停用 for their own account.
+    expect(await page.locator(`[data-staff-row="${lead.employeeId}"] [data-row-action="disable"]`).count()).toBe(0);
+    const questions: string[] = [];
+    let accept = false;
+    const onDialog = (dialog: { message(): string; accept(): Promise<void>; dismiss(): Promise<void> }) => {
+      questions.push(dialog.message());
+      void (accept ? dialog.accept() : dialog.dismiss());
+    };
+    page.on('dialog', onDialog);
+    await row.getByRole('button', { name: `停用 ${AUTHOR.name}（${AUTHOR.employeeId}）` }).click();
+    expect(questions).toEqual([`确定停用出题人 ${AUTHOR.name}（${AUTHOR.employeeId}）的账号吗？停用后立即退出登录，且不能再登录，直到重新启用。`]);
+    expect(await row.innerText()).toMatch(/已激活/);
+    accept = true;
+    await row.getByRole('button', { name: `停用 ${AUTHOR.name}（${AUTHOR.employeeId}）` }).click();
+    // The list is replaced by the server's fresh render: the row now offers 重新启用.
+    await page.getByRole('button', { name: `重新启用 ${AUTHOR.name}（${AUTHOR.employeeId}）` }).waitFor();
+    page.off('dialog', onDialog);
+    expect(await page.locator(`[data-staff-row="${AUTHOR.employeeId}"]`).innerText()).toMatch(/出题人\s+已停用/);
+
+    const author = authorBrowser.page;
+    await author.goto(`${server.url}/lead/studio`);
+    expect(new URL(author.url()).pathname).toBe('/login');
+
+    const noScript = await launchBrowser({ javaScriptEnabled: false });
+    try {
+      await noScript.context.addCookies([{ name: 'asa_session', value: leadToken, domain: new URL(server.url).hostname, path: '/' }]);
+      await noScript.page.goto(`${server.url}/lead/staff`);
+      await noScript.page.getByRole('button', { name: `重新启用 ${AUTHOR.name}（${AUTHOR.employeeId}）` }).click();
+      await noScript.page.waitForLoadState();
+      expect(await noScript.page.locator(`[data-staff-row="${AUTHOR.employeeId}"]`).innerText()).toMatch(/出题人\s+已激活/);
+    } finally {
+      await noScript.close();
+    }
+  });
+
+  it('/lead/staff on a 375 px phone: each person a card, nothing scrolls sideways', async () => {
+    const { page } = leadBrowser;
+    await page.setViewportSize({ width: 375, height: 740 });
+    try {
+      await page.goto(`${server.url}/lead/staff`);
+      const overflow = await page.evaluate(() => {
+        const table = document.querySelector<HTMLElement>('#staff-list .table-scroll')!;
+        return { table: table.scrollWidth - table.clientWidth, page: document.documentElement.scrollWidth - window.innerWidth };
+      });
+      expect(overflow).toEqual({ table: 0, page: 0 });
+      const button = await page.getByRole('button', { name: `停用 ${AUTHOR.name}（${AUTHOR.employeeId}）` }).boundingBox();
+      expect(button!.x + button!.width).toBeLessThanOrEqual(375);
+      expect(await violationsInBothSchemes(page, `${SCREENSHOTS}lead-staff-375`)).toEqual({ light: [], dark: [] });
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 800 });
+    }
   });
 });
