@@ -61,18 +61,20 @@ async function leadSetup(store: Store): Promise<string> {
 /** Clock ticks of /proc/<pid>/stat (USER_HZ; 100 on Linux). */
 const TICK_MS = 10;
 
-/** CPU (user + system) used so far by `pid` and every process below it, in ms; from /proc (Linux). */
+/** CPU (user + system) used so far by `pid`, every process below it and their reaped children, in ms; from /proc (Linux). */
 function treeCpuMs(pid: number): number {
   const parent = new Map<number, number>();
   const used = new Map<number, number>();
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     try {
-      // Fields after the command name, which may hold spaces: state ppid … utime (14) stime (15).
+      // Fields after the command name, which may hold spaces: state ppid … utime (14) stime (15) cutime (16)
+      // cstime (17). The children's fields hold what reaped children used: PostgreSQL ends a backend per connection,
+      // and without them the tree's total dropped when one exited between two readings (a negative CPU figure).
       const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
       parent.set(Number(entry), Number(fields[1]));
-      used.set(Number(entry), (Number(fields[11]) + Number(fields[12])) * TICK_MS);
+      used.set(Number(entry), (Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14])) * TICK_MS);
     } catch {
       // The process ended while we looked.
     }
