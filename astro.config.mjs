@@ -91,7 +91,9 @@ export default defineConfig({
   // securityHeaders: adds nosniff, Referrer-Policy and X-Frame-Options to the prerendered pages' _headers.json.
   integrations: [mdx(), preact({ include: [/\.tsx$/] }), practiceOffline(), securityHeaders()],
   // Case bodies are split at “## 裁决与理由” so the case page can keep the ruling behind a <details> (no JS).
-  markdown: { processor: satteri({ hastPlugins: [caseReveal] }) },
+  // syntaxHighlight off: Shiki colours code with inline styles, which the CSP above refuses; a code block in a case
+  // renders as plain <pre><code> instead (no case has one today).
+  markdown: { processor: satteri({ hastPlugins: [caseReveal] }), syntaxHighlight: false },
   i18n: { defaultLocale: 'zh-CN', locales: ['zh-CN'] },
   // @astrojs/node would otherwise bake an absolute path from the build machine into dist/.
   session: { driver: sessionDrivers.fs({ base: `${dataDir}/sessions` }) },
