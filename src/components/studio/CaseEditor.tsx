@@ -1,3 +1,4 @@
+import { ConflictNotice } from './ConflictNotice.tsx';
 import '../sandbox/zod-jitless.ts';
 import { useEffect, useMemo, useReducer, useRef, useState } from 'preact/hooks';
 import { decide, type EditionId, type Ruling, type ShopPolicy } from '../../rules/index.ts';
@@ -184,11 +185,6 @@ export default function CaseEditor(props: Props) {
     }
   };
 
-  const showTheirs = async () => {
-    const answer = await studioCall<{ file: { text: string } }>('GET', `/api/studio/file?path=${encodeURIComponent(state.path)}`);
-    if (save.kind === 'conflict') setSave({ ...save, theirs: answer.ok ? answer.body.file.text : '（读取失败）' });
-  };
-
   const slug = caseSlug(state.path);
   const disagreements = views.filter((view) => view.disagrees).length;
 
@@ -288,32 +284,16 @@ export default function CaseEditor(props: Props) {
               {(save.kind === 'refused' || save.kind === 'error') && <p class="field-error">{save.message}</p>}
             </div>
             {save.kind === 'conflict' && (
-              <div class="conflict" role="alert">
-                <p>这个文件在你打开之后已被别人保存过，你的修改还没有保存，也没有覆盖对方的修改。</p>
-                <ul class="links">
-                  <li>
-                    <button type="button" class="link-button" onClick={() => void showTheirs()}>
-                      查看对方保存的版本
-                    </button>
-                  </li>
-                  <li>
-                    <a href={`/lead/studio/case?path=${encodeURIComponent(state.path)}`}>打开最新版本（放弃我的修改）</a>
-                  </li>
-                  <li>
-                    <button
-                      type="button"
-                      class="link-button"
-                      onClick={() => {
-                        dispatch({ type: 'rebase', version: save.currentVersion });
-                        void doSave(save.currentVersion);
-                      }}
-                    >
-                      看过对方的版本，用我的内容保存
-                    </button>
-                  </li>
-                </ul>
-                {save.theirs !== null && <pre class="theirs">{save.theirs}</pre>}
-              </div>
+              <ConflictNotice
+                path={state.path}
+                latestHref={`/lead/studio/case?path=${encodeURIComponent(state.path)}`}
+                theirs={save.theirs}
+                onTheirs={(theirs) => setSave((current) => (current.kind === 'conflict' ? { ...current, theirs } : current))}
+                onSaveOver={() => {
+                  dispatch({ type: 'rebase', version: save.currentVersion });
+                  void doSave(save.currentVersion);
+                }}
+              />
             )}
             {placed.other.length > 0 && (
               <div class="gate-other">
