@@ -160,7 +160,8 @@ describe('/sandbox', () => {
     if (other) {
       await page.locator('#sandbox-case').selectOption(other);
       await summarySays(page, '已载入案例');
-      expect(new URL(page.url()).searchParams.get('case')).toBe(other);
+      // page.url() follows the browser process, which learns of a replaceState a moment after the page: poll the page.
+      await expect.poll(() => page.evaluate(() => new URL(location.href).searchParams.get('case'))).toBe(other);
     }
   });
 
@@ -238,7 +239,7 @@ describe('/sandbox JavaScript budget', () => {
     expect(scripts.filter((path) => /\/engine\./.test(path))).toHaveLength(1);
     // The address bar now carries the edited facts: a scenario the build never evaluated.
     await page.waitForFunction(() => new URL(location.href).searchParams.has('facts'));
-    const shared = page.url();
+    const shared = await page.evaluate(() => location.href);
     await page.close();
 
     const other = await browser.context.newPage();

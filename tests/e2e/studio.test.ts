@@ -87,7 +87,8 @@ describe('writing a case from a sandbox scenario', () => {
     const claimAt = page.locator('#fact-claim-at');
     await claimAt.fill('2025-09-10 23:30');
     await page.waitForFunction(() => new URL(location.href).searchParams.get('facts')?.includes('23:30'));
-    const shared = page.url();
+    // page.url() can lag a replaceState the page has already made: read the page's own address.
+    const shared = await page.evaluate(() => location.href);
     await page.goto(shared);
     await expect.poll(() => claimAt.inputValue(), { timeout: 30_000 }).toBe('2025-09-10 23:30');
 
@@ -126,7 +127,7 @@ describe('writing a case from a sandbox scenario', () => {
     await expect.poll(() => row.locator('.field-error, .gate-message').count(), { timeout: 30_000 }).toBe(0);
     await page.getByRole('button', { name: '保存', exact: true }).click();
     await page.getByText(/已保存（.*），内容检查通过/).waitFor({ timeout: 120_000 });
-    expect(new URL(page.url()).searchParams.get('path')).toBe(`cases/${SLUG}.mdx`);
+    await expect.poll(() => page.evaluate(() => new URL(location.href).searchParams.get('path'))).toBe(`cases/${SLUG}.mdx`);
     const written = readFileSync(join(contentDir, 'cases', `${SLUG}.mdx`), 'utf8');
     expect(written).toContain(`title: ${TITLE}`);
     expect(written).toContain('freight: { outbound: seller, return: buyer }');
