@@ -3,20 +3,22 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { checkedSeedsPerTemplate, normalizeQuestionFile } from '../src/authoring/index.ts';
 import { drawParams, renderStem, TemplateSchema, variantId } from '../src/quiz/index.ts';
 import { readQuestionFiles } from '../src/server/content-check/question-files.ts';
+import { ensureBuilt } from './server/built-server.ts';
 
 /**
  * Certification questions must never reach the build: no exam item's stem or id, and no stem or id of any of the
  * first 50 variants of an exam template, in any file under dist/ (pages, scripts, the server bundle and its copy of
  * the content data store, and Pagefind's index).
  *
- * Runs when dist/client exists and skips, saying so, when it does not. `.ci/run` runs `npm test` before
- * `npm run build`, so there it skips; `npm run test:e2e` (after the build) runs this file again with
- * DIST_SCAN_REQUIRED=1, which turns a missing build into a failure. That keeps the scan independent of where the
- * build sits in the CI script without a build inside a unit-test run (20–60 s).
+ * The scan builds first when dist/ is missing or stale (`ensureBuilt`, as the server tests do), and never reads dist/
+ * while a build is writing it: `npm test` runs this file beside the ones that build, and a scan started on half a
+ * build could read files the build then moves (or pass without having seen the pages). It used to skip when
+ * dist/client was missing, judged when the file loaded: on a fresh clone that raced the first test file's build. `npm run test:e2e` scans again,
+ * after CI's own `npm run build`.
  *
  * Pagefind's files are gzip (then a `pagefind_dcd` signature); fragments hold each indexed page's text with
  * zero-width spaces between Chinese words. They are decompressed and read like the pages, with whitespace and
@@ -26,8 +28,6 @@ import { readQuestionFiles } from '../src/server/content-check/question-files.ts
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const DIST = join(ROOT, 'dist');
-const hasBuild = existsSync(join(DIST, 'client'));
-const required = process.env['DIST_SCAN_REQUIRED'] === '1';
 
 const TEXT_FILE = /\.(?:html?|m?js|cjs|json|css|txt|xml|svg|map|webmanifest)$/;
 const PAGEFIND_FILE = /\.pf_(?:fragment|index|meta|filter)$/;
@@ -173,14 +173,10 @@ describe('the dist/ scanner', () => {
 });
 
 describe('dist/ after `npm run build`', () => {
-  if (!hasBuild && !required) {
-    console.info('dist-scan: dist/client does not exist, so dist/ is not scanned for certification questions. Run `npm run build` first; `npm run test:e2e` scans dist/ after the build.');
-    it.skip('is not scanned: dist/client does not exist (run `npm run build`; `npm run test:e2e` scans dist/ after the build)', () => {});
-    return;
-  }
+  beforeAll(ensureBuilt, 300_000);
 
   it('contains no exam item and no variant of an exam template: neither stem nor id', () => {
-    expect(hasBuild, 'dist/client is missing: run `npm run build` before `npm run test:e2e`').toBe(true);
+    expect(existsSync(join(DIST, 'client')), 'dist/client is missing after the build').toBe(true);
     const exam = examEntries(join(ROOT, 'content'));
     expect(scanDist(DIST, exam)).toEqual([]);
   }, 120_000);

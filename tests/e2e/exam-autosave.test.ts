@@ -203,8 +203,22 @@ describe('exam autosave in the browser', () => {
     const exam = await openExam(delayed);
     const { page, context } = exam.browser;
     const next = random(SEED);
+    // While held, a save waits at the proxy (after its random delay) until released. Two checks need saves still in
+    // flight: after the quick clicks, and at 交卷 right after three corrections. With the random delays alone they
+    // depended on a delay outlasting the clicks that followed (a short one, under load, made the run fail).
+    let held: { readonly until: Promise<void>; readonly release: () => void } | null = null;
+    const hold = () => {
+      let release = () => {};
+      const until = new Promise<void>((resolve) => (release = resolve));
+      held = { until, release };
+    };
+    const release = () => {
+      held?.release();
+      held = null;
+    };
     await context.route('**/api/attempts/*/answers', async (route) => {
       await new Promise((resolve) => setTimeout(resolve, next() * 600));
+      await held?.until;
       await route.continue();
     });
     const choicesOf = async (position: number) => {
@@ -213,6 +227,8 @@ describe('exam autosave in the browser', () => {
     };
     // Quick clicks, no waiting for saves: half the questions answered wrong first and corrected, four left wrong.
     for (const [position, entry] of exam.items.entries()) {
+      // The last four answers (left wrong) stay in flight until checked below.
+      if (position === 16) hold();
       const type = typeOf(entry);
       const wrong = wrongOf(entry, await choicesOf(position));
       if (position % 2 === 0 || position >= 16) await answerInPage(page, position, type, wrong);
@@ -220,6 +236,7 @@ describe('exam autosave in the browser', () => {
       if (position % 7 === 3) await page.getByLabel('标记此题，稍后再看').check();
     }
     expect(await page.locator('.exam-nav button[data-save="saving"], .exam-nav button[data-save="unsaved"]').count()).toBeGreaterThan(0);
+    release();
     await expect.poll(() => savedCount(page), { timeout: 30_000 }).toBe(20);
     expect(await page.locator('[data-save-summary]').innerText()).toBe('答案已自动保存');
     await page.screenshot({ path: `${SCREENSHOTS}exam-autosave-delayed.png`, fullPage: true });
@@ -230,11 +247,14 @@ describe('exam autosave in the browser', () => {
     await expect.poll(() => savedCount(page)).toBe(20);
     expect(await expectPageMatchesServer(page, exam.attemptId, exam.items)).toBe(20);
 
-    // 交卷 right after three corrections, while their saves are still delayed: the page waits for them first.
+    // 交卷 right after three corrections, while their saves are still held: the page waits for them first.
+    hold();
     for (const position of [16, 17, 18]) await answerInPage(page, position, typeOf(exam.items[position]!), correctOf(exam.items[position]!));
     const before = await serverAnswers(page, exam.attemptId);
-    expect(exam.items.slice(16, 19).some((entry) => !isRight(entry, before[entry.itemId]?.response))).toBe(true);
+    expect(exam.items.slice(16, 19).every((entry) => !isRight(entry, before[entry.itemId]?.response))).toBe(true);
+    // The click returns once the page has confirmed and started waiting for its saves (flush); then they go through.
     await page.getByRole('button', { name: '交卷' }).click();
+    release();
     const score = await scoreShown(page);
     expect(exam.dialogs.some((message) => message.includes('还没有保存到服务器'))).toBe(false);
     // The score is what the keys say about the answers the server acknowledged: 19 right (question 20 stayed wrong).

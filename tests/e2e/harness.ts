@@ -1,17 +1,12 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { AxeResults, Result } from 'axe-core';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { ACCOUNT_NAV_SCRIPT } from '../../src/components/account-nav-script.ts';
-
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const ENTRY = join(ROOT, 'dist/server/entry.mjs');
+import { ENTRY, startServer, tempDataDir } from '../server/built-server.ts';
 
 export interface Site {
   /** Origin without a trailing slash, e.g. http://127.0.0.1:40123. */
@@ -25,57 +20,25 @@ export interface Browser {
   close(): Promise<void>;
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
-
 /**
- * Starts the built standalone server (it does not build) and resolves once it answers.
- * Throws if dist/ has no server entry or the server exits or stays silent for 30 s.
+ * Starts the built standalone server (it does not build) on a data folder of its own, deleted on stop, and resolves
+ * once it answers. Throws if dist/ has no server entry or the server exits or stays silent for 30 s.
+ * A folder per file: the default ./data would be shared by every file that starts a site (and with a developer's own).
  */
 export async function startSite(): Promise<Site> {
   if (!existsSync(ENTRY)) throw new Error(`${ENTRY} is missing: run \`npm run build\` before \`npm run test:e2e\`.`);
-  const port = await freePort();
-  const url = `http://127.0.0.1:${port}`;
-  // process.execPath is the pinned Node 24 when this runs under `npm run`.
-  const child: ChildProcess = spawn(process.execPath, [join(ROOT, 'src/server/start.mjs')], {
-    cwd: ROOT,
-    env: { ...process.env, HOST: '127.0.0.1', PORT: String(port) },
-    stdio: ['ignore', 'pipe', 'pipe'],
+  const dataDir = await tempDataDir();
+  const server = await startServer({ dataDir }).catch(async (error: unknown) => {
+    await rm(dataDir, { recursive: true, force: true });
+    throw error;
   });
-  let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-
-  const stop = async () => {
-    if (child.exitCode === null && child.signalCode === null) {
-      child.kill('SIGTERM');
-      await exited;
-    }
+  return {
+    url: server.url,
+    async stop() {
+      await server.stop();
+      await rm(dataDir, { recursive: true, force: true });
+    },
   };
-
-  const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`server exited with code ${child.exitCode}:\n${output}`);
-    try {
-      const response = await fetch(`${url}/`);
-      if (response.ok) return { url, stop };
-    } catch {
-      // Not listening yet.
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  await stop();
-  throw new Error(`server did not answer on ${url} within 30 s:\n${output}`);
 }
 
 /**

@@ -77,7 +77,8 @@ describe('studio drafts', () => {
     await page.reload();
     await title.waitFor();
     await expect.poll(() => title.inputValue(), { timeout: 30_000 }).toBe(`${original}（草稿）`);
-    await page.waitForTimeout(1_000);
+    // Once the editor has its answer about drafts (no longer `loading`), an offer would already be on the page.
+    await page.locator('[data-draft-status="clean"]').waitFor({ state: 'attached', timeout: 30_000 });
     expect(await page.locator('.draft-offer').count()).toBe(0);
   });
 
@@ -139,7 +140,7 @@ describe('studio drafts', () => {
     await offer.waitFor();
     expect(await offer.locator('.draft-warning').innerText()).toMatch(/已被保存过.*冲突/);
     await page.getByRole('button', { name: '丢弃草稿' }).click();
-    expect(await offer.count()).toBe(0);
+    await offer.waitFor({ state: 'detached' });
     const mine = signedInClient(server.url, tokens[lead.id]!);
     await expect.poll(async () => ((await (await mine.get(`/api/studio/drafts?path=${CASE}`)).json()) as { draft: unknown }).draft).toBeNull();
   });

@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, rmdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -32,11 +32,14 @@ function isBuilt(): boolean {
 
 /**
  * Builds the site once when dist/ is missing or older than the sources. Test files run in parallel workers, so a
- * lock directory makes the first one build while the others wait and then find dist/ fresh.
+ * lock directory makes the first one build while the others wait and then find dist/ fresh. Freshness is judged only
+ * while holding the lock: the build writes dist/server/entry.mjs long before it has written the pages and Pagefind's
+ * index, so a file that looked at ENTRY while another worker built would start a server on half a build.
  * @throws Error with the build output when `npm run build` fails.
  */
 export async function ensureBuilt(): Promise<void> {
-  if (isBuilt()) return;
+  // Fast path: no build ran from before the check to after it, so ENTRY was not half a build's.
+  if (!existsSync(LOCK) && isBuilt() && !existsSync(LOCK)) return;
   mkdirSync(join(LOCK, '..'), { recursive: true });
   const deadline = Date.now() + 5 * 60_000;
   for (;;) {
@@ -44,18 +47,39 @@ export async function ensureBuilt(): Promise<void> {
       mkdirSync(LOCK);
       break;
     } catch {
+      if (lockOwnerIsGone()) continue;
       if (Date.now() > deadline) throw new Error(`waited 5 min for ${LOCK}; delete it if no build is running`);
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
   }
   try {
+    writeFileSync(join(LOCK, 'pid'), String(process.pid));
     if (isBuilt()) return;
     const env = { ...process.env };
     delete env['NODE_ENV'];
     const build = spawnSync('npm', ['run', 'build'], { cwd: ROOT, env, encoding: 'utf8' });
     if (build.status !== 0) throw new Error(`npm run build failed:\n${build.stdout}\n${build.stderr}`);
   } finally {
-    rmdirSync(LOCK);
+    rmSync(LOCK, { recursive: true, force: true });
+  }
+}
+
+/** Removes the lock when the process that took it has died (a test run killed mid-build), and says so. */
+function lockOwnerIsGone(): boolean {
+  let pid: number;
+  try {
+    pid = Number(readFileSync(join(LOCK, 'pid'), 'utf8'));
+  } catch {
+    return false; // Just taken, its pid not written yet (or already released).
+  }
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return false;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ESRCH') return false;
+    rmSync(LOCK, { recursive: true, force: true });
+    return true;
   }
 }
 
@@ -92,9 +116,15 @@ export interface TestServer {
   kill9(): Promise<number | null>;
 }
 
+/** What serveAcademy (src/server/serve/server.ts) prints once its socket listens: proof the port is this process's. */
+const LISTENING = /Server listening on /;
+
 /**
  * Spawns the built server (`node src/server/start.mjs`, what `npm start` runs) on a free port of 127.0.0.1 with DATA_DIR set, and
- * resolves once it answers HTTP, or once it exits when `expectExit` is set.
+ * resolves once it says it listens and answers HTTP, or once it exits when `expectExit` is set. The port is probed free
+ * and then handed to the child, so another process can take it in between: a start that fails with EADDRINUSE is
+ * retried on a new port (up to 3 times), and an HTTP answer counts only after the child printed that it listens (an
+ * answer from whoever else holds the port must not pass for this server).
  */
 export async function startServer(options: {
   readonly dataDir: string;
@@ -102,6 +132,14 @@ export async function startServer(options: {
   readonly command?: readonly string[];
   readonly env?: Record<string, string>;
 }): Promise<TestServer> {
+  for (let attempt = 1; ; attempt += 1) {
+    const server = await startOnce(options);
+    if (server !== 'port taken') return server;
+    if (attempt === 3) throw new Error('three free ports in a row were taken before the server could listen on them');
+  }
+}
+
+async function startOnce(options: Parameters<typeof startServer>[0]): Promise<TestServer | 'port taken'> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const env: Record<string, string | undefined> = {
@@ -125,6 +163,7 @@ export async function startServer(options: {
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const exit = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const closed = new Promise((resolve) => child.once('close', resolve));
 
   const server: TestServer = {
     url,
@@ -165,13 +204,21 @@ export async function startServer(options: {
   }
   const deadline = Date.now() + 30_000;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`server exited with code ${child.exitCode}:\n${output}`);
-    try {
-      // Any answer means it listens; an API route does not depend on which pages the build produced.
-      await fetch(`${url}/api/auth/me`);
-      return server;
-    } catch {
-      // Not listening yet.
+    if (child.exitCode !== null || child.signalCode !== null) {
+      // Output can trail the exit event: read why it stopped once its pipes are drained (a grandchild holding them
+      // open, as under `npm start`, gets 2 s).
+      await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, 2_000))]);
+      if (/EADDRINUSE/.test(output)) return 'port taken';
+      throw new Error(`server exited with code ${child.exitCode}:\n${output}`);
+    }
+    if (LISTENING.test(output)) {
+      try {
+        // Any answer means it serves; an API route does not depend on which pages the build produced.
+        await fetch(`${url}/api/auth/me`);
+        return server;
+      } catch {
+        // Listening but not answering yet.
+      }
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
