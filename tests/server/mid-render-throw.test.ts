@@ -41,16 +41,15 @@ interface Outcome {
   readonly body: string;
   /** Whether the body arrived whole by HTTP's framing (its last chunk), rather than being cut off by a reset. */
   readonly complete: boolean;
-  readonly ms: number;
 }
 
 /**
  * One GET on a kept-alive connection, as a browser sends it; resolves once the server has closed the connection, and
- * rejects when it is still open after 10 s (what a browser would sit waiting on).
+ * rejects when it is still open after 10 s (what a browser would sit waiting on). No tighter time is asserted: without
+ * the fix the connection stays open for ever, and a wall-clock bound under a loaded machine's noise is no behaviour.
  */
 function get(path: string): Promise<Outcome> {
   return new Promise((resolve, reject) => {
-    const started = performance.now();
     const req = request(`${server.url}${path}`, { headers: { connection: 'keep-alive' } }, (res) => {
       let body = '';
       let complete = false;
@@ -65,7 +64,7 @@ function get(path: string): Promise<Outcome> {
       }, 10_000);
       socket.once('close', () => {
         clearTimeout(timer);
-        resolve({ status: res.statusCode ?? 0, body, complete, ms: performance.now() - started });
+        resolve({ status: res.statusCode ?? 0, body, complete });
       });
     });
     req.on('error', () => undefined);
@@ -90,7 +89,6 @@ describe('a page whose render throws after streaming began', () => {
     expect(outcome.complete).toBe(true);
     expect(outcome.body).toContain('<h1>页面开头</h1>');
     expect(outcome.body).not.toContain('</html>');
-    expect(outcome.ms).toBeLessThan(5_000);
     // Logged when the response closes; give the log a moment to arrive.
     await server.waitForOutput(/late render failure/);
     await new Promise((resolve) => setTimeout(resolve, 200));
