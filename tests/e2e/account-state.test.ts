@@ -9,7 +9,8 @@ const LEAD = { name: '郑组长', employeeId: 'LEAD-NOJS1', password: '没有脚
 const TRAINEE = { name: '钱学员', employeeId: 'TRAINEE-NOJS1', cohort: '售后三组' };
 const TRAINEE_PASSWORD = '没有脚本的学员口令2025';
 
-vi.setConfig({ testTimeout: 120_000 });
+// Six axe runs and full-page screenshots in one test: over 120 s at load ~25 on the shared 2-core machine.
+vi.setConfig({ testTimeout: 240_000 });
 
 let academy: Academy;
 let server: TestServer;

@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACCOUNT_NAV_SCRIPT } from '../../src/components/account-nav-script.ts';
 import { decisionTables } from '../../src/rules/index.ts';
-import { axeViolations, type Browser, describeViolations, launchBrowser, scriptsBesidesAccountNav, type Site, startSite } from './harness.ts';
+import { axeViolations, type Browser, describeViolations, launchBrowser, SCREENSHOT_TIMEOUT_MS, scriptsBesidesAccountNav, type Site, startSite } from './harness.ts';
 
 const SCREENSHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
 const CASE_TITLE = '签收第 7 天 23:59 申请七天无理由退货';
@@ -36,7 +36,7 @@ async function inEveryMode(page: Page, name: string, prepare: () => Promise<void
     await page.emulateMedia({ colorScheme: mode.scheme });
     await page.reload();
     await prepare();
-    await page.screenshot({ path: `${SCREENSHOTS}${name}${mode.suffix}.png`, fullPage: true });
+    await page.screenshot({ path: `${SCREENSHOTS}${name}${mode.suffix}.png`, fullPage: true, timeout: SCREENSHOT_TIMEOUT_MS });
     expect(describeViolations(await axeViolations(page)), `${name}${mode.suffix}`).toEqual([]);
     expect(await page.evaluate(() => document.documentElement.scrollWidth), `${name}${mode.suffix} overflows`).toBeLessThanOrEqual(mode.width);
   }

@@ -11,7 +11,7 @@ import { type Browser, launchBrowser, violationsInBothSchemes } from './harness.
 // exam page, the island's autosaves count as activity, 保持登录 extends the session; and an answer given after the
 // session ended is kept on the page and saved once the trainee is signed in again.
 
-vi.setConfig({ testTimeout: 120_000 });
+vi.setConfig({ testTimeout: 180_000 });
 
 const EXAM_PATH = '/exams/basic-certification';
 const MINUTE = 60_000;

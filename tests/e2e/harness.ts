@@ -105,14 +105,20 @@ export function describeViolations(violations: readonly Result[]): string[] {
 }
 
 /**
+ * A full-page screenshot of a long page (/rules/path, /lead/items) passed Playwright's 30 s default at load ~25 on the
+ * shared 2-core machine: the capture is slow work, not a hang.
+ */
+export const SCREENSHOT_TIMEOUT_MS = 120_000;
+
+/**
  * Screenshots the page as `<screenshotPath>.png` and `<screenshotPath>-dark.png` and returns the axe violations in
  * light and in dark mode; the page is left in light mode.
  */
 export async function violationsInBothSchemes(page: Page, screenshotPath: string): Promise<{ light: string[]; dark: string[] }> {
-  await page.screenshot({ path: `${screenshotPath}.png`, fullPage: true });
+  await page.screenshot({ path: `${screenshotPath}.png`, fullPage: true, timeout: SCREENSHOT_TIMEOUT_MS });
   const light = describeViolations(await axeViolations(page));
   await page.emulateMedia({ colorScheme: 'dark' });
-  await page.screenshot({ path: `${screenshotPath}-dark.png`, fullPage: true });
+  await page.screenshot({ path: `${screenshotPath}-dark.png`, fullPage: true, timeout: SCREENSHOT_TIMEOUT_MS });
   const dark = describeViolations(await axeViolations(page));
   await page.emulateMedia({ colorScheme: 'light' });
   return { light, dark };

@@ -7,7 +7,7 @@ import { newUser } from '../server/store-factories.ts';
 import { type Academy, SCREENSHOTS, startAcademy } from './academy.ts';
 import { axeViolations, type Browser, describeViolations, launchBrowser, violationsInBothSchemes } from './harness.ts';
 
-vi.setConfig({ testTimeout: 120_000 });
+vi.setConfig({ testTimeout: 180_000 });
 
 /** Two devices of one trainee (two browser profiles), and a lead. */
 const trainee = newUser({ name: '练习同步学员', employeeId: 'SYNC-01', cohort: '售后一组' });

@@ -60,7 +60,10 @@ export function keepSynced(store: ProgressStore, onSynced?: () => void): { chang
       running = null;
       signedOut = outcome === 'signed-out';
       if (outcome === 'synced') onSynced?.();
-      if (again && outcome === 'synced') {
+      // Asked again while this one ran (an answer, or the browser back online): once more, whatever this outcome was.
+      // Only after a success used to count, so a sync begun offline that failed after the `online` event swallowed
+      // that event, and the offline answers waited for the next answer or reconnect.
+      if (again && !signedOut) {
         again = false;
         run();
       }
