@@ -111,17 +111,27 @@ describe('case study path', () => {
 });
 
 describe('accessibility and screenshots of the study pages', () => {
-  it('home, a revealed case page, a rule page and the flow diagrams pass axe in every mode', async () => {
+  // One test per page: each is four reloads, full-page screenshots and axe runs, together over 180 s at load ~20.
+  it('home passes axe in every mode', async () => {
     const { page } = browser;
     await page.goto(`${site.url}/`);
     await inEveryMode(page, 'home-study');
+  });
 
+  it('a revealed case page passes axe in every mode', async () => {
+    const { page } = browser;
     await page.goto(`${site.url}/cases/seven-day-last-minute`);
     await inEveryMode(page, 'case', () => page.locator('details.reveal > summary').click());
+  });
 
+  it('a rule page with its cases passes axe in every mode', async () => {
+    const { page } = browser;
     await page.goto(`${site.url}/rules/R-FREIGHT-7DAY-RETURN`);
     await inEveryMode(page, 'rule-with-cases');
+  });
 
+  it('the flow diagrams have a title and description each and pass axe in every mode', async () => {
+    const { page } = browser;
     await page.goto(`${site.url}/flows`);
     // The four flow charts, then one chain per stage's decision table.
     expect(await page.locator('svg[role="img"]').count()).toBe(4 + decisionTables.length);
