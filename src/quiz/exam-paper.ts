@@ -4,6 +4,7 @@ import type { AttemptEntry } from './exam-assembly.ts';
 import type { Item } from './item-schema.ts';
 import type { Key } from './keys.ts';
 import { grade, type Response } from './grade.ts';
+import { authoredChoices } from './item-choices.ts';
 import { keyRules } from './sop-fields.ts';
 import { variantId } from './variants.ts';
 
@@ -29,25 +30,12 @@ export function questionLookup(bank: Pick<Bank, 'items' | 'variants'>): (itemId:
   return (itemId) => byId.get(itemId);
 }
 
-function authoredChoices({ item, key }: KeyedQuestion): readonly string[] {
-  switch (item.type) {
-    case 'single':
-      return item.options.map((option) => option.text);
-    case 'multiple':
-      return item.statements.map((statement) => statement.text);
-    case 'truefalse':
-      return item.labels === '是否' ? ['是', '否'] : ['正确', '错误'];
-    case 'ordering':
-      return key.answer as readonly string[];
-  }
-}
-
 const inOrder = <T>(values: readonly T[], order: readonly number[] | undefined): T[] =>
   order ? order.map((index) => values[index]!) : [...values];
 
 /** The question as the trainee sees it in this attempt. */
 export function examQuestion(entry: AttemptEntry, question: KeyedQuestion): ExamQuestion {
-  return { id: entry.itemId, type: question.item.type, stem: question.item.stem, choices: inOrder(authoredChoices(question), entry.optionOrder) };
+  return { id: entry.itemId, type: question.item.type, stem: question.item.stem, choices: inOrder(authoredChoices(question.item, question.key), entry.optionOrder) };
 }
 
 /**

@@ -1,4 +1,5 @@
 import { decisiveRules, ruleHeadById, type Ruling } from '../rules/index.ts';
+import { authoredChoices } from './item-choices.ts';
 import type { Item } from './item-schema.ts';
 import type { Key } from './keys.ts';
 import { keyRules } from './sop-fields.ts';
@@ -71,17 +72,9 @@ export function explanationSteps(rulings: readonly Ruling[], sopRules: ReadonlyS
 }
 
 function choicesOf(item: Item, key: Key): string[] {
-  switch (item.type) {
-    case 'single':
-      return item.options.map((option) => option.text);
-    case 'multiple':
-      return item.statements.map((statement) => statement.text);
-    case 'truefalse':
-      return item.labels === '是否' ? ['是', '否'] : ['正确', '错误'];
-    case 'ordering':
-      // Shuffled by the item id so the page is stable between builds yet never shows the answer order.
-      return shuffled(seededRandom(Number.parseInt(fingerprint(item.id), 16)), key.answer as readonly string[]);
-  }
+  // Ordering steps are shuffled by the item id so the page is stable between builds yet never shows the answer order.
+  if (item.type === 'ordering') return shuffled(seededRandom(Number.parseInt(fingerprint(item.id), 16)), key.answer as readonly string[]);
+  return [...authoredChoices(item, key)];
 }
 
 /** The rule most statements of an item turn on (the first on a tie), so statement items file under their main area. */

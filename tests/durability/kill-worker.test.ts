@@ -6,7 +6,7 @@ import { type ServerProcess, spawnServer, waitUntilServing } from '../../bench/s
 import { sha256Hex } from '../../src/server/auth/tokens.ts';
 import { openPostgresStore } from '../../src/server/store/postgres-store.ts';
 import { tempDataDir } from '../server/built-server.ts';
-import { type PostgresCluster, startPostgres } from '../store/postgres-cluster.ts';
+import { usePostgres } from '../store/use-postgres.ts';
 import { type AttemptView, call, validResponse } from './kill9-scenario.ts';
 
 // `WORKERS=2` on PostgreSQL: kill -9 one of the two worker processes while trainees autosave. Every save the server
@@ -14,19 +14,17 @@ import { type AttemptView, call, validResponse } from './kill9-scenario.ts';
 // once it serves, every save must be acknowledged again (no request is left to a dead worker).
 
 const TRAINEES = 8;
-let cluster: PostgresCluster;
+const postgres = usePostgres();
 let url: string;
 let dataDir: string;
 let server: ServerProcess | null = null;
 
 beforeAll(async () => {
-  cluster = await startPostgres();
-  url = await cluster.createDatabase();
+  url = await postgres.cluster.createDatabase();
   dataDir = await tempDataDir();
 }, 120_000);
 afterAll(async () => {
   await server?.stop();
-  await cluster?.stop();
   if (dataDir) await rm(dataDir, { recursive: true, force: true });
 });
 
@@ -150,8 +148,7 @@ test('kill -9 of one of two workers mid-load: every acknowledged autosave surviv
 
 test('a replaced worker leaves the first-run setup link valid (only the first worker 1 prints one)', async () => {
   await server?.stop();
-  const fresh = await cluster.createDatabase();
-  const store = await openPostgresStore(fresh, { migrate: true });
+  const { url: fresh, store } = await postgres.migratedStore();
   await store.close();
   server = await spawnServer(dataDir, { DATABASE_URL: fresh, WORKERS: '2' });
   await until('both workers to listen', () => listening() === 2, 120_000);
@@ -173,8 +170,7 @@ test('a replaced worker leaves the first-run setup link valid (only the first wo
 
 test('SIGHUP restarts the workers one at a time under load: no error answer, at most the request in flight on each retired connection cut, every acknowledged autosave kept', async () => {
   await server?.stop();
-  const fresh = await cluster.createDatabase();
-  const store = await openPostgresStore(fresh, { migrate: true });
+  const { url: fresh, store } = await postgres.migratedStore();
   let trainees: Trainee[];
   try {
     trainees = await prefillStore(store, { attempts: 0, answersPerAttempt: 0, alumni: 0, trainees: 4, sessions: true });

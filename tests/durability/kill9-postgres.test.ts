@@ -4,7 +4,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { prefillStore } from '../../bench/scale/prefill.ts';
 import { openPostgresStore } from '../../src/server/store/postgres-store.ts';
 import { tempDataDir } from '../server/built-server.ts';
-import { type PostgresCluster, startPostgres } from '../store/postgres-cluster.ts';
+import { usePostgres } from '../store/use-postgres.ts';
 import { killNineRounds, ROUNDS, SEED, TIME_LIMIT_MS, TRAINEES } from './kill9-scenario.ts';
 
 // The kill -9 scenario (kill9-scenario.ts) on the PostgreSQL store, in a cluster this test starts (fsync and
@@ -15,17 +15,15 @@ import { killNineRounds, ROUNDS, SEED, TIME_LIMIT_MS, TRAINEES } from './kill9-s
 /** Every this many rounds the database is crashed together with the server. */
 const CRASH_DATABASE_EVERY = 5;
 
-let cluster: PostgresCluster;
+const postgres = usePostgres();
 let url: string;
 let dataDir: string;
 beforeAll(async () => {
-  cluster = await startPostgres();
-  url = await cluster.createDatabase();
+  url = await postgres.cluster.createDatabase();
   // With DATABASE_URL set the server must not touch DATA_DIR: an empty folder nobody uses.
   dataDir = await tempDataDir();
 }, 120_000);
 afterAll(async () => {
-  await cluster?.stop();
   if (dataDir) await rm(dataDir, { recursive: true, force: true });
 });
 
@@ -47,7 +45,7 @@ test(
       },
       async atKill(round) {
         if (round % CRASH_DATABASE_EVERY !== 0) return;
-        await cluster.crashAndRestart();
+        await postgres.cluster.crashAndRestart();
         databaseCrashes += 1;
       },
       async afterKill() {

@@ -1,11 +1,10 @@
 import { rm } from 'node:fs/promises';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildDashboard, dashboardAttempt, type DashboardInput, parseCohortScope } from '../../src/present/index.ts';
 import { ruleAreas } from '../../src/rules/index.ts';
 import { dashboardAttempts } from '../../src/server/lead-stats/index.ts';
 import { openLowdbStore, type AttemptResult, type Store } from '../../src/server/store/index.ts';
-import { openPostgresStore } from '../../src/server/store/postgres-store.ts';
-import { type PostgresCluster, startPostgres } from '../store/postgres-cluster.ts';
+import { usePostgres } from '../store/use-postgres.ts';
 import { tempDataDir } from './built-server.ts';
 import { newAttempt, newUser } from './store-factories.ts';
 
@@ -91,15 +90,7 @@ async function compare(store: Store): Promise<void> {
 }
 
 describe('dashboard from store digests equals the dashboard from full attempts', () => {
-  let cluster: PostgresCluster;
-
-  beforeAll(async () => {
-    cluster = await startPostgres();
-  }, 120_000);
-
-  afterAll(async () => {
-    await cluster?.stop();
-  });
+  const postgres = usePostgres();
 
   it('on lowdb, also after a reopen (tallies from the attempt index)', async () => {
     const dir = await tempDataDir();
@@ -117,7 +108,7 @@ describe('dashboard from store digests equals the dashboard from full attempts',
   });
 
   it('on PostgreSQL', async () => {
-    const store = await openPostgresStore(await cluster.createDatabase(), { migrate: true });
+    const { store } = await postgres.migratedStore();
     try {
       await fill(store);
       await compare(store);

@@ -207,6 +207,18 @@ describe('studio content service', () => {
     drafts.remove(lead.employeeId, 'cases/new-draft.mdx');
     expect(drafts.list(lead.employeeId)).toEqual([]);
   });
+
+  it("drops the saving lead's draft of the file on a successful save, and keeps it when the save is refused", async () => {
+    const { studio } = tempStudio(false);
+    const start = studio.read(CASE)!;
+    const edited = start.text.replace('difficulty: 2', 'difficulty: 3');
+    for (const who of [lead, other]) studio.drafts.put(who.employeeId, { path: CASE, baseVersion: start.version, text: edited });
+    expect(await studio.save(CASE, 'stale-version', { text: edited }, lead)).toMatchObject({ ok: false, code: 'STUDIO_CONFLICT' });
+    expect(studio.drafts.get(lead.employeeId, CASE)?.text).toBe(edited);
+    expect(await studio.save(CASE, start.version, { text: edited }, lead)).toMatchObject({ ok: true, changed: true });
+    expect(studio.drafts.get(lead.employeeId, CASE)).toBeUndefined();
+    expect(studio.drafts.get(other.employeeId, CASE)?.text).toBe(edited);
+  });
 });
 
 describe('studio save body', () => {

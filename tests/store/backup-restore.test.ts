@@ -7,7 +7,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { prefillStore } from '../../bench/scale/prefill.ts';
 import { countStore } from '../../src/server/store/db-cli.ts';
 import { openPostgresStore } from '../../src/server/store/postgres-store.ts';
-import { type PostgresCluster, startPostgres } from './postgres-cluster.ts';
+import { usePostgres } from './use-postgres.ts';
 
 // The backup and restore commands of docs/operations.md ("Backup and restore (PostgreSQL)"), run as written: pg_dump
 // of a database while a store has it open and writes, pg_restore --clean into another database, which the server's
@@ -15,21 +15,18 @@ import { type PostgresCluster, startPostgres } from './postgres-cluster.ts';
 
 const run = promisify(execFile);
 const BIN = process.env.PG_BIN ?? '/usr/lib/postgresql/15/bin';
-let cluster: PostgresCluster;
+const postgres = usePostgres();
 let dir: string;
 
 beforeAll(async () => {
-  cluster = await startPostgres();
   dir = await mkdtemp(join(tmpdir(), 'academy-dump-'));
-}, 120_000);
+});
 afterAll(async () => {
-  await cluster?.stop();
   if (dir) await rm(dir, { recursive: true, force: true });
 });
 
 it('pg_dump while the store writes, pg_restore --clean into another database: every area comes back', async () => {
-  const live = await cluster.createDatabase();
-  const store = await openPostgresStore(live, { migrate: true });
+  const { url: live, store } = await postgres.migratedStore();
   const dump = join(dir, 'academy.dump');
   try {
     const trainees = await prefillStore(store, { attempts: 100, answersPerAttempt: 10, alumni: 5, trainees: 3, sessions: true });
@@ -49,8 +46,8 @@ it('pg_dump while the store writes, pg_restore --clean into another database: ev
   }
 
   // Restore into a database that already holds tables (--clean --if-exists replaces them), as a restore over the old one does.
-  const restored = await cluster.createDatabase();
-  await (await openPostgresStore(restored, { migrate: true })).close();
+  const { url: restored, store: emptied } = await postgres.migratedStore();
+  await emptied.close();
   await run(join(BIN, 'pg_restore'), ['--clean', '--if-exists', '--no-owner', `--dbname=${restored}`, dump]);
 
   const before = await openPostgresStore(live);

@@ -8,19 +8,17 @@ import { openPostgresStore } from '../../src/server/store/postgres-store.ts';
 import { prefillDataDir } from '../../bench/scale/prefill.ts';
 import { ROOT, tempDataDir } from '../server/built-server.ts';
 import { newAttempt, newUser } from '../server/store-factories.ts';
-import { type PostgresCluster, startPostgres } from './postgres-cluster.ts';
+import { usePostgres } from './use-postgres.ts';
 
 const run = promisify(execFile);
-let cluster: PostgresCluster;
+const postgres = usePostgres();
 let dir: string;
 
 beforeAll(async () => {
-  cluster = await startPostgres();
   dir = await tempDataDir();
-}, 120_000);
+});
 
 afterAll(async () => {
-  await cluster?.stop();
   if (dir) await rm(dir, { recursive: true, force: true });
 });
 
@@ -74,7 +72,7 @@ describe('npm run db:migrate and db:import', () => {
     await fill(source);
     await source.close();
 
-    const url = await cluster.createDatabase();
+    const url = await postgres.cluster.createDatabase();
     const env = { ...process.env, DATABASE_URL: url };
     const migrated = await run('npm', ['run', '--silent', 'db:migrate'], { cwd: ROOT, env });
     // Every migration, whatever the newest is (branches add them side by side).
@@ -133,7 +131,7 @@ describe('npm run db:migrate and db:import', () => {
     try {
       // Written by the lowdb store on disk, as the benchmarks fill it: accounts, closed attempts and live sessions.
       await prefillDataDir(old, { attempts: 100, answersPerAttempt: 10, alumni: 5, trainees: 3, sessions: true });
-      const url = await cluster.createDatabase();
+      const url = await postgres.cluster.createDatabase();
       const imported = await run('npm', ['run', '--silent', 'db:import', '--', '--from', old], { cwd: ROOT, env: { ...process.env, DATABASE_URL: url } });
       expect(imported.stdout).toMatch(/accounts: 9\n[\s\S]*attempts: 100\n {2}answers: 1000\n/);
       const from = await openLowdbStore(old);
@@ -151,7 +149,7 @@ describe('npm run db:migrate and db:import', () => {
   }, 120_000);
 
   it('refuses to open a database that lacks migrations, naming the command to run', async () => {
-    const url = await cluster.createDatabase();
+    const url = await postgres.cluster.createDatabase();
     await expect(openPostgresStore(url)).rejects.toThrow(/npm run db:migrate/);
   });
 });

@@ -1,23 +1,15 @@
 import pg from 'pg';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { itemTallies } from '../../src/present/index.ts';
 import { MIGRATIONS, migrate } from '../../src/server/store/postgres-schema.ts';
 import { openPostgresStore } from '../../src/server/store/postgres-store.ts';
-import { type PostgresCluster, startPostgres } from './postgres-cluster.ts';
+import { usePostgres } from './use-postgres.ts';
 
 // Migration 4 adds the digest columns (score, max, passed, certificate id, per-area tallies) and fills them for attempts
 // graded before it, in SQL: the tallies must be those the stores write at grading time (present's itemTallies), in the
 // same first-seen order.
 
-let cluster: PostgresCluster;
-
-beforeAll(async () => {
-  cluster = await startPostgres();
-}, 120_000);
-
-afterAll(async () => {
-  await cluster?.stop();
-});
+const postgres = usePostgres();
 
 it('backfills the digest columns of attempts graded before migration 4, tallies as itemTallies counts them', async () => {
   const perItem = [
@@ -27,7 +19,7 @@ it('backfills the digest columns of attempts graded before migration 4, tallies 
     { itemId: 'q4', correct: true, ruleArea: 'gift' },
     { itemId: 'q5', correct: false, ruleArea: 'refund' },
   ];
-  const url = await cluster.createDatabase();
+  const url = await postgres.cluster.createDatabase();
   const pool = new pg.Pool({ connectionString: url });
   try {
     // The database as it was before migration 4.

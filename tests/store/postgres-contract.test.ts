@@ -1,23 +1,15 @@
-import { afterAll, beforeAll } from 'vitest';
 import { openPostgresStore } from '../../src/server/store/postgres-store.ts';
 import type { Store } from '../../src/server/store/index.ts';
 import { describeStoreContract } from './contract.ts';
-import { type PostgresCluster, startPostgres } from './postgres-cluster.ts';
+import { usePostgres } from './use-postgres.ts';
 
-let cluster: PostgresCluster;
-
-beforeAll(async () => {
-  cluster = await startPostgres();
-}, 120_000);
-
-afterAll(async () => {
-  await cluster?.stop();
-});
+const postgres = usePostgres();
 
 describeStoreContract('postgres', async () => {
   // A fresh database per test: no test sees another's rows.
-  const url = await cluster.createDatabase();
-  let store: Store = await openPostgresStore(url, { migrate: true });
+  const fresh = await postgres.migratedStore();
+  const url = fresh.url;
+  let store: Store = fresh.store;
   return {
     get store() {
       return store;

@@ -8,7 +8,7 @@ import { ensureBuilt, ROOT, startServer, tempDataDir, type TestServer } from '..
 import { responseFor, signedInClient } from '../server/exam-takers.ts';
 import { Client } from '../server/http-client.ts';
 import { newUser } from '../server/store-factories.ts';
-import { type PostgresCluster, startPostgres } from './postgres-cluster.ts';
+import { usePostgres } from './use-postgres.ts';
 
 // Real server processes on a loaded 2-core machine.
 vi.setConfig({ testTimeout: 120_000 });
@@ -16,22 +16,21 @@ vi.setConfig({ testTimeout: 120_000 });
 const content = loadExamContent(join(ROOT, 'content'));
 const PASSWORD = '两进程测试密码-2026';
 const trainee = newUser({ employeeId: 'MP-0001' });
-let cluster: PostgresCluster;
+const postgres = usePostgres();
 let url: string;
 const servers: TestServer[] = [];
 
 beforeAll(async () => {
   await ensureBuilt();
-  cluster = await startPostgres();
-  url = await cluster.createDatabase();
-  const store = await openPostgresStore(url, { migrate: true });
+  const fresh = await postgres.migratedStore();
+  url = fresh.url;
+  const store = fresh.store;
   await store.createUser({ ...trainee, passwordHash: await hashPassword(PASSWORD) });
   await store.close();
 }, 600_000);
 
 afterAll(async () => {
   for (const server of servers) await server.stop();
-  await cluster?.stop();
 });
 
 async function serve(env: Record<string, string> = {}, command?: readonly string[]): Promise<TestServer> {
@@ -178,7 +177,7 @@ describe('two server processes on one PostgreSQL database', () => {
   it('recovers by itself when the database crashes and restarts under running workers', async () => {
     // The WORKERS=2 server of the test before: still running.
     const server = servers.at(-1)!;
-    await cluster.crashAndRestart();
+    await postgres.cluster.crashAndRestart();
     // Connections the pools held died with the database; the next queries open new ones, no server restart needed.
     const deadline = Date.now() + 30_000;
     let health = await fetch(`${server.url}/healthz`);
@@ -200,7 +199,7 @@ describe('two server processes on one PostgreSQL database', () => {
     // The WORKERS=2 server of the tests before: still running.
     const server = servers.at(-1)!;
     expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
-    await cluster.stop();
+    await postgres.cluster.stop();
     const health = await fetch(`${server.url}/healthz`);
     expect(health.status).toBe(503);
     expect(health.headers.get('content-type')).toMatch(/application\/json/);

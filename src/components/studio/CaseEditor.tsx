@@ -1,6 +1,5 @@
-import { ConflictNotice } from './ConflictNotice.tsx';
 import '../sandbox/zod-jitless.ts';
-import { useEffect, useMemo, useReducer, useRef, useState } from 'preact/hooks';
+import { useMemo, useReducer, useRef, useState } from 'preact/hooks';
 import { decide, type EditionId, type Ruling, type ShopPolicy } from '../../rules/index.ts';
 import { factFormModel, fieldId, fieldIndex, rulingView, sandboxOutcome, sectionIndex } from '../../present/sandbox/index.ts';
 import {
@@ -13,7 +12,6 @@ import {
   isSlug,
   placeGateErrors,
   type BodySection,
-  type GateErrorView,
 } from '../../present/studio/index.ts';
 import { FactsForm } from '../sandbox/FactsForm.tsx';
 import { OutcomeProblem } from '../sandbox/OutcomeProblem.tsx';
@@ -22,14 +20,14 @@ import { RulingSummary } from '../sandbox/RulingSummary.tsx';
 import { SopGuidanceList } from '../sandbox/SopGuidanceList.tsx';
 import { TraceChain } from '../sandbox/TraceChain.tsx';
 import { BodySections } from './BodySections.tsx';
-import { DraftOffer, DraftStatus } from './DraftNotice.tsx';
+import { DraftOffer } from './DraftNotice.tsx';
 import { ExpectedForm } from './ExpectedForm.tsx';
-import { GateMessages } from './GateMessages.tsx';
 import { HistoryPanel } from './HistoryPanel.tsx';
 import { MetaForm, type CaseLink } from './MetaForm.tsx';
 import { PublishPanel } from './PublishPanel.tsx';
-import { studioCall, type CheckAnswer, type SaveAnswer } from './studio-api.ts';
+import { SavePanel } from './SavePanel.tsx';
 import { useDraftAutosave, type RestoredDraft } from './use-draft-autosave.ts';
+import { useStudioSave } from './use-studio-save.ts';
 
 interface Props {
   /** `cases/<slug>.mdx`; '' for a new case without a name yet. */
@@ -51,18 +49,8 @@ interface Props {
 const form = factFormModel();
 const fields = fieldIndex(form);
 const sections = sectionIndex(form);
-/** The gate runs in a child process (~3 s of CPU): wait until the author pauses. */
-const CHECK_DEBOUNCE_MS = 1500;
-
-type SaveState =
-  | { readonly kind: 'idle' }
-  | { readonly kind: 'saving' }
-  | { readonly kind: 'saved'; readonly message: string }
-  | { readonly kind: 'conflict'; readonly currentVersion: string; readonly theirs: string | null }
-  | { readonly kind: 'refused'; readonly message: string }
-  | { readonly kind: 'error'; readonly message: string };
-
-type CheckState = { readonly kind: 'idle' | 'checking' } | { readonly kind: 'done'; readonly errors: readonly GateErrorView[] } | { readonly kind: 'failed'; readonly message: string };
+/** Where the gate's errors are shown, in the check line and a refusal. */
+const ERRORS_PLACE = '对应的位置';
 
 /**
  * The case editor: facts (the sandbox's form), the live ruling and trace, the expected ruling following the engine
@@ -83,9 +71,6 @@ export default function CaseEditor(props: Props) {
   );
   const originalHeadings = useMemo(() => (props.version === null ? [] : (props.model.sections ?? []).map((section) => section.heading)), [props]);
   const [slugText, setSlugText] = useState(caseSlug(props.path));
-  const [check, setCheck] = useState<CheckState>({ kind: 'idle' });
-  const [save, setSave] = useState<SaveState>({ kind: 'idle' });
-  const [savedCount, setSavedCount] = useState(props.version === null ? 0 : 1);
   const lastRuling = useRef<Ruling | null>(null);
 
   const { facts, factErrors, edition } = caseFacts(form, state);
@@ -96,9 +81,23 @@ export default function CaseEditor(props: Props) {
   const basis = ruling ?? lastRuling.current;
   const views = expectedFieldViews(state.expected, basis);
   const model = caseModel(form, state, basis, originalHeadings);
-  const modelKey = JSON.stringify(model);
   const pathIsValid = caseSlug(state.path) !== '';
   const drafts = useDraftAutosave({ path: state.path, baseVersion: state.baseVersion, payload: { model }, isEnabled: pathIsValid });
+  const studio = useStudioSave({
+    path: state.path,
+    model,
+    isCheckable: pathIsValid && factErrors.length === 0,
+    openedVersion: props.version,
+    errorsPlace: ERRORS_PLACE,
+    drafts,
+    onSaved: (version) => {
+      dispatch({ type: 'saved', version });
+      const url = new URL(globalThis.location.href);
+      url.search = `?path=${encodeURIComponent(state.path)}`;
+      globalThis.history.replaceState(null, '', url);
+    },
+  });
+  const { check, setSave, savedCount } = studio;
 
   /** Loads a draft (or an older revision) into the form; saving it is an ordinary save from `baseVersion`. */
   const loadModel = (loaded: Pick<RestoredDraft, 'model'>, baseVersion: string | null, path = state.path) => {
@@ -108,28 +107,6 @@ export default function CaseEditor(props: Props) {
     setSave({ kind: 'idle' });
     return true;
   };
-
-  useEffect(() => {
-    if (!pathIsValid || factErrors.length > 0) {
-      setCheck({ kind: 'idle' });
-      return;
-    }
-    const controller = new AbortController();
-    const timer = setTimeout(async () => {
-      setCheck({ kind: 'checking' });
-      try {
-        const answer = await studioCall<CheckAnswer>('POST', '/api/studio/check', { path: state.path, model }, controller.signal);
-        if (answer.ok) setCheck({ kind: 'done', errors: answer.body.errors });
-        else setCheck({ kind: 'failed', message: answer.body.error?.message ?? '内容检查没有完成。' });
-      } catch {
-        // Superseded by a newer edit.
-      }
-    }, CHECK_DEBOUNCE_MS);
-    return () => {
-      clearTimeout(timer);
-      controller.abort();
-    };
-  }, [modelKey, state.path, pathIsValid]);
 
   const gateErrors = check.kind === 'done' ? check.errors : [];
   const placed = placeGateErrors(gateErrors, state.path);
@@ -161,28 +138,7 @@ export default function CaseEditor(props: Props) {
       document.getElementById('case-slug')?.focus();
       return;
     }
-    setSave({ kind: 'saving' });
-    const answer = await studioCall<SaveAnswer>('PUT', '/api/studio/file', { path: state.path, baseVersion, model });
-    const error = answer.body.error;
-    if (answer.ok) {
-      dispatch({ type: 'saved', version: answer.body.version });
-      drafts.fileSaved();
-      setSavedCount((count) => count + 1);
-      setCheck({ kind: 'done', errors: [] });
-      const url = new URL(globalThis.location.href);
-      url.search = `?path=${encodeURIComponent(state.path)}`;
-      globalThis.history.replaceState(null, '', url);
-      const when = new Date().toLocaleTimeString('zh-CN', { hour: '2-digit', minute: '2-digit', second: '2-digit' });
-      const message = answer.body.changed ? `已保存（${when}），内容检查通过。` : '没有修改需要保存。';
-      setSave({ kind: 'saved', message: answer.body.historyError ? `${message}${answer.body.historyError}` : message });
-    } else if (answer.status === 409 && error?.code === 'STUDIO_CONFLICT' && error.currentVersion) {
-      setSave({ kind: 'conflict', currentVersion: error.currentVersion, theirs: null });
-    } else if (answer.status === 422 && error?.code === 'STUDIO_CONTENT_REFUSED') {
-      setCheck({ kind: 'done', errors: error.errors ?? [] });
-      setSave({ kind: 'refused', message: `${error.message}共 ${error.errors?.length ?? 0} 处，已标在对应的位置。` });
-    } else {
-      setSave({ kind: 'error', message: error?.message ?? '保存失败。' });
-    }
+    await studio.saveFrom(baseVersion);
   };
 
   const slug = caseSlug(state.path);
@@ -258,50 +214,19 @@ export default function CaseEditor(props: Props) {
           <BodySections sections={state.sections} onSection={(heading, markdown) => dispatch({ type: 'section', heading, markdown })} />
         </div>
         <aside class="studio-side ruling-column" aria-label="引擎裁决与保存">
-          <div class="studio-panel save-panel">
-            <h2>保存</h2>
-            <p class="check-status" role="status" aria-live="polite">
-              {check.kind === 'checking'
-                ? '正在运行内容检查…'
-                : check.kind === 'failed'
-                  ? check.message
-                  : check.kind === 'done'
-                    ? check.errors.length === 0
-                      ? '内容检查通过。'
-                      : `内容检查发现 ${check.errors.length} 处问题，已标在对应的位置。`
-                    : !pathIsValid
-                      ? '填写文件名后开始内容检查。'
-                      : disagreements > 0
-                        ? `预期裁决有 ${disagreements} 处与引擎不同。`
-                        : ''}
-            </p>
-            <button type="button" class="primary" onClick={() => void doSave(state.baseVersion)} disabled={save.kind === 'saving'}>
-              {save.kind === 'saving' ? '正在保存…' : '保存'}
-            </button>
-            <DraftStatus drafts={drafts} />
-            <div role="status" aria-live="polite" class="save-status">
-              {save.kind === 'saved' && <p class="ok">{save.message}</p>}
-              {(save.kind === 'refused' || save.kind === 'error') && <p class="field-error">{save.message}</p>}
-            </div>
-            {save.kind === 'conflict' && (
-              <ConflictNotice
-                path={state.path}
-                latestHref={`/lead/studio/case?path=${encodeURIComponent(state.path)}`}
-                theirs={save.theirs}
-                onTheirs={(theirs) => setSave((current) => (current.kind === 'conflict' ? { ...current, theirs } : current))}
-                onSaveOver={() => {
-                  dispatch({ type: 'rebase', version: save.currentVersion });
-                  void doSave(save.currentVersion);
-                }}
-              />
-            )}
-            {placed.other.length > 0 && (
-              <div class="gate-other">
-                <p>这些问题不在本页的表单里：</p>
-                <GateMessages errors={placed.other} withLocation />
-              </div>
-            )}
-          </div>
+          <SavePanel
+            studio={studio}
+            drafts={drafts}
+            path={state.path}
+            baseVersion={state.baseVersion}
+            onSave={(baseVersion) => void doSave(baseVersion)}
+            onRebase={(version) => dispatch({ type: 'rebase', version })}
+            latestHref={`/lead/studio/case?path=${encodeURIComponent(state.path)}`}
+            errorsPlace={ERRORS_PLACE}
+            idleText={!pathIsValid ? '填写文件名后开始内容检查。' : disagreements > 0 ? `预期裁决有 ${disagreements} 处与引擎不同。` : ''}
+            otherErrors={placed.other}
+            otherLead="这些问题不在本页的表单里："
+          />
           <RulingSummary outcome={outcome} changes={null} loadedNote={null} />
           <div class="ruling-panel">
             {view ? (

@@ -1,6 +1,5 @@
-import { ConflictNotice } from './ConflictNotice.tsx';
 import '../sandbox/zod-jitless.ts';
-import { useEffect, useMemo, useReducer, useRef, useState } from 'preact/hooks';
+import { useMemo, useReducer, useRef, useState } from 'preact/hooks';
 import type { EditionId, ShopPolicy } from '../../rules/index.ts';
 import { optionText, type AskedField, type ScenarioContext } from '../../quiz/index.ts';
 import { factFormModel, factsFromDraft, factsToYaml, type Draft } from '../../present/sandbox/index.ts';
@@ -25,13 +24,15 @@ import {
 } from '../../present/studio/index.ts';
 import { mergePatch } from '../../rules/index.ts';
 import { FactsForm } from '../sandbox/FactsForm.tsx';
-import { DraftOffer, DraftStatus } from './DraftNotice.tsx';
+import { DraftOffer } from './DraftNotice.tsx';
 import { GateMessages } from './GateMessages.tsx';
 import { HistoryPanel } from './HistoryPanel.tsx';
 import { PublishPanel } from './PublishPanel.tsx';
-import { AskSelect, CasePicker, CommonFields, EditionSelect, Problems, ValueInput, type Choice } from './QuestionFields.tsx';
-import { studioCall, type CheckAnswer, type SaveAnswer } from './studio-api.ts';
+import { AskSelect, CasePicker, CommonFields, Problems, ValueInput, type Choice } from './QuestionFields.tsx';
+import { EditionSelect } from './StudioInputs.tsx';
 import { useDraftAutosave, type RestoredDraft } from './use-draft-autosave.ts';
+import { useStudioSave } from './use-studio-save.ts';
+import { SavePanel } from './SavePanel.tsx';
 
 export interface QuestionCase {
   readonly slug: string;
@@ -60,17 +61,11 @@ interface Props {
 
 const form = factFormModel();
 const reducer = questionFormReducer(form);
-/** The gate runs in a child process (~3 s of CPU): wait until the author pauses. */
-const CHECK_DEBOUNCE_MS = 1500;
+/** Where the gate's errors are shown, in the check line and a refusal. */
+const ERRORS_PLACE = '对应的题目和位置';
+/** What leaving a scenario's or template's edition out means. */
+const EDITION_UNSET = '不写（现行版本，或案例的版本）';
 const KINDS = Object.keys(questionKindLabels) as QuestionKind[];
-
-type SaveState =
-  | { readonly kind: 'idle' | 'saving' }
-  | { readonly kind: 'saved'; readonly message: string }
-  | { readonly kind: 'conflict'; readonly currentVersion: string; readonly theirs: string | null }
-  | { readonly kind: 'refused' | 'error'; readonly message: string };
-
-type CheckState = { readonly kind: 'idle' | 'checking' } | { readonly kind: 'done'; readonly errors: readonly GateErrorView[] } | { readonly kind: 'failed'; readonly message: string };
 
 type EntryErrors = readonly { field: string; error: GateErrorView }[];
 
@@ -87,9 +82,6 @@ export default function QuestionEditor(props: Props) {
   const caseMap = useMemo(() => new Map(props.cases.map((entry) => [entry.slug, entry])), [props.cases]);
   const context: ScenarioContext = useMemo(() => ({ shopPolicy: props.shopPolicy, caseFacts: (slug) => caseMap.get(slug) }), [props.shopPolicy, caseMap]);
   const [state, dispatch] = useReducer(reducer, null, () => questionFormState({ path: props.path, version: props.version, model: props.model }, context));
-  const [check, setCheck] = useState<CheckState>({ kind: 'idle' });
-  const [save, setSave] = useState<SaveState>({ kind: 'idle' });
-  const [savedCount, setSavedCount] = useState(props.version === null ? 0 : 1);
   const [addKind, setAddKind] = useState<QuestionKind>('single');
   const keys = useRef(new WeakMap<object, ReturnType<typeof engineAnswer>>());
   const keyOf = (entry: QuestionEntry) => {
@@ -99,8 +91,23 @@ export default function QuestionEditor(props: Props) {
   };
 
   const model = questionModel(state, context, keyOf);
-  const modelKey = JSON.stringify(model);
   const drafts = useDraftAutosave({ path: state.path, baseVersion: state.baseVersion, payload: { model }, isEnabled: true });
+  const studio = useStudioSave({
+    path: state.path,
+    model,
+    // A new file with nothing in it yet has nothing to check.
+    isCheckable: !(state.isNew && state.items.length === 0 && state.templates.length === 0),
+    openedVersion: props.version,
+    errorsPlace: ERRORS_PLACE,
+    drafts,
+    onSaved: (version) => {
+      dispatch({ type: 'saved', version });
+      const url = new URL(globalThis.location.href);
+      url.searchParams.delete('new');
+      globalThis.history.replaceState(null, '', url);
+    },
+  });
+  const { check, setSave, savedCount } = studio;
 
   /** Loads a draft (or an older revision) into the form; saving it is an ordinary save from `baseVersion`. */
   const loadModel = (loaded: Pick<RestoredDraft, 'model'>, baseVersion: string | null) => {
@@ -109,51 +116,8 @@ export default function QuestionEditor(props: Props) {
     setSave({ kind: 'idle' });
     return true;
   };
-  useEffect(() => {
-    if (state.isNew && state.items.length === 0 && state.templates.length === 0) return;
-    const controller = new AbortController();
-    const timer = setTimeout(async () => {
-      setCheck({ kind: 'checking' });
-      try {
-        const answer = await studioCall<CheckAnswer>('POST', '/api/studio/check', { path: state.path, model }, controller.signal);
-        if (answer.ok) setCheck({ kind: 'done', errors: answer.body.errors });
-        else setCheck({ kind: 'failed', message: answer.body.error?.message ?? '内容检查没有完成。' });
-      } catch {
-        // Superseded by a newer edit.
-      }
-    }, CHECK_DEBOUNCE_MS);
-    return () => {
-      clearTimeout(timer);
-      controller.abort();
-    };
-  }, [modelKey]);
-
   const placed = placeQuestionErrors(check.kind === 'done' ? check.errors : [], state.path);
 
-  const doSave = async (baseVersion: string | null) => {
-    setSave({ kind: 'saving' });
-    const answer = await studioCall<SaveAnswer>('PUT', '/api/studio/file', { path: state.path, baseVersion, model });
-    const error = answer.body.error;
-    if (answer.ok) {
-      dispatch({ type: 'saved', version: answer.body.version });
-      drafts.fileSaved();
-      setSavedCount((count) => count + 1);
-      setCheck({ kind: 'done', errors: [] });
-      const url = new URL(globalThis.location.href);
-      url.searchParams.delete('new');
-      globalThis.history.replaceState(null, '', url);
-      const when = new Date().toLocaleTimeString('zh-CN', { hour: '2-digit', minute: '2-digit', second: '2-digit' });
-      const message = answer.body.changed ? `已保存（${when}），内容检查通过。` : '没有修改需要保存。';
-      setSave({ kind: 'saved', message: answer.body.historyError ? `${message}${answer.body.historyError}` : message });
-    } else if (answer.status === 409 && error?.code === 'STUDIO_CONFLICT' && error.currentVersion) {
-      setSave({ kind: 'conflict', currentVersion: error.currentVersion, theirs: null });
-    } else if (answer.status === 422 && error?.code === 'STUDIO_CONTENT_REFUSED') {
-      setCheck({ kind: 'done', errors: error.errors ?? [] });
-      setSave({ kind: 'refused', message: `${error.message}共 ${error.errors?.length ?? 0} 处，已标在对应的题目和位置。` });
-    } else {
-      setSave({ kind: 'error', message: [error?.message ?? '保存失败。', error?.detail].filter(Boolean).join(' ') });
-    }
-  };
 
   const selectedList = state.selected?.list;
   const entries = selectedList === 'templates' ? state.templates : state.items;
@@ -245,46 +209,19 @@ export default function QuestionEditor(props: Props) {
           )}
         </div>
         <aside class="studio-side" aria-label="内容检查与保存">
-          <div class="studio-panel save-panel">
-            <h2>保存</h2>
-            <p class="check-status" role="status" aria-live="polite">
-              {check.kind === 'checking'
-                ? '正在运行内容检查…'
-                : check.kind === 'failed'
-                  ? check.message
-                  : check.kind === 'done'
-                    ? check.errors.length === 0
-                      ? '内容检查通过。'
-                      : `内容检查发现 ${check.errors.length} 处问题，已标在对应的题目和位置。`
-                    : ''}
-            </p>
-            <button type="button" class="primary" onClick={() => void doSave(state.baseVersion)} disabled={save.kind === 'saving'}>
-              {save.kind === 'saving' ? '正在保存…' : '保存'}
-            </button>
-            <DraftStatus drafts={drafts} />
-            <div role="status" aria-live="polite" class="save-status" data-save-status={save.kind}>
-              {save.kind === 'saved' && <p class="ok">{save.message}</p>}
-              {(save.kind === 'refused' || save.kind === 'error') && <p class="field-error">{save.message}</p>}
-            </div>
-            {save.kind === 'conflict' && (
-              <ConflictNotice
-                path={state.path}
-                latestHref={`/lead/studio/questions?path=${encodeURIComponent(state.path)}`}
-                theirs={save.theirs}
-                onTheirs={(theirs) => setSave((current) => (current.kind === 'conflict' ? { ...current, theirs } : current))}
-                onSaveOver={() => {
-                  dispatch({ type: 'rebase', version: save.currentVersion });
-                  void doSave(save.currentVersion);
-                }}
-              />
-            )}
-            {placed.other.length > 0 && (
-              <div class="gate-other">
-                <p>这些问题不在某一道题的表单里：</p>
-                <GateMessages errors={placed.other} withLocation />
-              </div>
-            )}
-          </div>
+          <SavePanel
+            studio={studio}
+            drafts={drafts}
+            path={state.path}
+            baseVersion={state.baseVersion}
+            onSave={(baseVersion) => void studio.saveFrom(baseVersion)}
+            onRebase={(version) => dispatch({ type: 'rebase', version })}
+            latestHref={`/lead/studio/questions?path=${encodeURIComponent(state.path)}`}
+            errorsPlace={ERRORS_PLACE}
+            idleText=""
+            otherErrors={placed.other}
+            otherLead="这些问题不在某一道题的表单里："
+          />
           <PublishPanel publish={props.publish} path={state.isNew ? null : state.path} savedCount={savedCount} />
           <HistoryPanel
             path={state.isNew ? null : state.path}
@@ -398,7 +335,7 @@ function ScenarioFields({ entry, errors, cases, caseMap, editions, factsDraft, d
         </label>
       </div>
       {caseSlug !== undefined && <CasePicker id={`${prefix}-case`} value={caseSlug} cases={cases} onPick={(slug) => set(['scenario', 'case'], slug)} />}
-      <EditionSelect id={`${prefix}-edition`} value={scenario.edition} editions={editions} onChange={(edition) => set(['scenario', 'edition'], edition)} />
+      <EditionSelect id={`${prefix}-edition`} value={scenario.edition} editions={editions} unsetLabel={EDITION_UNSET} onChange={(edition) => set(['scenario', 'edition'], edition)} />
       {factsDraft ? (
         <div class="question-facts">
           {factsDraft.unknownPaths.length > 0 && <p class="sandbox-notice">表单不认识这些事实，用表单修改后会丢掉：<code>{factsDraft.unknownPaths.join('、')}</code>。</p>}
@@ -822,7 +759,7 @@ function TemplateFields({ entry, errors, asks, editions, context, seeds, set, in
         </p>
         <Problems errors={errors} prefix="facts" />
       </div>
-      <EditionSelect id={`${prefix}-edition`} value={data.edition} editions={editions} onChange={(edition) => set(['edition'], edition)} />
+      <EditionSelect id={`${prefix}-edition`} value={data.edition} editions={editions} unsetLabel={EDITION_UNSET} onChange={(edition) => set(['edition'], edition)} />
       <section class="template-preview" aria-labelledby={`${prefix}-preview-title`}>
         <h3 id={`${prefix}-preview-title`}>预览：种子 1–{preview.variants.length} 生成的题目与答案</h3>
         <label for={`${prefix}-seeds`}>预览种子 1 到</label>

@@ -1,17 +1,11 @@
-import { useState } from 'preact/hooks';
-import type { EditionId } from '../../rules/index.ts';
 import { optionText, type AnswerValue, type AskedField } from '../../quiz/index.ts';
 import { answerFromText, answerToText, valueChoices, type GateErrorView } from '../../present/studio/index.ts';
 import { GateMessages } from './GateMessages.tsx';
+import { CaseSearch, DifficultySelect, TopicChoices, type CasePick } from './StudioInputs.tsx';
 
 export interface Choice {
   readonly id: string;
   readonly label: string;
-}
-
-export interface CasePick {
-  readonly slug: string;
-  readonly title: string;
 }
 
 /** Gate errors of one entry whose field starts with `prefix` (`answer`, `options`, …). */
@@ -58,9 +52,6 @@ export function ValueInput({ id, ask, value, onChange, describedBy }: { readonly
 
 /** A case reference found by title or file name (the case editor's related-case search). */
 export function CasePicker({ id, value, cases, onPick }: { readonly id: string; readonly value: string; readonly cases: readonly CasePick[]; readonly onPick: (slug: string) => void }) {
-  const [query, setQuery] = useState('');
-  const wanted = query.trim().toLowerCase();
-  const matches = wanted ? cases.filter((item) => item.slug !== value && (item.title.toLowerCase().includes(wanted) || item.slug.includes(wanted))).slice(0, 8) : [];
   const current = cases.find((item) => item.slug === value);
   return (
     <div class="field case-picker">
@@ -76,29 +67,7 @@ export function CasePicker({ id, value, cases, onPick }: { readonly id: string; 
         )}
       </p>
       <label for={id}>查找案例</label>
-      <input id={id} type="search" value={query} placeholder="按标题或文件名搜索" autoComplete="off" aria-describedby={`${id}-hint`} onInput={(event) => setQuery(event.currentTarget.value)} />
-      <p class="field-hint" id={`${id}-hint`} aria-live="polite">
-        {wanted ? (matches.length > 0 ? `找到 ${matches.length} 个案例，按“选用”换成它。` : '没有找到匹配的案例。') : '输入关键词查找案例。'}
-      </p>
-      {matches.length > 0 && (
-        <ul class="related-matches">
-          {matches.map((item) => (
-            <li key={item.slug}>
-              <button
-                type="button"
-                class="link-button"
-                onClick={() => {
-                  onPick(item.slug);
-                  setQuery('');
-                }}
-              >
-                选用「{item.title}」
-              </button>{' '}
-              <code>{item.slug}</code>
-            </li>
-          ))}
-        </ul>
-      )}
+      <CaseSearch id={id} cases={cases} isOffered={(slug) => slug !== value} verb="选用" hints={{ idle: '输入关键词查找案例。', found: '按“选用”换成它。' }} onPick={onPick} />
     </div>
   );
 }
@@ -130,31 +99,9 @@ export function CommonFields(props: {
         {isTemplate && <p class="field-hint">用 {'{{参数名}}'} 插入抽到的取值。</p>}
         <Problems errors={errors} prefix="stem" />
       </div>
-      <fieldset class="field">
-        <legend>主题（可多选）</legend>
-        <div class="choices">
-          {topics.map((topic) => (
-            <label key={topic.id} class="choice">
-              <input
-                type="checkbox"
-                checked={chosen.includes(topic.id)}
-                onChange={(event) => onSet(['topics'], event.currentTarget.checked ? [...chosen, topic.id] : chosen.filter((id) => id !== topic.id))}
-              />
-              {topic.label}
-            </label>
-          ))}
-        </div>
-        <Problems errors={errors} prefix="topics" />
-      </fieldset>
+      <TopicChoices topics={topics} chosen={chosen} onChange={(topics) => onSet(['topics'], topics)} problems={<Problems errors={errors} prefix="topics" />} />
       <div class="meta-pair">
-        <div class="field">
-          <label for={`${prefix}-difficulty`}>难度</label>
-          <select id={`${prefix}-difficulty`} value={String(data.difficulty ?? 1)} onChange={(event) => onSet(['difficulty'], Number(event.currentTarget.value))}>
-            <option value="1">1 入门</option>
-            <option value="2">2 进阶</option>
-            <option value="3">3 疑难</option>
-          </select>
-        </div>
+        <DifficultySelect id={`${prefix}-difficulty`} value={data.difficulty} onChange={(difficulty) => onSet(['difficulty'], difficulty)} />
         <div class="field">
           <label class="choice exam-only">
             <input type="checkbox" checked={data.exam === true} onChange={(event) => onSet(['exam'], event.currentTarget.checked ? true : 'exam' in data ? false : undefined)} />
@@ -164,22 +111,5 @@ export function CommonFields(props: {
         </div>
       </div>
     </>
-  );
-}
-
-/** The rule edition a scenario or template is decided under (left out: the current one, or the case's). */
-export function EditionSelect({ id, value, editions, onChange }: { readonly id: string; readonly value: unknown; readonly editions: readonly { id: EditionId; label: string }[]; readonly onChange: (edition: EditionId | undefined) => void }) {
-  return (
-    <div class="field">
-      <label for={id}>规则版本</label>
-      <select id={id} value={typeof value === 'string' ? value : ''} onChange={(event) => onChange((event.currentTarget.value || undefined) as EditionId | undefined)}>
-        <option value="">不写（现行版本，或案例的版本）</option>
-        {editions.map((edition) => (
-          <option key={edition.id} value={edition.id}>
-            {edition.label}
-          </option>
-        ))}
-      </select>
-    </div>
   );
 }

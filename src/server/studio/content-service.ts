@@ -1,6 +1,6 @@
-import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import {
   contentKindOf,
   readContentModel,
@@ -9,6 +9,8 @@ import {
   type ContentKind,
   type ContentModel,
 } from '../../authoring/index.ts';
+import { writeAtomically } from './atomic-write.ts';
+import { StudioDrafts } from './drafts.ts';
 import { ContentHistory, type Revision, type StudioAuthor } from './history.ts';
 import { checkProposed, type ProposedGateResult, type StudioGateError } from './proposed-gate.ts';
 
@@ -73,6 +75,8 @@ export interface StudioOptions {
  */
 export class StudioContent {
   readonly history: ContentHistory;
+  /** The leads' drafts (`DATA_DIR/studio/drafts/`): a successful save drops its author's draft of the file. */
+  readonly drafts: StudioDrafts;
   /** Titles by file version: listing re-reads every file, but parses only the ones that changed. */
   private readonly titles = new Map<string, string | null>();
   private queue: Promise<unknown> = Promise.resolve();
@@ -82,6 +86,7 @@ export class StudioContent {
   constructor(options: StudioOptions) {
     this.options = options;
     this.history = new ContentHistory(options.contentDir, join(options.dataDir, 'studio', 'revisions'));
+    this.drafts = new StudioDrafts(join(options.dataDir, 'studio', 'drafts'));
   }
 
   /** Every file of `kind` (or of every kind), sorted by path. */
@@ -147,10 +152,18 @@ export class StudioContent {
   /**
    * Saves a proposal made from `baseVersion` (`null`: the editor started a new file). Refused with STUDIO_CONFLICT
    * when the file is not at that version any more, STUDIO_CONTENT_REFUSED with the gate's errors when the proposal
-   * brings new content errors; otherwise written and recorded. Saving what is already there changes nothing.
+   * brings new content errors; otherwise written and recorded. Saving what is already there changes nothing. Any
+   * successful save (unchanged included) drops the author's draft of the file: the draft was the work that is now
+   * saved, and keeping it would offer 恢复草稿 for it on the next open. A refused save keeps the draft.
    */
   save(path: string, baseVersion: string | null, proposal: Proposal, author: StudioAuthor): Promise<SaveResult> {
-    const task = this.queue.then(() => withFolderLock(join(this.options.contentDir, LOCK_NAME), () => this.saveNow(path, baseVersion, proposal, author)));
+    const task = this.queue.then(() =>
+      withFolderLock(join(this.options.contentDir, LOCK_NAME), async () => {
+        const result = await this.saveNow(path, baseVersion, proposal, author);
+        if (result.ok) this.drafts.remove(author.employeeId, path);
+        return result;
+      }),
+    );
     this.queue = task.catch(() => undefined);
     return task;
   }
@@ -263,25 +276,6 @@ async function withFolderLock<T>(lock: string, task: () => Promise<T>): Promise<
     return await task();
   } finally {
     rmSync(lock, { recursive: true, force: true });
-  }
-}
-
-/** Writes `text` to `file` so that a reader (the gate, a build, git) sees the old or the new file, never half of one. */
-export function writeAtomically(file: string, text: string): void {
-  mkdirSync(dirname(file), { recursive: true });
-  const temp = join(dirname(file), `.studio-${randomBytes(6).toString('hex')}.tmp`);
-  const fd = openSync(temp, 'wx');
-  try {
-    writeSync(fd, text);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-  try {
-    renameSync(temp, file);
-  } catch (error) {
-    rmSync(temp, { force: true });
-    throw error;
   }
 }
 

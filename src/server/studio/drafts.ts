@@ -1,7 +1,7 @@
 import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { contentKindOf } from '../../authoring/index.ts';
-import { writeAtomically } from './content-service.ts';
+import { writeAtomically } from './atomic-write.ts';
 
 /** Work in progress that is not published: kept per lead under `DATA_DIR/studio/drafts/`, never in CONTENT_DIR. */
 export interface Draft {

@@ -1,12 +1,12 @@
-import { join } from 'node:path';
 import { dataDir } from '../config.ts';
 import { contentDir } from '../exams/index.ts';
 import { StudioContent } from './content-service.ts';
-import { StudioDrafts } from './drafts.ts';
+import type { StudioDrafts } from './drafts.ts';
 import { PolicyPreviews } from './policy-previews.ts';
 import { publishSite, Publisher } from './publish.ts';
 
-export { StudioContent, versionOf, writeAtomically, type Proposal, type SaveResult, type CheckResult, type StudioFile, type StudioFileEntry } from './content-service.ts';
+export { writeAtomically } from './atomic-write.ts';
+export { StudioContent, versionOf, type Proposal, type SaveResult, type CheckResult, type StudioFile, type StudioFileEntry } from './content-service.ts';
 export { StudioDrafts, type Draft } from './drafts.ts';
 export { Publisher, publishSite, registerServedDist, type PublishJob, type PublishSite } from './publish.ts';
 export { ContentHistory, authorEmail, type Revision, type StudioAuthor } from './history.ts';
@@ -18,6 +18,7 @@ export { checkProposed, type ProposedGateResult, type StudioGateError } from './
 
 interface Studio {
   readonly content: StudioContent;
+  /** The content service's drafts (one object: a save through `content` drops the saver's draft of the file). */
   readonly drafts: StudioDrafts;
   readonly publisher: Publisher;
   readonly previews: PolicyPreviews;
@@ -34,7 +35,7 @@ export function getStudio(): Studio {
     const content = new StudioContent({ contentDir: contentDir(), dataDir: dataDir() });
     holder[STUDIO] = {
       content,
-      drafts: new StudioDrafts(join(dataDir(), 'studio', 'drafts')),
+      drafts: content.drafts,
       publisher: new Publisher(publishSite(), contentDir(), dataDir()),
       previews: new PolicyPreviews(contentDir(), () => content.fingerprint()),
     };

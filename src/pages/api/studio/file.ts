@@ -20,11 +20,9 @@ export const PUT = apiRoute(async (context) => {
   const lead = studioLead(context);
   const body = await readJson(context.request, SaveBodySchema);
   const path = contentPath(body.path);
-  const studio = getStudio();
-  const result = await studio.content.save(path, body.baseVersion, proposalOf(body), authorOf(lead));
-  if (!result.ok) return refusal(result);
-  studio.drafts.remove(lead.employeeId, path);
-  return jsonOk(result);
+  // The service drops this lead's draft of the file when the save succeeds.
+  const result = await getStudio().content.save(path, body.baseVersion, proposalOf(body), authorOf(lead));
+  return result.ok ? jsonOk(result) : refusal(result);
 });
 
 export const ALL = methodNotAllowed;
