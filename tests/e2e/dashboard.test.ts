@@ -169,7 +169,7 @@ describe('lead dashboard per cohort', () => {
     expect(await rows.first().locator('th a').innerText()).toBe('李二');
     const li2 = TRAINEES[4];
     const areas = expectedAreas(attempts.get(li2.employeeId)!, li2.correct);
-    const columns = await traineeFigure.locator('thead th').allInnerTexts();
+    const columns = await traineeFigure.locator('[data-chart-table] thead th').allInnerTexts();
     expect(columns.slice(0, 2)).toEqual(['学员', '全部领域']);
     const cells = await rows.first().locator('td').allInnerTexts();
     expect(cells[0]).toBe('6 / 20（30%）');
@@ -242,6 +242,18 @@ describe('lead dashboard per cohort', () => {
     await page.setViewportSize({ width: 375, height: 800 });
     await openDashboard(page, `?cohort=${encodeURIComponent('售后一组')}`);
     await expectAccessible(page, 'cohort-375');
+    // On a phone each heatmap is a table of cards instead of the chart: one card per row, a chip per area with its
+    // title and percentage (售后一组: 张三 10 / 20 first), and the table's header row still names the columns.
+    const cards = page.locator('[data-heat-cards="trainee-heatmap"]');
+    expect(await page.locator('svg.heatmap-svg').first().isVisible()).toBe(false);
+    expect(await cards.isVisible()).toBe(true);
+    expect(await cards.locator('tbody tr').count()).toBe(3);
+    expect(await cards.locator('tbody tr').first().locator('th').innerText()).toContain('张三');
+    expect(squash(await cards.locator('tbody tr').first().locator('td').first().innerText())).toBe('全部领域 50%');
+    expect(await cards.locator('thead th').first().textContent()).toBe('学员');
+    const cardsBox = (await cards.boundingBox())!;
+    expect(cardsBox.x + cardsBox.width).toBeLessThanOrEqual(375);
+    await cards.screenshot({ path: `${SCREENSHOTS}dashboard-375-heatmap-cards.png` });
     await page.locator('.stat-cards').screenshot({ path: `${SCREENSHOTS}dashboard-375-cards.png` });
     await page.locator('figure').first().screenshot({ path: `${SCREENSHOTS}dashboard-375-histogram.png` });
     await page.locator('figure').last().screenshot({ path: `${SCREENSHOTS}dashboard-375-heatmap.png` });

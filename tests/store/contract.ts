@@ -326,6 +326,31 @@ export function describeStoreContract(name: string, make: () => Promise<StoreUnd
         expect(await store.getSession(hash('long'))).toBeNull();
       });
 
+      it('holds a session for an exam attempt: set, replaced, kept across a reopen, and judged by prune', async () => {
+        await store.createSession(session({ id: hash('a'), lastSeenAt: 10, expiresAt: 100 }));
+        await store.createSession(session({ id: hash('b'), lastSeenAt: 10, expiresAt: 100 }));
+        expect(await store.holdSession(hash('z'), { attemptId: 'x', until: 500 })).toBeNull();
+        expect(await store.holdSession(hash('a'), { attemptId: 'att-1', until: 300 })).toEqual(
+          session({ id: hash('a'), lastSeenAt: 10, expiresAt: 100, examHold: { attemptId: 'att-1', until: 300 } }),
+        );
+        await store.touchSession(hash('a'), 60);
+        expect(await store.holdSession(hash('a'), { attemptId: 'att-2', until: 400 })).toMatchObject({
+          lastSeenAt: 60,
+          examHold: { attemptId: 'att-2', until: 400 },
+        });
+        expect(await store.getSession(hash('b'))).toEqual(session({ id: hash('b'), lastSeenAt: 10, expiresAt: 100 }));
+        await reopen();
+        expect(await store.getSession(hash('a'))).toMatchObject({ lastSeenAt: 60, examHold: { attemptId: 'att-2', until: 400 } });
+        // Past the absolute bound, the held one stays until its hold ends; the idle bound applies to it as to any.
+        expect(await store.pruneSessions({ idleEndsUpTo: 0, expiresUpTo: 399 })).toBe(1);
+        expect(await store.getSession(hash('b'))).toBeNull();
+        expect(await store.getSession(hash('a'))).not.toBeNull();
+        expect(await store.pruneSessions({ idleEndsUpTo: 0, expiresUpTo: 400 })).toBe(1);
+        await store.createSession(session({ id: hash('c'), lastSeenAt: 10, expiresAt: 100, examHold: { attemptId: 'att-3', until: 900 } }));
+        expect(await store.getSession(hash('c'))).toMatchObject({ examHold: { attemptId: 'att-3', until: 900 } });
+        expect(await store.pruneSessions({ idleEndsUpTo: 110, expiresUpTo: 0 })).toBe(1);
+      });
+
       it('keeps sessions and their last-seen time across a reopen', async () => {
         await store.createSession(session({ id: hash('a') }));
         await store.touchSession(hash('a'), 77);

@@ -6,11 +6,14 @@ export { ARGON2_OPTIONS, hashPassword, verifyPassword } from './passwords.ts';
 export { type CookieJar, signIn, signOut, syncAccountHint } from './session-cookie.ts';
 export {
   endSession,
-  isSessionExpired,
+  holdSessionForAttempt,
+  isHeldRequest,
   resumeSession,
+  type ResumedSession,
   SESSION_COOKIE,
   SESSION_LIMITS,
   type SessionLifetime,
+  sessionStanding,
   startSession,
 } from './sessions.ts';
 export {

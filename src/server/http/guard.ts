@@ -50,8 +50,10 @@ async function guarded(context: GuardContext, next: () => Promise<Response>): Pr
 
     const store = await getStore(url.origin);
     const token = context.cookies.get(SESSION_COOKIE)?.value;
-    const resumed = await resumeSession(store, token, Date.now());
-    if (token && !resumed) context.cookies.delete(SESSION_COOKIE, { path: '/' });
+    const resumption = await resumeSession(store, token, Date.now(), url);
+    // A session held for an exam (past its 12 h) is signed out here but must keep its cookie for the exam page.
+    if (token && resumption === null) context.cookies.delete(SESSION_COOKIE, { path: '/' });
+    const resumed = resumption === 'held-elsewhere' ? null : resumption;
     const user = resumed?.user ?? null;
     context.locals.user = user;
     context.locals.session = resumed?.session ?? null;

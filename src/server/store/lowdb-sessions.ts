@@ -4,7 +4,7 @@ import type { Lifecycle } from './lifecycle.ts';
 import { countedFailures, LOGIN_IN_FLIGHT_RETRY_MS, lockEnd } from './login-throttle.ts';
 import type { SessionsFile, ThrottleFile } from './schemas.ts';
 import type { LoginSettlement, ReserveLoginResult, SessionPrune, SessionsArea, ThrottleArea } from './store.ts';
-import type { KnownSignIn, LoginFailures, LoginReservation, Session, ThrottleKeyLimit } from './types.ts';
+import type { ExamHold, KnownSignIn, LoginFailures, LoginReservation, Session, ThrottleKeyLimit } from './types.ts';
 
 /**
  * How long a session's new last-seen time may wait in memory before it is written. Activity only postpones the idle
@@ -102,7 +102,21 @@ export class LowdbSessions implements SessionsArea {
   }
 
   async pruneSessions(bounds: SessionPrune): Promise<number> {
-    return this.#deleteWhere((s) => s.lastSeenAt + s.idleMs <= bounds.idleEndsUpTo || s.expiresAt <= bounds.expiresUpTo);
+    return this.#deleteWhere(
+      (s) => s.lastSeenAt + s.idleMs <= bounds.idleEndsUpTo || Math.max(s.expiresAt, s.examHold?.until ?? 0) <= bounds.expiresUpTo,
+    );
+  }
+
+  /** Written at once, not behind like a touch: a hold is rare (one per attempt at most) and must survive a crash. */
+  async holdSession(id: string, hold: ExamHold): Promise<Session | null> {
+    this.#lifecycle.assertOpen();
+    const found = await this.#doc.update((draft) => {
+      const index = draft.sessions.findIndex((s) => s.id === id);
+      if (index < 0) return keep(false);
+      draft.sessions = draft.sessions.with(index, { ...draft.sessions[index]!, examHold: { attemptId: hold.attemptId, until: hold.until } });
+      return commit(true);
+    });
+    return found ? (this.#byId.get(id) ?? null) : null;
   }
 
   #deleteWhere(isExpired: (session: Session) => boolean): Promise<number> {

@@ -136,6 +136,7 @@ export async function openLowdbStore(dataDir: string, options: LowdbStoreOptions
     deleteSession: (id) => sessions.deleteSession(id),
     deleteSessionsOf: (userId) => sessions.deleteSessionsOf(userId),
     pruneSessions: (bounds) => sessions.pruneSessions(bounds),
+    holdSession: (id, hold) => sessions.holdSession(id, hold),
 
     getLoginFailures: (key) => throttle.getLoginFailures(key),
     reserveLoginAttempt: (keys, at) => throttle.reserveLoginAttempt(keys, at),

@@ -231,6 +231,18 @@ export const MIGRATIONS: readonly { readonly version: number; readonly name: str
       ALTER TABLE users ADD CONSTRAINT users_role_check CHECK (role IN ('lead', 'author', 'trainee'));
     `,
   },
+  {
+    version: 7,
+    name: 'session-exam-hold',
+    sql: `
+      -- An exam attempt that would outlast its session's absolute limit holds the session for that attempt only, until
+      -- the attempt's deadline (docs/exams.md, "Sessions"). Both or neither.
+      ALTER TABLE sessions
+        ADD COLUMN hold_attempt_id text,
+        ADD COLUMN hold_until bigint,
+        ADD CONSTRAINT sessions_hold_whole CHECK ((hold_attempt_id IS NULL) = (hold_until IS NULL));
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.at(-1)!.version;

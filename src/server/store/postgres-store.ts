@@ -42,6 +42,7 @@ import type {
   AttemptResult,
   AttemptStatus,
   Certificate,
+  ExamHold,
   LoginFailures,
   LoginReservation,
   PracticeActivity,
@@ -137,6 +138,7 @@ function toSession(row: Row): Session {
     expiresAt: row.expires_at as number,
     lastSeenAt: row.last_seen_at as number,
     idleMs: row.idle_ms as number,
+    ...(row.hold_until === null ? {} : { examHold: { attemptId: row.hold_attempt_id as string, until: row.hold_until as number } }),
   };
 }
 
@@ -558,8 +560,18 @@ class PostgresStore implements Store {
   async createSession(session: Session): Promise<void> {
     this.#assertOpen();
     await this.#query(
-      'INSERT INTO sessions (id, user_id, created_at, expires_at, last_seen_at, idle_ms) VALUES ($1, $2, $3, $4, $5, $6)',
-      [session.id, session.userId, session.createdAt, session.expiresAt, session.lastSeenAt, session.idleMs],
+      `INSERT INTO sessions (id, user_id, created_at, expires_at, last_seen_at, idle_ms, hold_attempt_id, hold_until)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+      [
+        session.id,
+        session.userId,
+        session.createdAt,
+        session.expiresAt,
+        session.lastSeenAt,
+        session.idleMs,
+        session.examHold?.attemptId ?? null,
+        session.examHold?.until ?? null,
+      ],
     );
   }
 
@@ -590,11 +602,21 @@ class PostgresStore implements Store {
 
   async pruneSessions(bounds: SessionPrune): Promise<number> {
     this.#assertOpen();
-    const result = await this.#pool.query('DELETE FROM sessions WHERE last_seen_at + idle_ms <= $1 OR expires_at <= $2', [
-      bounds.idleEndsUpTo,
-      bounds.expiresUpTo,
-    ]);
+    const result = await this.#pool.query(
+      'DELETE FROM sessions WHERE last_seen_at + idle_ms <= $1 OR (expires_at <= $2 AND (hold_until IS NULL OR hold_until <= $2))',
+      [bounds.idleEndsUpTo, bounds.expiresUpTo],
+    );
     return result.rowCount ?? 0;
+  }
+
+  async holdSession(id: string, hold: ExamHold): Promise<Session | null> {
+    this.#assertOpen();
+    const [row] = await this.#query('UPDATE sessions SET hold_attempt_id = $2, hold_until = $3 WHERE id = $1 RETURNING *', [
+      id,
+      hold.attemptId,
+      hold.until,
+    ]);
+    return row ? toSession(row) : null;
   }
 
   // ── throttle ────────────────────────────────────────────────────────────────────────────────────────────────

@@ -50,6 +50,7 @@ export const SessionSchema = z.object({
   lastSeenAt: Millis,
   // Sessions written before the field existed were all browser sessions with the 2 h idle limit.
   idleMs: z.number().int().positive().default(SESSION_IDLE_MS),
+  examHold: z.object({ attemptId: z.string().min(1), until: Millis }).optional(),
 }) satisfies z.ZodType<Session>;
 
 export const LoginFailuresSchema = z.object({

@@ -4,6 +4,7 @@ import type {
   AttemptResult,
   AttemptStatus,
   Certificate,
+  ExamHold,
   LoginFailures,
   LoginReservation,
   PracticeActivity,
@@ -130,7 +131,10 @@ export type RevokeCertificateResult =
 export interface SessionPrune {
   /** Sessions whose idle limit ends (`lastSeenAt + idleMs`) at or before this instant are idle-expired. */
   readonly idleEndsUpTo: number;
-  /** Sessions whose absolute expiry is at or before this instant are expired. */
+  /**
+   * Sessions whose absolute expiry is at or before this instant are expired, unless an exam hold
+   * (`Session.examHold`) runs past it: then the hold's end is judged instead.
+   */
   readonly expiresUpTo: number;
 }
 
@@ -258,6 +262,11 @@ export interface SessionsArea {
   deleteSessionsOf(userId: string): Promise<void>;
   /** Deletes sessions idle or expired by the given bounds (judged by their newest last-seen time); returns how many. */
   pruneSessions(bounds: SessionPrune): Promise<number>;
+  /**
+   * Sets (or replaces) the session's exam hold, written at once; resolves to the updated session, or `null` if it is
+   * gone. The caller decides whether a hold is due (src/server/auth/sessions.ts, `holdSessionForAttempt`).
+   */
+  holdSession(id: string, hold: ExamHold): Promise<Session | null>;
 }
 
 /** Failed-login counters, reserved before the password is checked (see src/server/auth/throttle.ts). */

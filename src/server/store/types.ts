@@ -46,6 +46,19 @@ export interface Session {
    * lengthens sessions already handed out.
    */
   readonly idleMs: number;
+  /**
+   * Set when an exam attempt started (or was resumed) in this session would outlast its absolute limit: past
+   * `expiresAt` the session still serves that attempt's API and exam page, and nothing else, until `until` (the
+   * attempt's deadline, grace included, plus a few minutes to show the result). The idle limit applies as always.
+   * Absent: no hold (src/server/auth/sessions.ts, docs/exams.md "Sessions").
+   */
+  readonly examHold?: ExamHold | undefined;
+}
+
+/** What a session past its absolute limit is still good for: one exam attempt, until a fixed time. */
+export interface ExamHold {
+  readonly attemptId: string;
+  readonly until: number;
 }
 
 /** The one-time first-run link: only its SHA-256 is kept; replaced on every start while no lead exists. */

@@ -1,4 +1,5 @@
 import { assignmentStartPolicy } from '../../../../server/assignments/index.ts';
+import { holdSessionForAttempt } from '../../../../server/auth/index.ts';
 import { apiRoute, ApiError, jsonOk, methodNotAllowed } from '../../../../server/http/index.ts';
 import { examService, signedInUser } from '../../../../server/exams/index.ts';
 import { getStore } from '../../../../server/index.ts';
@@ -12,6 +13,7 @@ const seeOther = (location: string) => new Response(null, { status: 303, headers
 
 /**
  * Starts an attempt (201), or resumes the trainee's open one at this exam (200); eligibility refusals are 403/429.
+ * A session that would end before the attempt's deadline is held for it (`holdSessionForAttempt`).
  * The exam page's 确认开始 is a form post, so starting works without JavaScript: it gets a 303 to the attempt, or back
  * to the exam page with `?refused=<code>`, which the page words. (Other origins are refused by the middleware first.)
  */
@@ -19,7 +21,13 @@ export const POST = apiRoute(async (context) => {
   const user = signedInUser(context);
   const examId = context.params.id ?? '';
   // Assignment windows and recertification rounds (src/server/assignments) join the exam's own conditions.
-  const start = async () => (await examService()).start(user, examId, assignmentStartPolicy(await getStore(), user, examId));
+  // An attempt that would outlast the session's 12 h holds the session for it (docs/exams.md, "Sessions").
+  const start = async () => {
+    const store = await getStore();
+    const started = await (await examService()).start(user, examId, assignmentStartPolicy(store, user, examId));
+    await holdSessionForAttempt(store, context.locals.session, started.attempt, Date.now());
+    return started;
+  };
   if (!isFormPost(context.request)) {
     const started = await start();
     return jsonOk(started, started.resumed ? 200 : 201);
