@@ -1,5 +1,5 @@
 import type { AttemptEntry } from '../exam-assembly.ts';
-import type { ClosedAttemptView } from './scored-attempt.ts';
+import type { AttemptView } from '../attempt-view.ts';
 
 /** How the steps of one ordering response are joined into its option id (and label). */
 export const ORDER_SEPARATOR = ' → ';
@@ -49,7 +49,7 @@ export function chosenOptions(entry: AttemptEntry | undefined, saved: unknown): 
  * Every graded question of a closed attempt, in the result's order, with its chosen options in authored ids; null
  * for an attempt without a result (in progress, or expired before it could be graded).
  */
-export function itemOutcomes(attempt: Pick<ClosedAttemptView, 'items' | 'answers' | 'result'>): ItemOutcome[] | null {
+export function itemOutcomes(attempt: Pick<AttemptView, 'items' | 'answers' | 'result'>): ItemOutcome[] | null {
   if (!attempt.result) return null;
   const entries = new Map(attempt.items.map((entry) => [entry.itemId, entry]));
   return attempt.result.perItem.map(({ itemId, correct }) => ({
