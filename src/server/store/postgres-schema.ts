@@ -241,8 +241,8 @@ export const MIGRATIONS: readonly { readonly version: number; readonly name: str
     // alone. Written in the transaction that closes the attempt. Attempts graded before it are filled here from the
     // stored result, answers and option order: the same mapping as chosenOptions (a number goes through optionOrder, a
     // list of numbers too (distinct, ascending), a boolean is 'true'/'false', a list of steps is one ' → '-joined id),
-    // tests/store/postgres-item-backfill.test.ts compares both. The index serves the boundary query of discrimination
-    // (one item's responses at one score level).
+    // tests/server/item-aggregates.test.ts compares both. The index serves the boundary query of discrimination
+    // (one item's responses at one score level, in attempt-id order).
     sql: `
       CREATE TABLE attempt_items (
         attempt_id text NOT NULL REFERENCES attempts (id) ON DELETE CASCADE,
@@ -254,7 +254,9 @@ export const MIGRATIONS: readonly { readonly version: number; readonly name: str
         chosen text[],
         PRIMARY KEY (attempt_id, item_id)
       );
-      CREATE INDEX attempt_items_level ON attempt_items (item_id, score, max_score);
+      -- One item's responses at one score level in attempt-id order (code-unit, as JavaScript compares): a boundary
+      -- query reads only the responses its group takes.
+      CREATE INDEX attempt_items_level ON attempt_items (item_id, score, max_score, attempt_id COLLATE "C") INCLUDE (correct);
       INSERT INTO attempt_items (attempt_id, item_id, exam_id, score, max_score, correct, chosen)
       SELECT a.id, p.e->>'itemId', a.exam_id, (a.result->>'score')::double precision, (a.result->>'maxScore')::double precision,
         (p.e->>'correct')::boolean,

@@ -837,41 +837,51 @@ class PostgresStore implements Store {
   }
 
   /**
-   * Every cut in one statement: the responses of each cut's items at its score cells (through attempt_items_level),
-   * numbered by attempt id in code-unit order (COLLATE "C", as JavaScript compares) from both ends.
+   * Every cut in one statement. Each (cut, item, score level) part walks attempt_items_level in attempt-id order
+   * (COLLATE "C", as JavaScript compares) and stops after the cut's `take` rows; the parts of a cut (a pooled template,
+   * or levels such as 5/10 and 10/20) are then merged and cut again. No level is read or sorted whole.
    */
   async itemCutCorrect(filter: ItemResultsFilter, cuts: readonly ItemCutQuery[]): Promise<number[]> {
     this.#assertOpen();
     if (cuts.length === 0) return [];
-    const keys = cuts.flatMap((cut, index) => cut.itemIds.map((itemId) => [index, itemId] as const));
-    const levels = cuts.flatMap((cut, index) => cut.scores.map(({ score, maxScore }) => [index, score, maxScore] as const));
+    const parts = cuts.flatMap((cut, index) =>
+      cut.itemIds.flatMap((itemId) => cut.scores.map(({ score, maxScore }) => [index, itemId, score, maxScore] as const)),
+    );
     const params: unknown[] = [
-      keys.map(([index]) => index),
-      keys.map(([, itemId]) => itemId),
-      levels.map(([index]) => index),
-      levels.map(([, score]) => score),
-      levels.map(([, , maxScore]) => maxScore),
+      parts.map(([index]) => index),
+      parts.map(([, itemId]) => itemId),
+      parts.map(([, , score]) => score),
+      parts.map(([, , , maxScore]) => maxScore),
       cuts.map((_, index) => index),
       cuts.map((cut) => cut.side === 'upper'),
       cuts.map((cut) => cut.take),
     ];
     if (filter.examId !== undefined) params.push(filter.examId);
+    const exam = filter.examId === undefined ? '' : 'AND t.exam_id = $8';
+    const level = `t.item_id = p.item_id AND t.score = p.score AND t.max_score = p.max_score ${exam}`;
     const rows = await this.#query(
-      `WITH keys AS (SELECT * FROM unnest($1::int[], $2::text[]) AS k(cut, item_id)),
-            levels AS (SELECT * FROM unnest($3::int[], $4::float8[], $5::float8[]) AS l(cut, score, max_score)),
-            cuts AS (SELECT * FROM unnest($6::int[], $7::boolean[], $8::int[]) AS c(cut, upper, take)),
+      `WITH parts AS (SELECT * FROM unnest($1::int[], $2::text[], $3::float8[], $4::float8[]) AS p(cut, item_id, score, max_score)),
+            cuts AS (SELECT * FROM unnest($5::int[], $6::boolean[], $7::int[]) AS c(cut, upper, take)),
+            taken AS (
+              SELECT c.cut, c.upper, c.take, x.attempt_id, x.correct
+              FROM cuts c
+              JOIN parts p ON p.cut = c.cut
+              CROSS JOIN LATERAL (
+                (SELECT t.attempt_id, t.correct FROM attempt_items t WHERE c.upper AND ${level}
+                 ORDER BY t.attempt_id COLLATE "C" LIMIT c.take)
+                UNION ALL
+                (SELECT t.attempt_id, t.correct FROM attempt_items t WHERE NOT c.upper AND ${level}
+                 ORDER BY t.attempt_id COLLATE "C" DESC LIMIT c.take)
+              ) x
+            ),
             ranked AS (
-              SELECT k.cut, t.correct,
-                     row_number() OVER (PARTITION BY k.cut ORDER BY t.attempt_id COLLATE "C") AS from_top,
-                     row_number() OVER (PARTITION BY k.cut ORDER BY t.attempt_id COLLATE "C" DESC) AS from_bottom
-              FROM keys k
-              JOIN levels l ON l.cut = k.cut
-              JOIN attempt_items t ON t.item_id = k.item_id AND t.score = l.score AND t.max_score = l.max_score
-              ${filter.examId === undefined ? '' : 'AND t.exam_id = $9'}
+              SELECT cut, upper, take, correct,
+                     row_number() OVER (PARTITION BY cut ORDER BY attempt_id COLLATE "C") AS from_top,
+                     row_number() OVER (PARTITION BY cut ORDER BY attempt_id COLLATE "C" DESC) AS from_bottom
+              FROM taken
             )
-       SELECT c.cut, count(r.cut) FILTER (WHERE r.correct AND CASE WHEN c.upper THEN r.from_top <= c.take ELSE r.from_bottom <= c.take END)::int AS correct
-       FROM cuts c LEFT JOIN ranked r ON r.cut = c.cut
-       GROUP BY c.cut`,
+       SELECT cut, count(*) FILTER (WHERE correct AND CASE WHEN upper THEN from_top <= take ELSE from_bottom <= take END)::int AS correct
+       FROM ranked GROUP BY cut`,
       params,
     );
     const byCut = new Map(rows.map((row) => [row.cut as number, row.correct as number]));
