@@ -17,6 +17,11 @@ export interface PrefillOptions {
   readonly trainees: number;
   /** Write a live session for each trainee, so a load test needs no login (and no hashing) to start. */
   readonly sessions: boolean;
+  /**
+   * Item ids the attempts draw from, in turn (default: 400 made-up ids the bank does not know). The item analysis
+   * bench passes single-choice bank items with four options, so every response counts against real options.
+   */
+  readonly itemIds?: readonly string[];
 }
 
 export interface Trainee {
@@ -116,7 +121,7 @@ export async function prefillStore(store: Store, options: PrefillOptions): Promi
 function closedAttempt(n: number, options: PrefillOptions, now: number): AttemptRecord {
   const startedAt = now - 300 * DAY + n * 60_000;
   const items = Array.from({ length: options.answersPerAttempt }, (_, i) => ({
-    itemId: `archive-item-${(n * 7 + i) % 400}`,
+    itemId: options.itemIds ? options.itemIds[(n * 7 + i) % options.itemIds.length]! : `archive-item-${(n * 7 + i) % 400}`,
     optionOrder: [(n + i) % 4, (n + i + 1) % 4, (n + i + 2) % 4, (n + i + 3) % 4],
   }));
   const answers = Object.fromEntries(

@@ -663,6 +663,100 @@ export function describeStoreContract(name: string, make: () => Promise<StoreUnd
         expect(before.map(({ areas: _areas, ...summary }) => summary)).toEqual([...page.attempts].reverse());
       });
 
+      it('adds up the per-question outcomes of graded attempts for the item analysis, and answers boundary queries', async () => {
+        // Items q1 (true/false), q2 (choice, shown order [2, 0, 1]), q3 (ordering). Ids differ in case: code-unit order
+        // puts attempt-Zc before attempt-ab, where a locale collation would not.
+        const answer = (itemId: string, response: unknown, version = 1) => ({ itemId, response, flagged: false, version, savedAt: T0 + version });
+        const graded = (score: number, correct: readonly boolean[]): AttemptResult => ({
+          score,
+          maxScore: 3,
+          passed: false,
+          perItem: ['q1', 'q2', 'q3'].map((itemId, i) => ({ itemId, correct: correct[i]!, ruleArea: 'refund' })),
+          certificateId: null,
+        });
+        const take = async (id: string, examId: string, answers: readonly ReturnType<typeof answer>[]) => {
+          await store.createAttempt(newAttempt({ id, userId: `user-${id}`, examId }));
+          for (const a of answers) expect((await store.saveAnswer(id, a)).ok).toBe(true);
+        };
+        await take('attempt-ab', 'exam-a', [answer('q1', true), answer('q2', 0), answer('q3', ['B', 'A'])]);
+        await store.submitAttempt('attempt-ab', graded(2, [true, true, false]), T0 + 10);
+        await take('attempt-Zc', 'exam-b', [answer('q1', false), answer('q2', 1), answer('q3', ['A', 'B'])]);
+        await store.expireAttempt('attempt-Zc', T0 + 10, graded(2, [false, true, true]));
+        // q1 answered then cleared (blank), q2 a multiple answer shown [0, 2] = authored [2, 1], q3 never answered.
+        await take('attempt-mid', 'exam-a', [answer('q1', true), answer('q1', null, 2), answer('q2', [0, 2])]);
+        await store.submitAttempt('attempt-mid', graded(1, [false, true, false]), T0 + 10);
+        await take('attempt-exp', 'exam-a', [answer('q1', true)]);
+        await store.expireAttempt('attempt-exp', T0 + 10, null);
+        await take('attempt-open', 'exam-a', [answer('q1', true)]);
+
+        const expected = {
+          graded: 3,
+          ungraded: 2,
+          items: [
+            {
+              itemId: 'q1',
+              cells: [{ score: 1, maxScore: 3, n: 1, correct: 0 }, { score: 2, maxScore: 3, n: 2, correct: 1 }],
+              blank: 1,
+              options: [{ id: 'false', count: 1 }, { id: 'true', count: 1 }],
+            },
+            {
+              itemId: 'q2',
+              cells: [{ score: 1, maxScore: 3, n: 1, correct: 1 }, { score: 2, maxScore: 3, n: 2, correct: 2 }],
+              blank: 0,
+              // Authored ids: shown 0 → 2, shown 1 → 0, shown [0, 2] → [1, 2].
+              options: [{ id: '0', count: 1 }, { id: '1', count: 1 }, { id: '2', count: 2 }],
+            },
+            {
+              itemId: 'q3',
+              cells: [{ score: 1, maxScore: 3, n: 1, correct: 0 }, { score: 2, maxScore: 3, n: 2, correct: 1 }],
+              blank: 1,
+              options: [{ id: 'A → B', count: 1 }, { id: 'B → A', count: 1 }],
+            },
+          ],
+        };
+        expect(await store.itemAggregates({})).toEqual(expected);
+        const examA = await store.itemAggregates({ examId: 'exam-a' });
+        expect({ graded: examA.graded, ungraded: examA.ungraded }).toEqual({ graded: 2, ungraded: 2 });
+        expect(examA.items.find((item) => item.itemId === 'q2')).toEqual({
+          itemId: 'q2',
+          cells: [{ score: 1, maxScore: 3, n: 1, correct: 1 }, { score: 2, maxScore: 3, n: 1, correct: 1 }],
+          blank: 0,
+          options: [{ id: '1', count: 1 }, { id: '2', count: 2 }],
+        });
+        expect(await store.itemAggregates({ examId: 'exam-none' })).toEqual({ graded: 0, ungraded: 0, items: [] });
+
+        const level = [{ score: 2, maxScore: 3 }];
+        const cuts = [
+          // q1 at 2/3: attempt-Zc (wrong), then attempt-ab (right).
+          { itemIds: ['q1'], scores: level, side: 'upper' as const, take: 1 },
+          { itemIds: ['q1'], scores: level, side: 'lower' as const, take: 1 },
+          // Two items pooled over two levels: the two lowest ids are attempt-Zc's q1 (wrong) and q3 (right).
+          { itemIds: ['q1', 'q3'], scores: [...level, { score: 1, maxScore: 3 }], side: 'upper' as const, take: 2 },
+          // More than the level holds: all of it.
+          { itemIds: ['q2'], scores: level, side: 'lower' as const, take: 5 },
+          { itemIds: ['q-unknown'], scores: level, side: 'upper' as const, take: 1 },
+        ];
+        expect(await store.itemCutCorrect({}, cuts)).toEqual([0, 1, 1, 2, 0]);
+        expect(await store.itemCutCorrect({ examId: 'exam-a' }, cuts.slice(0, 2))).toEqual([1, 1]);
+        expect(await store.itemCutCorrect({}, [])).toEqual([]);
+
+        // Recorded with the attempt: the same after a reopen; an imported graded attempt counts too.
+        await reopen();
+        expect(await store.itemAggregates({})).toEqual(expected);
+        await store.importAttempt({
+          ...newAttempt({ id: 'attempt-imported', userId: 'u-imp', examId: 'exam-c' }),
+          status: 'submitted',
+          fencedAt: null,
+          answers: { q2: answer('q2', 2) },
+          submittedAt: T0 + 5,
+          result: graded(0, [false, false, false]),
+        });
+        const imported = await store.itemAggregates({ examId: 'exam-c' });
+        expect(imported.graded).toBe(1);
+        // Shown 2 → authored 1.
+        expect(imported.items.find((item) => item.itemId === 'q2')!.options).toEqual([{ id: '1', count: 1 }]);
+      });
+
       it('imports closed and open attempts with their answers as they are', async () => {
         const base = newAttempt({ id: 'attempt-imp1', userId: 'u7' });
         const closed = {

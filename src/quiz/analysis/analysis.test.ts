@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { KeyedQuestion } from '../exam-paper.ts';
-import { analyseItems, itemSpec, scoredAttempt, type ItemSpec, type ScoredAttempt } from './index.ts';
+import { analyseItems, chosenOptions, itemOutcomes, itemSpec, scoredAttempt, type ItemSpec, type ScoredAttempt } from './index.ts';
 
 // Ten attempts at a 20-question exam. Score proportions rank them a01 > a02 > a03 = a04 > a05 > … > a10; the tie at
 // 8/20 goes to the smaller id, so the upper 27% group (round(0.27 × 10) = 3 attempts) is a01, a02, a03 and the lower
@@ -180,5 +180,41 @@ describe('scoredAttempt', () => {
   it('describes options in authored order with the key marked', () => {
     expect(itemSpec('s1', single).options.map((o) => [o.label, o.correct])).toEqual([['买家', false], ['卖家', true], ['平台', false]]);
     expect(itemSpec('t-a~3', single).templateId).toBe('t-a');
+  });
+});
+
+describe('itemOutcomes (recorded at grading, without content)', () => {
+  it('reads the chosen options from the response shape, through the option order, as scoredAttempt does by type', () => {
+    const attempt = {
+      items: [{ itemId: 's1', optionOrder: [2, 0, 1] }, { itemId: 'm1', optionOrder: [1, 2, 0] }, { itemId: 't1' }, { itemId: 'o1', optionOrder: [1, 0] }, { itemId: 'b1' }],
+      answers: { s1: { response: 2 }, m1: { response: [2, 1, 2] }, t1: { response: false }, o1: { response: ['乙', '甲'] }, b1: { response: null } },
+      result: {
+        score: 3,
+        maxScore: 5,
+        passed: false,
+        certificateId: null,
+        perItem: ['s1', 'm1', 't1', 'o1', 'b1'].map((itemId) => ({ itemId, correct: itemId !== 'b1', ruleArea: 'general' })),
+      },
+    };
+    // s1: shown 2 → authored 1; m1: shown [2, 1] → authored [0, 2]; an ordering is its steps as given.
+    expect(itemOutcomes(attempt)).toEqual([
+      { itemId: 's1', correct: true, chosen: ['1'] },
+      { itemId: 'm1', correct: true, chosen: ['0', '2'] },
+      { itemId: 't1', correct: true, chosen: ['false'] },
+      { itemId: 'o1', correct: true, chosen: ['乙 → 甲'] },
+      { itemId: 'b1', correct: false, chosen: null },
+    ]);
+    expect(itemOutcomes({ ...attempt, result: null })).toBeNull();
+  });
+
+  it('treats an empty list, a shown index the order lacks and a malformed response as blank', () => {
+    const entry = { itemId: 'x', optionOrder: [1, 0] };
+    expect(chosenOptions(entry, [])).toBeNull();
+    expect(chosenOptions(entry, 2)).toBeNull();
+    expect(chosenOptions(entry, -1)).toBeNull();
+    expect(chosenOptions(entry, [0, 5])).toBeNull();
+    expect(chosenOptions(entry, [0, '甲'])).toBeNull();
+    expect(chosenOptions(entry, { a: 1 })).toBeNull();
+    expect(chosenOptions(undefined, 3)).toEqual(['3']);
   });
 });

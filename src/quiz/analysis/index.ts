@@ -14,7 +14,8 @@ export {
   type ScoreCell,
 } from './discrimination.ts';
 export { FACILITY_TOO_EASY, FACILITY_TOO_HARD } from './item-statistics.ts';
-export { itemSpec, ORDER_SEPARATOR, scoredAttempt, templateIdOf, type ClosedAttemptView } from './scored-attempt.ts';
+export { itemSpec, scoredAttempt, templateIdOf, type ClosedAttemptView } from './scored-attempt.ts';
+export { ORDER_SEPARATOR } from './item-outcomes.ts';
 export type {
   AnalysisFlag,
   Discrimination,
@@ -27,3 +28,11 @@ export type {
   ScoredAttempt,
   ScoredResponse,
 } from './types.ts';
+export { chosenOptions, itemOutcomes, type ItemOutcome } from './item-outcomes.ts';
+export {
+  planAggregateAnalysis,
+  type AggregateAnalysisPlan,
+  type ItemAggregate,
+  type ItemAggregates,
+  type ItemCutQuery,
+} from './aggregate-analysis.ts';

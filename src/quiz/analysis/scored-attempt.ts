@@ -2,10 +2,9 @@ import type { AttemptView } from '../attempt-view.ts';
 import type { AttemptEntry } from '../exam-assembly.ts';
 import { keyResponse, type KeyedQuestion } from '../exam-paper.ts';
 import type { Response } from '../grade.ts';
+import { ORDER_SEPARATOR } from './item-outcomes.ts';
 import type { ItemSpec, OptionSpec, ScoredAttempt, ScoredResponse } from './types.ts';
 
-/** How the steps of one ordering response are joined into its option id (and label). */
-export const ORDER_SEPARATOR = ' → ';
 
 /** The parts of an attempt the item analysis reads. */
 export type ClosedAttemptView = Pick<AttemptView, 'id' | 'items' | 'answers' | 'result'>;

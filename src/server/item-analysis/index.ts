@@ -1,1 +1,1 @@
-export { analyseStoredAttempts, type AnalysisScope, type RowInfo, type ScopedItemAnalysis } from './item-analysis-service.ts';
+export { analyseAttemptsInFull, analyseStoredAttempts, type AnalysisScope, type RowInfo, type ScopedItemAnalysis } from './item-analysis-service.ts';

@@ -1,6 +1,7 @@
 import {
   analyseItems,
   itemSpec,
+  planAggregateAnalysis,
   scoredAttempt,
   templateIdOf,
   type ItemAnalysis,
@@ -28,24 +29,41 @@ export interface ScopedItemAnalysis extends ItemAnalysis {
   readonly info: (rowId: string) => RowInfo | undefined;
 }
 
-/**
- * Item analysis of the stored attempts in `scope`: closed attempts only (submitted or expired, graded), each response
- * mapped through its attempt's option order back to authored options. Reads every attempt of the scope on each call;
- * mapping and analysing 500 attempts × 20 questions takes a few tens of milliseconds (measured in docs/lead-tools.md).
- */
-export async function analyseStoredAttempts(store: Store, content: ExamContent, scope: AnalysisScope): Promise<ScopedItemAnalysis> {
-  const attempts = await store.listAttempts(scope === 'bank' ? {} : { examId: scope.examId });
-  const scored = attempts.map((attempt) => scoredAttempt(attempt, content.lookup)).filter((attempt): attempt is ScoredAttempt => attempt !== null);
+/** The spec of each item id (authored options, key marked) from the content, each looked up once. */
+function specsOf(content: ExamContent): (itemId: string) => ItemSpec | undefined {
   const specs = new Map<string, ItemSpec | undefined>();
-  const specOf = (itemId: string) => {
+  return (itemId) => {
     if (!specs.has(itemId)) {
       const question = content.lookup(itemId);
       specs.set(itemId, question ? itemSpec(itemId, question) : undefined);
     }
     return specs.get(itemId);
   };
+}
+
+/**
+ * Item analysis of the graded attempts in `scope` from the store's per-question outcomes (recorded at grading): two
+ * store calls, the aggregates and the discrimination cuts, and no attempt read. Equal to `analyseAttemptsInFull`
+ * on the same data (tests/server/item-aggregates.test.ts, both stores).
+ */
+export async function analyseStoredAttempts(store: Store, content: ExamContent, scope: AnalysisScope): Promise<ScopedItemAnalysis> {
+  const filter = scope === 'bank' ? {} : { examId: scope.examId };
+  const aggregates = await store.itemAggregates(filter);
+  const plan = planAggregateAnalysis(aggregates, specsOf(content));
+  const cutCorrect = await store.itemCutCorrect(filter, plan.cuts);
+  return { ...plan.finish(cutCorrect), scope, inProgress: aggregates.ungraded, info: rowInfo(content) };
+}
+
+/**
+ * The same analysis from every attempt of the scope read in full, each response mapped through its attempt's option
+ * order by the item's type: how the page worked before the outcomes were stored (4 s at 50,000 attempts). Kept as
+ * the reference the stored path is tested against, and as the bench's same-run baseline.
+ */
+export async function analyseAttemptsInFull(store: Store, content: ExamContent, scope: AnalysisScope): Promise<ScopedItemAnalysis> {
+  const attempts = await store.listAttempts(scope === 'bank' ? {} : { examId: scope.examId });
+  const scored = attempts.map((attempt) => scoredAttempt(attempt, content.lookup)).filter((attempt): attempt is ScoredAttempt => attempt !== null);
   return {
-    ...analyseItems(scored, specOf),
+    ...analyseItems(scored, specsOf(content)),
     scope,
     inProgress: attempts.length - scored.length,
     info: rowInfo(content),

@@ -1,8 +1,9 @@
 import { readdir, unlink } from 'node:fs/promises';
 import { type AreaTally, itemTallies } from '../../present/dashboard/index.ts';
-import { basename, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { AppendLog, readLog, type LogContent } from './append-log.ts';
 import { DurableJsonFile, type DurableIo } from './durable-file.ts';
+import { ItemResultsLog } from './item-results-log.ts';
 import {
   type AnswerLogLine,
   AnswerLogLineSchema,
@@ -114,6 +115,8 @@ export class AttemptFiles {
   readonly #staleLogs: string[] = [];
   /** Every summary by startedAt, then id (code-unit order), for scans; rebuilt after an attempt is added. */
   #ordered: AttemptSummary[] | null = null;
+  /** Per-question outcomes of closed attempts, for the item analysis (`attempt-items.jsonl`). */
+  #items: ItemResultsLog | null = null;
 
   private readonly dir: string;
   private readonly io: DurableIo | undefined;
@@ -130,9 +133,13 @@ export class AttemptFiles {
    * @throws StoreCorruptError naming the index or the attempt file that cannot be trusted, or an attempt file the
    * index lists but that is missing.
    */
-  static async open(dir: string, indexPath: string, io?: DurableIo): Promise<AttemptFiles> {
+  static async open(dir: string, indexPath: string, io?: DurableIo, itemsPath?: string): Promise<AttemptFiles> {
     const index = await readLog(indexPath, AttemptIndexRecordSchema);
     const files = new AttemptFiles(dir, indexPath, index, io);
+    files.#items = await ItemResultsLog.open(itemsPath ?? join(dirname(indexPath), 'attempt-items.jsonl'), {
+      closedIds: () => [...files.#summaries.values()].filter((s) => s.status !== 'in-progress' && !files.#unreadable.has(s.id)).map((s) => s.id),
+      read: (id) => files.#readOrSkip(id),
+    });
     for (const record of index?.records ?? []) {
       if (record.op === 'start') files.#addSummary({ ...record, status: 'in-progress' });
       else {
@@ -363,6 +370,11 @@ export class AttemptFiles {
     return summary;
   }
 
+  /** The per-question outcomes of closed attempts (read on first use, backfilled from files once). */
+  get items(): ItemResultsLog {
+    return this.#items!;
+  }
+
   /** Whether the attempt's file was found damaged when last read. */
   isUnreadable(id: string): boolean {
     return this.#unreadable.has(id);
@@ -399,6 +411,7 @@ export class AttemptFiles {
       const { id, examId, userId, startedAt, status } = record;
       await this.#index.append({ op: 'start', id, examId, userId, startedAt });
       await this.#index.append(closeLine({ ...record, status }));
+      await this.#items?.record(record);
       return;
     }
     this.#live.set(record.id, {
@@ -450,7 +463,8 @@ export class AttemptFiles {
       const result = indexResult(next);
       if (result) summary.result = result;
       this.#remember(next);
-      if (next.status !== 'in-progress') await this.#index.append(closeLine({ ...next, status: next.status }));
+      // The grade's per-question outcomes go to their own log beside the close line (both group-commit).
+      if (next.status !== 'in-progress') await Promise.all([this.#index.append(closeLine({ ...next, status: next.status })), this.#items?.record(next)]);
       this.#openLogs.delete(live);
       await live.log.release();
       await unlink(live.log.path).catch(() => undefined);
@@ -488,6 +502,7 @@ export class AttemptFiles {
     await Promise.all([...this.#openLogs].map((live) => live.log.release()));
     this.#openLogs.clear();
     await this.#index.release();
+    await this.#items?.settled();
   }
 }
 

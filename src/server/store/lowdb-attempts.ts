@@ -15,7 +15,10 @@ import type {
   SaveAnswerRefusal,
   SaveAnswerResult,
   AttemptsArea,
+  ItemResultsArea,
+  ItemResultsFilter,
 } from './store.ts';
+import type { ItemAggregates, ItemCutQuery } from '../../quiz/index.ts';
 import type { AttemptRecord, AttemptResult, AttemptStatus, SavedAnswer, UnreadableAttempt } from './types.ts';
 
 /** JSON with object keys sorted, so two equal responses compare equal whatever order the client sent keys in. */
@@ -40,7 +43,7 @@ function isSameAnswer(stored: SavedAnswer, answer: SavedAnswer): boolean {
 }
 
 /** The attempt lifecycle over the attempt files (see AttemptFiles): start, autosave, submit or expire. */
-export class LowdbAttempts implements AttemptsArea {
+export class LowdbAttempts implements AttemptsArea, ItemResultsArea {
   readonly #files: AttemptFiles;
   readonly #lifecycle: Lifecycle;
   readonly #serialStarts = keyedSerialQueue();
@@ -133,6 +136,16 @@ export class LowdbAttempts implements AttemptsArea {
     }
     const last = ordered[index - 1];
     return { attempts: found, next: found.length === limit && limit > 0 && last ? { startedAt: last.startedAt, id: last.id } : null };
+  }
+
+  /** One pass over the outcomes log in memory (read, and backfilled from attempt files, on first use). */
+  async itemAggregates(filter: ItemResultsFilter): Promise<ItemAggregates> {
+    const attempts = this.#files.summaries(filter).filter((summary) => !this.#files.isUnreadable(summary.id)).length;
+    return this.#files.items.aggregates(filter, attempts);
+  }
+
+  async itemCutCorrect(filter: ItemResultsFilter, cuts: readonly ItemCutQuery[]): Promise<number[]> {
+    return this.#files.items.cutCorrect(filter, cuts);
   }
 
   async importAttempt(attempt: AttemptRecord): Promise<void> {

@@ -39,6 +39,7 @@ export const DATA_FILES = {
   practice: 'practice.json',
   attempts: 'attempts',
   attemptIndex: 'attempt-index.jsonl',
+  attemptItems: 'attempt-items.jsonl',
   assignments: 'assignments.json',
 } as const;
 
@@ -88,7 +89,7 @@ export async function openLowdbStore(dataDir: string, options: LowdbStoreOptions
     version: 1,
     assignments: [],
   });
-  const attemptFiles = await AttemptFiles.open(attemptsDir, join(dataDir, DATA_FILES.attemptIndex), options.io);
+  const attemptFiles = await AttemptFiles.open(attemptsDir, join(dataDir, DATA_FILES.attemptIndex), options.io, join(dataDir, DATA_FILES.attemptItems));
 
   for (const dir of [dataDir, attemptsDir]) {
     for (const name of await readdir(dir)) {
@@ -153,6 +154,8 @@ export async function openLowdbStore(dataDir: string, options: LowdbStoreOptions
     fenceAttempt: (attemptId, at) => attempts.fenceAttempt(attemptId, at),
     submitAttempt: (attemptId, result, at) => attempts.submitAttempt(attemptId, result, at),
     expireAttempt: (attemptId, at, result) => attempts.expireAttempt(attemptId, at, result),
+    itemAggregates: (filter) => attempts.itemAggregates(filter),
+    itemCutCorrect: (filter, cuts) => attempts.itemCutCorrect(filter, cuts),
 
     issueCertificate: (certificate) => certificates.issueCertificate(certificate),
     getCertificate: (id) => certificates.getCertificate(id),

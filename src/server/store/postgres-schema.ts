@@ -243,6 +243,64 @@ export const MIGRATIONS: readonly { readonly version: number; readonly name: str
         ADD CONSTRAINT sessions_hold_whole CHECK ((hold_attempt_id IS NULL) = (hold_until IS NULL));
     `,
   },
+  {
+    // 8, not 7: version 7 (session exam holds) was built at the same time in another branch.
+    version: 8,
+    name: 'attempt-items',
+    // One row per question of a graded attempt (quiz's itemOutcomes: right or wrong, chosen options in authored ids,
+    // null when blank), with the attempt's exam and grade copied so the item analysis is a GROUP BY over this table
+    // alone. Written in the transaction that closes the attempt. Attempts graded before it are filled here from the
+    // stored result, answers and option order: the same mapping as chosenOptions (a number goes through optionOrder, a
+    // list of numbers too (distinct, ascending), a boolean is 'true'/'false', a list of steps is one ' → '-joined id),
+    // tests/server/item-aggregates.test.ts compares both. The index serves the boundary query of discrimination
+    // (one item's responses at one score level, in attempt-id order).
+    sql: `
+      CREATE TABLE attempt_items (
+        attempt_id text NOT NULL REFERENCES attempts (id) ON DELETE CASCADE,
+        item_id text NOT NULL,
+        exam_id text NOT NULL,
+        score double precision NOT NULL,
+        max_score double precision NOT NULL,
+        correct boolean NOT NULL,
+        chosen text[],
+        PRIMARY KEY (attempt_id, item_id)
+      );
+      -- One item's responses at one score level in attempt-id order (code-unit, as JavaScript compares): a boundary
+      -- query reads only the responses its group takes.
+      CREATE INDEX attempt_items_level ON attempt_items (item_id, score, max_score, attempt_id COLLATE "C") INCLUDE (correct);
+      INSERT INTO attempt_items (attempt_id, item_id, exam_id, score, max_score, correct, chosen)
+      SELECT a.id, p.e->>'itemId', a.exam_id, (a.result->>'score')::double precision, (a.result->>'maxScore')::double precision,
+        (p.e->>'correct')::boolean,
+        CASE jsonb_typeof(w.response)
+          WHEN 'boolean' THEN ARRAY[w.response::text]
+          WHEN 'number' THEN (
+            SELECT CASE WHEN m.v >= 0 AND m.v = trunc(m.v) THEN ARRAY[m.v::text] END
+            FROM (SELECT CASE WHEN i.ord IS NULL THEN (w.response)::numeric
+                 WHEN (w.response)::numeric = trunc((w.response)::numeric) AND (w.response)::numeric >= 0 AND (w.response)::numeric < jsonb_array_length(i.ord)
+                   THEN (i.ord->((w.response)::numeric::int))::numeric
+                 ELSE -1 END AS v) m)
+          WHEN 'array' THEN CASE
+            WHEN jsonb_array_length(w.response) = 0 THEN NULL
+            WHEN NOT EXISTS (SELECT 1 FROM jsonb_array_elements(w.response) x WHERE jsonb_typeof(x) <> 'number') THEN (
+              SELECT CASE WHEN bool_and(m.v >= 0 AND m.v = trunc(m.v)) THEN array_agg(DISTINCT m.v ORDER BY m.v)::text[] END
+              FROM (SELECT CASE WHEN i.ord IS NULL THEN (x)::numeric
+                 WHEN (x)::numeric = trunc((x)::numeric) AND (x)::numeric >= 0 AND (x)::numeric < jsonb_array_length(i.ord)
+                   THEN (i.ord->((x)::numeric::int))::numeric
+                 ELSE -1 END AS v FROM jsonb_array_elements(w.response) x) m)
+            WHEN NOT EXISTS (SELECT 1 FROM jsonb_array_elements(w.response) x WHERE jsonb_typeof(x) <> 'string') THEN
+              ARRAY[(SELECT string_agg(x, ' → ' ORDER BY o) FROM jsonb_array_elements_text(w.response) WITH ORDINALITY t(x, o))]
+          END
+        END
+      FROM attempts a
+      CROSS JOIN LATERAL jsonb_array_elements(a.result->'perItem') p(e)
+      LEFT JOIN answers w ON w.attempt_id = a.id AND w.item_id = p.e->>'itemId'
+      LEFT JOIN LATERAL (
+        SELECT x->'optionOrder' AS ord FROM jsonb_array_elements(a.items) x WHERE x->>'itemId' = p.e->>'itemId' LIMIT 1
+      ) i ON true
+      WHERE a.result IS NOT NULL AND a.status <> 'in-progress'
+      ON CONFLICT (attempt_id, item_id) DO NOTHING;
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.at(-1)!.version;

@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { type AreaTally, itemTallies } from '../../present/dashboard/index.ts';
+import { itemOutcomes, type ItemAggregates, type ItemCutQuery, type ScoreCell } from '../../quiz/index.ts';
 import { employeeIdKey } from './employee-id.ts';
 import { countedFailures, LOGIN_IN_FLIGHT_RETRY_MS, lockEnd } from './login-throttle.ts';
 import { selectUsers } from './lowdb-accounts.ts';
@@ -24,6 +25,7 @@ import type {
   DisableStaffResult,
   FenceAttemptResult,
   FindActivationResult,
+  ItemResultsFilter,
   IssueCertificateResult,
   LoginSettlement,
   NewAttempt,
@@ -787,7 +789,125 @@ class PostgresStore implements Store {
         throw isUniqueViolation(error, 'attempts_pkey') ? new Error(`Attempt ${attempt.id} exists already.`) : error;
       });
       for (const answer of Object.values(attempt.answers)) await this.#upsertAnswer(client, attempt.id, answer);
+      await this.#insertItemOutcomes(client, attempt);
     });
+  }
+
+  /** A graded closed attempt's per-question outcomes (migration 8), in the caller's transaction; nothing otherwise. */
+  async #insertItemOutcomes(client: pg.ClientBase, attempt: AttemptRecord): Promise<void> {
+    const outcomes = attempt.status === 'in-progress' ? null : itemOutcomes(attempt);
+    if (!outcomes || !attempt.result || outcomes.length === 0) return;
+    await client.query(
+      `INSERT INTO attempt_items (attempt_id, item_id, exam_id, score, max_score, correct, chosen)
+       SELECT $1, r.item_id, $2, $3, $4, r.correct, r.chosen
+       FROM jsonb_to_recordset($5::jsonb) AS r(item_id text, correct boolean, chosen text[])
+       ON CONFLICT (attempt_id, item_id) DO NOTHING`,
+      [
+        attempt.id,
+        attempt.examId,
+        attempt.result.score,
+        attempt.result.maxScore,
+        JSON.stringify(outcomes.map(({ itemId, correct, chosen }) => ({ item_id: itemId, correct, chosen }))),
+      ],
+    );
+  }
+
+  // ── item analysis (migration 8) ───────────────────────────────────────────────────────────────────────────────
+
+  /** Three GROUP BYs run side by side: score cells and blanks, option counts (unnest of chosen), attempts by grade. */
+  async itemAggregates(filter: ItemResultsFilter): Promise<ItemAggregates> {
+    this.#assertOpen();
+    const params = filter.examId === undefined ? [] : [filter.examId];
+    const where = filter.examId === undefined ? '' : 'WHERE exam_id = $1';
+    const [cellRows, optionRows, [counts]] = await Promise.all([
+      this.#query(
+        `SELECT item_id, score, max_score, count(*)::int AS n, count(*) FILTER (WHERE correct)::int AS correct,
+                count(*) FILTER (WHERE chosen IS NULL)::int AS blank
+         FROM attempt_items ${where} GROUP BY item_id, score, max_score`,
+        params,
+      ),
+      this.#query(`SELECT item_id, o AS id, count(*)::int AS n FROM attempt_items, unnest(chosen) AS o ${where} GROUP BY item_id, o`, params),
+      this.#query(
+        `SELECT count(*) FILTER (WHERE status <> 'in-progress' AND score IS NOT NULL)::int AS graded, count(*)::int AS total
+         FROM attempts ${where}`,
+        params,
+      ),
+    ]);
+    const items = new Map<string, { itemId: string; cells: ScoreCell[]; blank: number; options: { id: string; count: number }[] }>();
+    const itemOf = (itemId: string) => {
+      let item = items.get(itemId);
+      if (!item) items.set(itemId, (item = { itemId, cells: [], blank: 0, options: [] }));
+      return item;
+    };
+    for (const row of cellRows) {
+      const item = itemOf(row.item_id as string);
+      item.cells.push({ score: row.score as number, maxScore: row.max_score as number, n: row.n as number, correct: row.correct as number });
+      item.blank += row.blank as number;
+    }
+    for (const row of optionRows) itemOf(row.item_id as string).options.push({ id: row.id as string, count: row.n as number });
+    const order = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+    for (const item of items.values()) {
+      item.cells.sort((a, b) => a.maxScore - b.maxScore || a.score - b.score);
+      item.options.sort((a, b) => order(a.id, b.id));
+    }
+    const graded = counts!.graded as number;
+    return {
+      graded,
+      ungraded: (counts!.total as number) - graded,
+      items: [...items.values()].sort((a, b) => order(a.itemId, b.itemId)),
+    };
+  }
+
+  /**
+   * Every cut in one statement. Each (cut, item, score level) part walks attempt_items_level in attempt-id order
+   * (COLLATE "C", as JavaScript compares) and stops after the cut's `take` rows; the parts of a cut (a pooled template,
+   * or levels such as 5/10 and 10/20) are then merged and cut again. No level is read or sorted whole.
+   */
+  async itemCutCorrect(filter: ItemResultsFilter, cuts: readonly ItemCutQuery[]): Promise<number[]> {
+    this.#assertOpen();
+    if (cuts.length === 0) return [];
+    const parts = cuts.flatMap((cut, index) =>
+      cut.itemIds.flatMap((itemId) => cut.scores.map(({ score, maxScore }) => [index, itemId, score, maxScore] as const)),
+    );
+    const params: unknown[] = [
+      parts.map(([index]) => index),
+      parts.map(([, itemId]) => itemId),
+      parts.map(([, , score]) => score),
+      parts.map(([, , , maxScore]) => maxScore),
+      cuts.map((_, index) => index),
+      cuts.map((cut) => cut.side === 'upper'),
+      cuts.map((cut) => cut.take),
+    ];
+    if (filter.examId !== undefined) params.push(filter.examId);
+    const exam = filter.examId === undefined ? '' : 'AND t.exam_id = $8';
+    const level = `t.item_id = p.item_id AND t.score = p.score AND t.max_score = p.max_score ${exam}`;
+    const rows = await this.#query(
+      `WITH parts AS (SELECT * FROM unnest($1::int[], $2::text[], $3::float8[], $4::float8[]) AS p(cut, item_id, score, max_score)),
+            cuts AS (SELECT * FROM unnest($5::int[], $6::boolean[], $7::int[]) AS c(cut, upper, take)),
+            taken AS (
+              SELECT c.cut, c.upper, c.take, x.attempt_id, x.correct
+              FROM cuts c
+              JOIN parts p ON p.cut = c.cut
+              CROSS JOIN LATERAL (
+                (SELECT t.attempt_id, t.correct FROM attempt_items t WHERE c.upper AND ${level}
+                 ORDER BY t.attempt_id COLLATE "C" LIMIT c.take)
+                UNION ALL
+                (SELECT t.attempt_id, t.correct FROM attempt_items t WHERE NOT c.upper AND ${level}
+                 ORDER BY t.attempt_id COLLATE "C" DESC LIMIT c.take)
+              ) x
+            ),
+            ranked AS (
+              SELECT cut, upper, take, correct,
+                     row_number() OVER (PARTITION BY cut ORDER BY attempt_id COLLATE "C") AS from_top,
+                     row_number() OVER (PARTITION BY cut ORDER BY attempt_id COLLATE "C" DESC) AS from_bottom
+              FROM taken
+            )
+       SELECT cut, count(*) FILTER (WHERE correct AND CASE WHEN upper THEN from_top <= take ELSE from_bottom <= take END)::int AS correct
+       FROM ranked GROUP BY cut`,
+      params,
+    );
+    const byCut = new Map(rows.map((row) => [row.cut as number, row.correct as number]));
+    return cuts.map((_, index) => byCut.get(index) ?? 0);
   }
 
   async #upsertAnswer(client: pg.ClientBase, attemptId: string, answer: SavedAnswer): Promise<void> {
@@ -951,6 +1071,7 @@ class PostgresStore implements Store {
          WHERE id = $1`,
         [attemptId, status, submittedAt, result === null ? null : JSON.stringify(result), ...digestParams(result)],
       );
+      await this.#insertItemOutcomes(client, { ...attempt, status, result });
       return { ok: true, attempt: { ...attempt, status, submittedAt, result: result === null ? null : roundTrip(result) } };
     });
   }

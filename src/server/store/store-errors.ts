@@ -8,6 +8,10 @@ const DISPOSABLE: Record<string, { readonly zh: string; readonly en: string }> =
     zh: '下次启动会读取全部考试文件重建索引，那一次启动较慢',
     en: 'the next start reads every attempt file to rebuild it, which makes that one start slower',
   },
+  'attempt-items.jsonl': {
+    zh: '下次打开题目分析时会读取全部已结束的考试文件重建它，那一次较慢',
+    en: 'the next item analysis reads every closed attempt file to rebuild it, which makes that one request slower',
+  },
 };
 
 /**

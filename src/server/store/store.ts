@@ -17,6 +17,7 @@ import type {
   User,
 } from './types.ts';
 import type { AssignmentsArea } from './assignment-types.ts';
+import type { ItemAggregates, ItemCutQuery } from '../../quiz/index.ts';
 import type { AreaTally } from '../../present/dashboard/index.ts';
 
 /** A new account as the caller builds it; the store adds nothing but checks that the employee id is free. */
@@ -346,6 +347,28 @@ export interface AttemptsArea {
   expireAttempt(attemptId: string, at: number, result?: AttemptResult | null): Promise<CloseAttemptResult>;
 }
 
+/** Which graded attempts the item analysis adds up: one exam's, or every exam's when `examId` is absent. */
+export interface ItemResultsFilter {
+  readonly examId?: string;
+}
+
+/**
+ * Per-question outcomes of graded attempts (quiz's `itemOutcomes`: right or wrong, chosen options in authored ids),
+ * recorded when the attempt is graded (lowdb: `attempt-items.jsonl`; PostgreSQL: the `attempt_items` table, written
+ * in the transaction that closes the attempt) and backfilled for attempts graded before they existed. The item
+ * analysis reads these sums, never an attempt.
+ */
+export interface ItemResultsArea {
+  /**
+   * Per item answered in a graded attempt of the scope: score cells (responses per attempt (score, maxScore), right
+   * ones), blanks and option counts; sorted by item id, cells by (maxScore, score), options by id. With the number of
+   * graded attempts and of the others (in progress, or expired without a grade) in the scope.
+   */
+  itemAggregates(filter: ItemResultsFilter): Promise<ItemAggregates>;
+  /** For each cut, in order: right answers among the responses it takes (see ItemCutQuery; attempt ids in code-unit order). */
+  itemCutCorrect(filter: ItemResultsFilter, cuts: readonly ItemCutQuery[]): Promise<number[]>;
+}
+
 /** Issued certificates. */
 export interface CertificatesArea {
   /** At most one unrevoked certificate per attempt: of parallel issues for one attempt exactly one succeeds. */
@@ -406,4 +429,4 @@ export interface CertificateReader extends Pick<CertificatesArea, 'listCertifica
 /** The whole storage contract: every area plus the lifecycle. */
 export interface Store
   extends AccountsArea, SessionsArea, ThrottleArea, AttemptsArea, CertificatesArea, PracticeArea, ImportArea, StoreLifecycle,
-    AssignmentsArea {}
+    AssignmentsArea, ItemResultsArea {}
