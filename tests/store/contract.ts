@@ -301,6 +301,23 @@ export function describeStoreContract(name: string, make: () => Promise<StoreUnd
         expect(await store.getSession(hash('c'))).not.toBeNull();
       });
 
+      it('reads a session with its account in one call, as findUser returns it (null when the account is gone)', async () => {
+        const created = await store.createUser(newUser({ id: 'u1', cohort: '售后一组' }));
+        await store.createSession(session({ id: hash('a'), userId: 'u1', lastSeenAt: 5 }));
+        await store.createSession(session({ id: hash('g'), userId: 'ghost' }));
+        expect(await store.getSessionWithUser(hash('a'))).toEqual({
+          session: session({ id: hash('a'), userId: 'u1', lastSeenAt: 5 }),
+          user: created.ok && created.user,
+        });
+        expect(await store.getSessionWithUser(hash('g'))).toEqual({ session: session({ id: hash('g'), userId: 'ghost' }), user: null });
+        expect(await store.getSessionWithUser(hash('z'))).toBeNull();
+        await store.touchSession(hash('a'), 60);
+        expect(await store.getSessionWithUser(hash('a'))).toMatchObject({ session: { lastSeenAt: 60 }, user: { id: 'u1', disabled: false } });
+        await store.setDisabled('u1', true);
+        await store.createSession(session({ id: hash('b'), userId: 'u1' }));
+        expect(await store.getSessionWithUser(hash('b'))).toMatchObject({ user: { id: 'u1', disabled: true } });
+      });
+
       it("prunes by each session's own idle limit and the absolute bound (inclusive), judging the newest last-seen time", async () => {
         await store.createSession(session({ id: hash('a'), lastSeenAt: 10, expiresAt: 1000 }));
         await store.createSession(session({ id: hash('b'), lastSeenAt: 10, expiresAt: 100 }));
@@ -480,6 +497,11 @@ export function describeStoreContract(name: string, make: () => Promise<StoreUnd
           code: 'DEADLINE_PASSED',
         });
         expect((await store.saveAnswer(attempt.id, answer)).ok).toBe(true);
+        // Past the deadline a replay is still a duplicate and an older version still superseded; only a change is late.
+        const late = { ...answer, savedAt: attempt.deadlineAt + 1 };
+        expect(await store.saveAnswer(attempt.id, late)).toEqual({ ok: true, outcome: 'duplicate', version: 1 });
+        expect(await store.saveAnswer(attempt.id, { ...late, version: 0 })).toEqual({ ok: true, outcome: 'superseded', version: 1 });
+        expect(await store.saveAnswer(attempt.id, { ...late, flagged: true })).toEqual({ ok: false, code: 'DEADLINE_PASSED' });
         const submitted = await store.submitAttempt(attempt.id, RESULT, T0 + 5);
         expect(submitted).toMatchObject({ ok: true, attempt: { status: 'submitted', submittedAt: T0 + 5, result: RESULT } });
         expect(await store.saveAnswer(attempt.id, { ...answer, version: 2 })).toEqual({ ok: false, code: 'ATTEMPT_CLOSED' });
@@ -558,6 +580,26 @@ export function describeStoreContract(name: string, make: () => Promise<StoreUnd
         });
         expect(await store.fenceAttempt('attempt-fence', T0 + 11)).toMatchObject({ ok: false, code: 'ATTEMPT_CLOSED', attempt: { status: 'submitted' } });
         expect(await store.fenceAttempt('attempt-none', T0)).toEqual({ ok: false, code: 'ATTEMPT_NOT_FOUND' });
+      });
+
+      it('acknowledges a save exactly when the fenced attempt holds it, over many rounds of saves racing the fence', async () => {
+        for (let round = 0; round < 8; round += 1) {
+          const id = `attempt-race-${round}`;
+          await store.createAttempt(newAttempt({ id, userId: `u-race-${round}` }));
+          const saves = Array.from({ length: 12 }, (_, i) =>
+            store.saveAnswer(id, { itemId: `q${(i % 3) + 1}`, response: i, flagged: false, version: i + 1, savedAt: T0 }),
+          );
+          const fence = store.fenceAttempt(id, T0 + 1);
+          const [fenced, ...results] = await Promise.all([fence, ...saves]);
+          const held = fenced.ok ? fenced.attempt.answers : {};
+          for (const [i, result] of results.entries()) {
+            const item = held[`q${(i % 3) + 1}`];
+            if (!result.ok) expect(result.code).toBe('ATTEMPT_FENCED');
+            else if (result.outcome === 'stored') expect(item?.version).toBeGreaterThanOrEqual(i + 1);
+            else expect(result).toMatchObject({ outcome: 'superseded' });
+          }
+          expect((await store.getAttempt(id))?.answers).toEqual(held);
+        }
       });
 
       it('lists attempts by user, exam and status, oldest first, and pages them newest first with the total', async () => {

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -23,7 +23,14 @@ export interface PostgresCluster {
    * (the operating system keeps what PostgreSQL wrote; a power cut is not simulated).
    */
   crashAndRestart(): Promise<void>;
+  /** The postmaster's process id (its backends are its children): for CPU readings of the whole database server. */
+  postmasterPid(): number;
   stop(): Promise<void>;
+}
+
+export interface PostgresClusterOptions {
+  /** Extra server settings (`-c name=value`), e.g. `shared_preload_libraries: 'pg_stat_statements'`. */
+  readonly settings?: Readonly<Record<string, string>>;
 }
 
 async function freePort(): Promise<number> {
@@ -48,7 +55,7 @@ let databases = 0;
  * Starts a PostgreSQL cluster of its own in a temp folder on a random free port (trust auth, 127.0.0.1 only, fsync
  * on: durability is part of what the tests check). Fails, never skips, when PostgreSQL is not installed.
  */
-export async function startPostgres(): Promise<PostgresCluster> {
+export async function startPostgres(options: PostgresClusterOptions = {}): Promise<PostgresCluster> {
   const initdb = join(BIN, 'initdb');
   if (!existsSync(initdb)) {
     throw new Error(`PostgreSQL is not installed (${initdb} is missing): apt-get install -y postgresql (README, Requirements), or set PG_BIN.`);
@@ -60,11 +67,12 @@ export async function startPostgres(): Promise<PostgresCluster> {
   const data = join(dir, 'data');
   try {
     await run(...asOwner(initdb, ['-D', data, '-A', 'trust', '-U', SUPERUSER, '-E', 'UTF8', '--no-locale']));
+    const settings = Object.entries(options.settings ?? {}).map(([name, value]) => ` -c ${name}=${value}`).join('');
     const start = (port: number) =>
       run(
         ...asOwner(join(BIN, 'pg_ctl'), [
           '-D', data, '-l', join(dir, 'log'), '-w', '-t', '60',
-          '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c max_connections=200`,
+          '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c max_connections=200${settings}`,
           'start',
         ]),
       );
@@ -98,6 +106,7 @@ export async function startPostgres(): Promise<PostgresCluster> {
         await run(...asOwner(join(BIN, 'pg_ctl'), ['-D', data, '-m', 'immediate', 'stop']));
         await start(port);
       },
+      postmasterPid: () => Number(readFileSync(join(data, 'postmaster.pid'), 'utf8').split('\n')[0]),
       stop,
     };
   } catch (error) {

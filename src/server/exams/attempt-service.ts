@@ -11,6 +11,7 @@ import {
   examReview,
   gradePaper,
   responseShapeProblem,
+  type AttemptEntry,
   type Exam,
   type KeyedQuestion,
 } from '../../quiz/index.ts';
@@ -66,6 +67,20 @@ const REFUSALS: Record<string, ApiErrorCode> = {
   UNKNOWN_ITEM: 'ATTEMPT_UNKNOWN_ITEM',
 };
 
+/**
+ * What never changes in an attempt once it is created (no store verb writes them): whose it is, its deadline and its
+ * paper, by item id. Kept per process for the autosave path, so a save checks owner, item and response shape
+ * without reading the attempt; the store then judges what does change (status, fence, stored versions) as it writes.
+ */
+interface Paper {
+  readonly userId: string;
+  readonly deadlineAt: number;
+  readonly entries: ReadonlyMap<string, AttemptEntry>;
+}
+
+/** Papers kept per process (the most recently used; a save for one not kept reads its attempt once). */
+const PAPERS_KEPT = 20_000;
+
 /** How a fenced attempt found still open (a crash during its close) is closed: by the deadline it was fenced at. */
 const closingOf = (attempt: AttemptRecord): 'submit' | 'expire' =>
   attempt.fencedAt !== null && attempt.fencedAt > attempt.deadlineAt ? 'expire' : 'submit';
@@ -84,11 +99,36 @@ export function attemptService(store: Store, content: ExamContent, options: Atte
     return exam;
   }
 
+  const papers = new Map<string, Paper>();
+
+  /** Keeps an open attempt's paper (most recently used last), dropping the least recently used beyond PAPERS_KEPT. */
+  function keepPaper(attempt: AttemptRecord): void {
+    if (attempt.status !== 'in-progress') {
+      papers.delete(attempt.id);
+      return;
+    }
+    const kept = papers.get(attempt.id);
+    papers.delete(attempt.id);
+    papers.set(
+      attempt.id,
+      kept ?? { userId: attempt.userId, deadlineAt: attempt.deadlineAt, entries: new Map(attempt.items.map((entry) => [entry.itemId, entry])) },
+    );
+    if (papers.size > PAPERS_KEPT) papers.delete(papers.keys().next().value!);
+  }
+
   /** The attempt if it belongs to the user; someone else's attempt is answered exactly like a missing one. */
   async function ownAttempt(user: User, attemptId: string): Promise<AttemptRecord> {
     const attempt = await store.getAttempt(attemptId);
     if (!attempt || attempt.userId !== user.id) throw new ApiError('ATTEMPT_NOT_FOUND');
+    keepPaper(attempt);
     return attempt;
+  }
+
+  /** For an entry of the paper: the shape problem of `response` (null: none); null when there is no such question. */
+  function checkResponse(entry: AttemptEntry | undefined, response: unknown): { readonly problem: string | null } | null {
+    const question = entry && content.lookup(entry.itemId);
+    if (!entry || !question) return null;
+    return { problem: responseShapeProblem(examQuestion(entry, question), response) };
   }
 
   /** The id of the attempt's certificate: one left by an interrupted close, or a newly issued one. */
@@ -186,6 +226,22 @@ export function attemptService(store: Store, content: ExamContent, options: Atte
     };
   }
 
+  /** A save judged on the attempt as read now: closes it first when overdue, and names each refusal. */
+  async function saveRead(user: User, attemptId: string, body: SaveAnswerBody) {
+    const own = await ownAttempt(user, attemptId);
+    // Not `current()`: that would wait for the running close only to refuse afterwards.
+    if (own.status === 'in-progress' && own.fencedAt !== null) throw new ApiError('ATTEMPT_SUBMITTING');
+    const attempt = await current(own);
+    if (attempt.status === 'expired') throw new ApiError('ATTEMPT_DEADLINE_PASSED');
+    if (attempt.status !== 'in-progress') throw new ApiError('ATTEMPT_CLOSED');
+    const checked = checkResponse(attempt.items.find((item) => item.itemId === body.itemId), body.response);
+    if (!checked) throw new ApiError('ATTEMPT_UNKNOWN_ITEM');
+    if (checked.problem) throw new ApiError('ATTEMPT_INVALID_RESPONSE', [{ field: 'response', message: checked.problem }]);
+    const saved = await store.saveAnswer(attemptId, { ...body, savedAt: now() });
+    if (!saved.ok) throw new ApiError(REFUSALS[saved.code] ?? 'ATTEMPT_CLOSED');
+    return { itemId: body.itemId, outcome: saved.outcome, version: saved.version, serverTime: now(), deadlineAt: attempt.deadlineAt };
+  }
+
   return {
     /** The exams on offer, by id. */
     exams: content.exams,
@@ -199,7 +255,10 @@ export function attemptService(store: Store, content: ExamContent, options: Atte
       const mine = await store.listAttempts({ userId: user.id, examId });
       for (const attempt of mine.filter((attempt) => attempt.status === 'in-progress')) {
         const latest = await current(attempt);
-        if (latest.status === 'in-progress') return { attempt: view(latest), resumed: true };
+        if (latest.status === 'in-progress') {
+          keepPaper(latest);
+          return { attempt: view(latest), resumed: true };
+        }
       }
       const at = now();
       const all = await store.listAttempts({ userId: user.id, examId });
@@ -230,8 +289,14 @@ export function attemptService(store: Store, content: ExamContent, options: Atte
         startedAt: at,
         deadlineAt: at + attemptDuration(exam),
       });
-      if (created.ok) return { attempt: view(created.attempt), resumed: false };
-      if (created.code === 'ATTEMPT_IN_PROGRESS') return { attempt: view(created.attempt), resumed: true };
+      if (created.ok) {
+        keepPaper(created.attempt);
+        return { attempt: view(created.attempt), resumed: false };
+      }
+      if (created.code === 'ATTEMPT_IN_PROGRESS') {
+        keepPaper(created.attempt);
+        return { attempt: view(created.attempt), resumed: true };
+      }
       throw new Error(`attempt id collision: ${created.code}`);
     },
 
@@ -275,20 +340,16 @@ export function attemptService(store: Store, content: ExamContent, options: Atte
      * a valid shape for that question of this paper.
      */
     async save(user: User, attemptId: string, body: SaveAnswerBody) {
-      const own = await ownAttempt(user, attemptId);
-      // Not `current()`: that would wait for the running close only to refuse afterwards.
-      if (own.status === 'in-progress' && own.fencedAt !== null) throw new ApiError('ATTEMPT_SUBMITTING');
-      const attempt = await current(own);
-      if (attempt.status === 'expired') throw new ApiError('ATTEMPT_DEADLINE_PASSED');
-      if (attempt.status !== 'in-progress') throw new ApiError('ATTEMPT_CLOSED');
-      const entry = attempt.items.find((item) => item.itemId === body.itemId);
-      const question = entry && content.lookup(entry.itemId);
-      if (!entry || !question) throw new ApiError('ATTEMPT_UNKNOWN_ITEM');
-      const problem = responseShapeProblem(examQuestion(entry, question), body.response);
-      if (problem) throw new ApiError('ATTEMPT_INVALID_RESPONSE', [{ field: 'response', message: problem }]);
-      const saved = await store.saveAnswer(attemptId, { ...body, savedAt: now() });
-      if (!saved.ok) throw new ApiError(REFUSALS[saved.code] ?? 'ATTEMPT_CLOSED');
-      return { itemId: body.itemId, outcome: saved.outcome, version: saved.version, serverTime: now(), deadlineAt: saved.attempt.deadlineAt };
+      // The autosave path: with the paper kept, the checks that depend only on it run here and the store's one write
+      // judges the rest. Anything unusual (no paper kept, past the deadline, a bad item or shape, a refusal) takes the
+      // full path below, which reads the attempt and answers exactly as it always has.
+      const at = now();
+      const paper = papers.get(attemptId);
+      if (paper && paper.userId === user.id && at <= paper.deadlineAt && checkResponse(paper.entries.get(body.itemId), body.response)?.problem === null) {
+        const saved = await store.saveAnswer(attemptId, { ...body, savedAt: at });
+        if (saved.ok) return { itemId: body.itemId, outcome: saved.outcome, version: saved.version, serverTime: now(), deadlineAt: paper.deadlineAt };
+      }
+      return saveRead(user, attemptId, body);
     },
 
     /** Fences, grades exactly the acknowledged answers and closes; a second submit while the first runs joins it. */
@@ -322,6 +383,7 @@ export function attemptService(store: Store, content: ExamContent, options: Atte
       };
     },
   };
+
 }
 
 export type AttemptService = ReturnType<typeof attemptService>;

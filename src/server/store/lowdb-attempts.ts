@@ -169,16 +169,16 @@ export class LowdbAttempts implements AttemptsArea, ItemResultsArea {
       if (!attempt.items.some((item) => item.itemId === answer.itemId)) return refuse('UNKNOWN_ITEM');
       const stored = attempt.answers[answer.itemId];
       if (stored && answer.version < stored.version) {
-        return { kind: 'keep', value: { ok: true, attempt, outcome: 'superseded', version: stored.version } };
+        return { kind: 'keep', value: { ok: true, outcome: 'superseded', version: stored.version } };
       }
       if (stored && isSameAnswer(stored, answer)) {
-        return { kind: 'keep', value: { ok: true, attempt, outcome: 'duplicate', version: stored.version } };
+        return { kind: 'keep', value: { ok: true, outcome: 'duplicate', version: stored.version } };
       }
       if (answer.savedAt > attempt.deadlineAt) return refuse('DEADLINE_PASSED');
       return {
         kind: 'answer',
         answer,
-        value: (next) => ({ ok: true, attempt: next, outcome: 'stored', version: answer.version }),
+        value: () => ({ ok: true, outcome: 'stored', version: answer.version }),
       };
     });
     return result ?? { ok: false, code: 'ATTEMPT_NOT_FOUND' };

@@ -4,7 +4,7 @@ import type { Lifecycle } from './lifecycle.ts';
 import { countedFailures, LOGIN_IN_FLIGHT_RETRY_MS, lockEnd } from './login-throttle.ts';
 import type { SessionsFile, ThrottleFile } from './schemas.ts';
 import type { LoginSettlement, ReserveLoginResult, SessionPrune, SessionsArea, ThrottleArea } from './store.ts';
-import type { ExamHold, KnownSignIn, LoginFailures, LoginReservation, Session, ThrottleKeyLimit } from './types.ts';
+import type { ExamHold, KnownSignIn, LoginFailures, LoginReservation, Session, ThrottleKeyLimit, User } from './types.ts';
 
 /**
  * How long a session's new last-seen time may wait in memory before it is written. Activity only postpones the idle
@@ -33,9 +33,13 @@ export class LowdbSessions implements SessionsArea {
   #touches = new Map<string, number>();
   #touchTimer: ReturnType<typeof setTimeout> | null = null;
 
-  constructor(doc: JsonDoc<SessionsFile>, lifecycle: Lifecycle) {
+  readonly #findUser: (id: string) => Promise<User | null>;
+
+  /** `findUser`: the accounts area's, for `getSessionWithUser`. */
+  constructor(doc: JsonDoc<SessionsFile>, lifecycle: Lifecycle, findUser: (id: string) => Promise<User | null>) {
     this.#doc = doc;
     this.#lifecycle = lifecycle;
+    this.#findUser = findUser;
     doc.subscribe((data) => this.#reindex(data));
   }
 
@@ -78,6 +82,11 @@ export class LowdbSessions implements SessionsArea {
 
   async getSession(id: string): Promise<Session | null> {
     return this.#byId.get(id) ?? null;
+  }
+
+  async getSessionWithUser(id: string): Promise<{ readonly session: Session; readonly user: User | null } | null> {
+    const session = this.#byId.get(id);
+    return session ? { session, user: await this.#findUser(session.userId) } : null;
   }
 
   async touchSession(id: string, at: number): Promise<Session | null> {

@@ -24,6 +24,7 @@ import {
   ThrottleFileSchema,
 } from './schemas.ts';
 import type { Store } from './store.ts';
+import type { User } from './types.ts';
 
 export interface LowdbStoreOptions {
   /** Replaces the file-system calls of durable writes (tests use it to record or break them). */
@@ -98,7 +99,7 @@ export async function openLowdbStore(dataDir: string, options: LowdbStoreOptions
   }
   await attemptFiles.finishOpen();
 
-  const sessions = new LowdbSessions(sessionsDoc, lifecycle);
+  const sessions = new LowdbSessions(sessionsDoc, lifecycle, (id): Promise<User | null> => accounts.findUser(id));
   const throttle = new LowdbThrottle(throttleDoc, lifecycle);
   const certificates = new LowdbCertificates(certificatesDoc, lifecycle);
   const accounts = new LowdbAccounts(accountsDoc, lifecycle, (userId) => sessions.deleteSessionsOf(userId));
@@ -133,6 +134,7 @@ export async function openLowdbStore(dataDir: string, options: LowdbStoreOptions
 
     createSession: (session) => sessions.createSession(session),
     getSession: (id) => sessions.getSession(id),
+    getSessionWithUser: (id) => sessions.getSessionWithUser(id),
     touchSession: (id, at) => sessions.touchSession(id, at),
     deleteSession: (id) => sessions.deleteSession(id),
     deleteSessionsOf: (userId) => sessions.deleteSessionsOf(userId),

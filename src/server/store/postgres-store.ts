@@ -33,7 +33,6 @@ import type {
   NewUser,
   ReserveLoginResult,
   RevokeCertificateResult,
-  SaveAnswerRefusal,
   SaveAnswerResult,
   SessionPrune,
   Store,
@@ -206,6 +205,56 @@ function toAttempt(row: Row): AttemptRecord {
   };
 }
 
+/** A session and its account's columns (prefixed `u_`; all null when the account is gone), by session id. */
+const SESSION_WITH_USER = `
+  SELECT s.id, s.user_id, s.created_at, s.expires_at, s.last_seen_at, s.idle_ms, s.hold_attempt_id, s.hold_until,
+         u.id AS u_id, u.role AS u_role, u.name AS u_name, u.employee_id AS u_employee_id, u.cohort AS u_cohort,
+         u.password_hash AS u_password_hash, u.created_at AS u_created_at, u.activated_at AS u_activated_at,
+         u.disabled AS u_disabled
+  FROM sessions s LEFT JOIN users u ON u.id = s.user_id
+  WHERE s.id = $1`;
+
+/**
+ * An autosave, $1 attempt id, $2 item id, $3 response (JSON text), $4 flagged, $5 version, $6 savedAt.
+ *
+ * FOR SHARE orders it against fenceAttempt and the close, which lock the row FOR UPDATE: a save that holds the lock
+ * commits before the fence reads the answers, and one that waited for the fence sees the row as the fence left it
+ * (READ COMMITTED re-reads a row it waited for) and writes nothing. Saves do not block each other on the attempt.
+ * The upsert judges the stored answer as it is when the row is locked, committed saves included: a newer version
+ * replaces it, an older one never does, and at the same version only different content does (two tabs: the later
+ * arrival wins); `written` is null when nothing was written.
+ */
+const SAVE_ANSWER = `
+  WITH a AS (
+    SELECT status, fenced_at, deadline_at, items @> jsonb_build_array(jsonb_build_object('itemId', $2::text)) AS has_item
+    FROM attempts WHERE id = $1
+    FOR SHARE
+  ), w AS (
+    INSERT INTO answers (attempt_id, item_id, response, flagged, version, saved_at)
+    SELECT $1, $2, $3::jsonb, $4, $5, $6 FROM a
+    WHERE a.status = 'in-progress' AND a.fenced_at IS NULL AND a.has_item AND $6 <= a.deadline_at
+    ON CONFLICT (attempt_id, item_id) DO UPDATE
+      SET response = excluded.response, flagged = excluded.flagged, version = excluded.version, saved_at = excluded.saved_at
+      WHERE excluded.version > answers.version
+         OR (excluded.version = answers.version
+             AND (excluded.response IS DISTINCT FROM answers.response OR excluded.flagged <> answers.flagged))
+    RETURNING version
+  )
+  SELECT a.status, a.fenced_at, a.deadline_at, a.has_item, (SELECT version FROM w) AS written FROM a`;
+
+/** One stored answer, $1 attempt id, $2 item id. */
+const STORED_ANSWER = 'SELECT item_id, response, flagged, version, saved_at FROM answers WHERE attempt_id = $1 AND item_id = $2';
+
+function toSavedAnswer(row: Row): SavedAnswer {
+  return {
+    itemId: row.item_id as string,
+    response: row.response,
+    flagged: row.flagged as boolean,
+    version: row.version as number,
+    savedAt: row.saved_at as number,
+  };
+}
+
 /** An attempt row with its answers as one JSON array (none: null). */
 const ATTEMPT_SELECT = `
   SELECT a.*, (
@@ -285,6 +334,15 @@ class PostgresStore implements Store {
 
   async #query(sql: string, params: readonly unknown[] = []): Promise<Row[]> {
     return (await this.#pool.query(sql, params as unknown[])).rows as Row[];
+  }
+
+  /**
+   * A statement of the per-request path, prepared once per connection under `name`: the database then plans it once
+   * instead of on every autosave (`name` must always go with the same `sql`).
+   */
+  async #prepared(name: string, sql: string, params: readonly unknown[]): Promise<Row[]> {
+    this.#assertOpen();
+    return (await this.#pool.query({ name: `academy-${name}`, text: sql, values: params as unknown[] })).rows as Row[];
   }
 
   /** Runs `work` in one transaction; it commits when `work` resolves, rolls back when it rejects or asks to. */
@@ -580,6 +638,13 @@ class PostgresStore implements Store {
   async getSession(id: string): Promise<Session | null> {
     const [row] = await this.#query('SELECT * FROM sessions WHERE id = $1', [id]);
     return row ? toSession(row) : null;
+  }
+
+  async getSessionWithUser(id: string): Promise<{ readonly session: Session; readonly user: User | null } | null> {
+    const [row] = await this.#prepared('session-with-user', SESSION_WITH_USER, [id]);
+    if (!row) return null;
+    const user = row.u_id === null ? null : toUser(Object.fromEntries(Object.entries(row).flatMap(([k, v]) => (k.startsWith('u_') ? [[k.slice(2), v]] : []))));
+    return { session: toSession(row), user };
   }
 
   /** Written at once (callers touch a session at most once a minute), so every process sees it. */
@@ -996,29 +1061,36 @@ class PostgresStore implements Store {
     return { attempts, next: limit > 0 && attempts.length === limit && last ? { startedAt: last.startedAt, id: last.id } : null };
   }
 
+  /**
+   * One statement (SAVE_ANSWER): it share-locks the attempt's row, judges the fence, status, item and deadline on the
+   * row as it is once the lock is held, and upserts the answer unless the stored one is newer or the same. A save
+   * that wrote nothing reads the stored answer once more to say why (superseded, duplicate or too late).
+   */
   async saveAnswer(attemptId: string, answer: SavedAnswer): Promise<SaveAnswerResult> {
-    return this.#transaction<SaveAnswerResult>(async (client) => {
-      // The row lock orders saves, the fence and the close of one attempt; other attempts are not blocked.
-      const row = await this.#lockAttempt(client, attemptId);
-      if (!row) return { ok: false, code: 'ATTEMPT_NOT_FOUND' };
-      const attempt = toAttempt(row);
-      const refuse = (code: SaveAnswerRefusal) => ({ ok: false, code }) as const;
-      if (attempt.status !== 'in-progress') return refuse('ATTEMPT_CLOSED');
-      if (attempt.fencedAt !== null) return refuse('ATTEMPT_FENCED');
-      if (!attempt.items.some((item) => item.itemId === answer.itemId)) return refuse('UNKNOWN_ITEM');
-      const stored = attempt.answers[answer.itemId];
-      if (stored && answer.version < stored.version) return { ok: true, attempt, outcome: 'superseded', version: stored.version };
-      if (stored && isSameAnswer(stored, answer)) return { ok: true, attempt, outcome: 'duplicate', version: stored.version };
-      if (answer.savedAt > attempt.deadlineAt) return refuse('DEADLINE_PASSED');
-      await this.#upsertAnswer(client, attemptId, answer);
-      const saved: SavedAnswer = { ...answer, response: roundTrip(answer.response) };
-      return {
-        ok: true,
-        attempt: { ...attempt, answers: { ...attempt.answers, [answer.itemId]: saved } },
-        outcome: 'stored',
-        version: answer.version,
-      };
-    });
+    const response = JSON.stringify(answer.response ?? null);
+    const [row] = await this.#prepared('save-answer', SAVE_ANSWER, [
+      attemptId,
+      answer.itemId,
+      response,
+      answer.flagged,
+      answer.version,
+      answer.savedAt,
+    ]);
+    if (!row) return { ok: false, code: 'ATTEMPT_NOT_FOUND' };
+    if (row.status !== 'in-progress') return { ok: false, code: 'ATTEMPT_CLOSED' };
+    if (row.fenced_at !== null) return { ok: false, code: 'ATTEMPT_FENCED' };
+    if (!row.has_item) return { ok: false, code: 'UNKNOWN_ITEM' };
+    if (row.written !== null) return { ok: true, outcome: 'stored', version: answer.version };
+    // Nothing written: the answer stored when the upsert ran was newer, or the same, or this one came too late. That
+    // row is committed (the upsert waited for it), so a new statement sees it or a still newer version.
+    const [stored] = await this.#prepared('stored-answer', STORED_ANSWER, [attemptId, answer.itemId]);
+    if (stored && answer.version < (stored.version as number)) return { ok: true, outcome: 'superseded', version: stored.version as number };
+    const late = answer.savedAt > (row.deadline_at as number);
+    if (stored && answer.version === stored.version && (!late || isSameAnswer(toSavedAnswer(stored), answer))) {
+      return { ok: true, outcome: 'duplicate', version: answer.version };
+    }
+    if (late) return { ok: false, code: 'DEADLINE_PASSED' };
+    throw new Error(`answer ${answer.itemId} of attempt ${attemptId} was neither written nor found stored`);
   }
 
   /**

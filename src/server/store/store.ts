@@ -89,7 +89,6 @@ export type SaveOutcome = 'stored' | 'duplicate' | 'superseded';
 export type SaveAnswerResult =
   | {
       readonly ok: true;
-      readonly attempt: AttemptRecord;
       readonly outcome: SaveOutcome;
       /** The version now stored for the item. */
       readonly version: number;
@@ -255,6 +254,11 @@ export interface SessionsArea {
   /** The stored session with this id, expired or not: the caller applies the time limits. */
   getSession(id: string): Promise<Session | null>;
   /**
+   * The stored session with this id (expired or not) and its account as `findUser` returns it (`null` when there is
+   * no such account), read together: what every signed-in request resolves, in one round trip on a database.
+   */
+  getSessionWithUser(id: string): Promise<{ readonly session: Session; readonly user: User | null } | null>;
+  /**
    * Records activity; resolves to the updated session (last-seen never moves back), or `null` if it is gone. May be
    * written behind (lowdb: up to TOUCH_WRITE_DELAY_MS), but every later read by any process sees it.
    */
@@ -333,7 +337,8 @@ export interface AttemptsArea {
   /**
    * Stores one answer, ordered by its per-item `version` against the answer stored for the same item only (see
    * SaveOutcome); saves for different items never refuse or overwrite each other. Refused once the attempt is
-   * fenced or closed, and for a new version whose savedAt is past the deadline.
+   * fenced or closed, and for a new version whose savedAt is past the deadline. Judged and written atomically with
+   * the fence: a save acknowledged before `fenceAttempt` resolves is in the attempt it returns.
    */
   saveAnswer(attemptId: string, answer: SavedAnswer): Promise<SaveAnswerResult>;
   /**
