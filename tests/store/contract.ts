@@ -358,6 +358,8 @@ export function describeStoreContract(name: string, make: () => Promise<StoreUnd
         expect(await store.getSession(hash('b'))).toEqual(session({ id: hash('b'), lastSeenAt: 10, expiresAt: 100 }));
         await reopen();
         expect(await store.getSession(hash('a'))).toMatchObject({ lastSeenAt: 60, examHold: { attemptId: 'att-2', until: 400 } });
+        // The request path reads sessions with their account: the hold must come with it (the exam API depends on it).
+        expect((await store.getSessionWithUser(hash('a')))?.session.examHold).toEqual({ attemptId: 'att-2', until: 400 });
         // Past the absolute bound, the held one stays until its hold ends; the idle bound applies to it as to any.
         expect(await store.pruneSessions({ idleEndsUpTo: 0, expiresUpTo: 399 })).toBe(1);
         expect(await store.getSession(hash('b'))).toBeNull();
