@@ -1,5 +1,5 @@
 import { statSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { questionLocate, type ContentReport, type IdDeclaration, type QuestionReview } from '../../authoring/index.ts';
@@ -35,31 +35,42 @@ export type GateWorkerMessage =
 const CASE_WEIGHT_BYTES = 2048;
 
 export interface ParallelGateOptions {
-  /** Threads to use, main thread included; only 1 and 2 are told apart. Default: 2 when the machine has 2 or more cores. */
+  /** Threads to use, main thread included; only 1 and 2 are told apart. Default: `defaultGateThreads()`. */
   readonly threads?: number;
 }
 
 /**
- * `checkContent` over two threads: a worker reviews the first question files (in sorted order) while this thread
+ * 2 when a core is free to run the worker: the machine has two or more and the load average of the last minute leaves
+ * one idle (as `make -l` decides). On a busy machine the worker only competes with this thread and with V8's own GC
+ * and compiler threads for the same cores: measured on the 2-core machine at load 29, two threads took 25–60 % more
+ * wall time and ~40 % more CPU than one (each thread decides the scenarios the other also meets, and loads the modules).
+ */
+export function defaultGateThreads(): number {
+  const cores = availableParallelism();
+  return cores >= 2 && loadavg()[0]! <= cores - 1 ? 2 : 1;
+}
+
+/**
+ * `checkContent` over two threads (when `threads` is 2; one thread otherwise): a worker reviews the first question files (in sorted order) while this thread
  * reviews the cases and the remaining question files; the report is the same, byte for byte, as `checkContent`'s. The
  * shares are split by weight (bytes of question files, a fixed weight per case) so both finish at about the same time.
  * Ids are compared across every file as in one thread: the worker's files come first, so the worker sends the first
- * use of each of its ids and this thread reviews its own files after them. Falls back to `checkContent` on one core,
+ * use of each of its ids and this thread reviews its own files after them. Falls back to `checkContent` on one thread,
  * for an invalid shop.json, or when the question files are too few to share.
  *
  * The worker is a module in this folder (gate-worker.ts) that Node loads from source, so this runs where the sources
  * are (the CLI, the build), not in a bundled server. Rejects when the worker fails as `checkContent` would throw.
  */
 export async function checkContentInParallel(root: string, options: ParallelGateOptions = {}): Promise<ContentReport> {
-  const threads = options.threads ?? Math.min(2, availableParallelism());
+  const threads = options.threads ?? defaultGateThreads();
   if (threads < 2) return checkContent(root);
   const start = startGate(root);
   if ('report' in start) return start.report;
   const paths = listQuestionFiles(join(root, 'questions'));
-  const sizes = paths.map((path) => statSync(path).size);
-  const half = (sizes.reduce((sum, size) => sum + size, 0) + start.caseFiles.length * CASE_WEIGHT_BYTES) / 2;
-  let share = 0;
-  for (let sum = 0; share < paths.length && sum + sizes[share]! / 2 < half; share++) sum += sizes[share]!;
+  const share = workerShare(
+    paths.map((path) => statSync(path).size),
+    start.caseFiles.length,
+  );
   if (share === 0) return checkContent(root);
 
   const worker = new Worker(new URL('./gate-worker.ts', import.meta.url), {
@@ -90,6 +101,18 @@ export async function checkContentInParallel(root: string, options: ParallelGate
   } finally {
     void worker.terminate();
   }
+}
+
+/**
+ * How many of the question files (sorted, of these sizes in bytes) the worker takes: the first ones, up to about half
+ * of the work, the cases counting on the main thread's side.
+ */
+export function workerShare(sizes: readonly number[], caseCount: number): number {
+  const half = (sizes.reduce((sum, size) => sum + size, 0) + caseCount * CASE_WEIGHT_BYTES) / 2;
+  let share = 0;
+  // A file goes to the worker when its middle falls in the first half.
+  for (let sum = 0; share < sizes.length && sum + sizes[share]! / 2 < half; share++) sum += sizes[share]!;
+  return share;
 }
 
 /** The worker's next message of `type`; rejects when the worker fails or exits without sending it. */
