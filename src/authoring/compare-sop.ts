@@ -17,7 +17,8 @@ export function compareSop(file: string, expected: ExpectedRuling, ruling: Rulin
   for (const key of ['sop', 'overriddenSop'] as const) {
     (expected[key] ?? []).forEach((id, index) => {
       const field = `expected.${key}.${index}`;
-      const at = { file, ...lineOf(locate, field), field, wrote: ruleText(id) };
+      // Built only for a message: locating a line parses the file's YAML again, and most listed ids are right.
+      const at = () => ({ file, ...lineOf(locate, field), field, wrote: ruleText(id) });
       if (!ruleById(id)) {
         errors.push(unknownRuleError(file, locate, ruling, { field, id, kind: 'sop', decided: listed }));
         return;
@@ -28,7 +29,7 @@ export function compareSop(file: string, expected: ExpectedRuling, ruling: Rulin
         const consulted = ruling.trace.some((step) => step.ruleId === id);
         errors.push({
           code: 'EXPECTED_MISMATCH',
-          ...at,
+          ...at(),
           decided: listed,
           trace: consulted ? singleStep(ruling, id) : [],
           fix: `删除 ${field}，或换成上面列出的某一条。本店规范是否适用取决于 facts：如果你认为 ${id} 应当适用，请核对它需要的事实。`,
@@ -36,7 +37,7 @@ export function compareSop(file: string, expected: ExpectedRuling, ruling: Rulin
       } else if (key === 'overriddenSop' && guidance.overriddenBy === undefined) {
         errors.push({
           code: 'EXPECTED_MISMATCH',
-          ...at,
+          ...at(),
           decided: `${id} 适用，且与平台规则不冲突，没有被推翻`,
           trace: singleStep(ruling, id),
           fix: `把 ${id} 从 expected.overriddenSop 移到 expected.sop。`,

@@ -28,7 +28,7 @@ export {
 export { reviewExamFiles, type ExamFileInput } from './exam-gate.ts';
 export { checkedSeedsPerTemplate } from './template-check.ts';
 export { normalizeQuestionFile } from './normalize-question-file.ts';
-export { fieldText, fieldSegments } from './question-paths.ts';
+export { fieldText, fieldSegments, questionLocate } from './question-paths.ts';
 export { askedFieldLabels, askedFieldText } from './asked-field-text.ts';
 export * from './impact/index.ts';
 export { CONTENT_KINDS, POLICY_PATH, contentKindOf, readContentModel, writeContentModel, type ContentKind, type ContentModel } from './content-source.ts';

@@ -56,9 +56,12 @@ function entries(data: unknown, section: (typeof sections)[number]): unknown[] {
   return Array.isArray(list) ? list : [];
 }
 
-/** The first use of every item and template id, over the files in the order given (sort them for stable messages). */
-export function firstDeclarations(files: readonly QuestionFileInput[]): Map<string, IdDeclaration> {
-  const found = new Map<string, IdDeclaration>();
+/**
+ * The first use of every item and template id, over the files in the order given (sort them for stable messages).
+ * `earlier`: the first uses in files that come before these (checked elsewhere, e.g. on another thread); they win.
+ */
+export function firstDeclarations(files: readonly QuestionFileInput[], earlier?: ReadonlyMap<string, IdDeclaration>): Map<string, IdDeclaration> {
+  const found = new Map<string, IdDeclaration>(earlier);
   for (const { file, data, locate } of files) {
     for (const section of sections) {
       entries(data, section).forEach((entry, index) => {
@@ -172,9 +175,16 @@ export function checkQuestionFile(file: string, data: unknown, context: Question
   return [...reviewQuestionFile(file, data, context).errors];
 }
 
-/** Reviews every question file with ids compared across all of them; the files' order decides which use of an id is first. */
-export function reviewQuestionFiles(files: readonly QuestionFileInput[], context: Omit<QuestionCheckContext, 'locate' | 'declarations'>): QuestionReview[] {
-  const declarations = firstDeclarations(files);
+/**
+ * Reviews every question file with ids compared across all of them; the files' order decides which use of an id is
+ * first. `earlier`: the first uses of ids in files before these, reviewed elsewhere (see `firstDeclarations`).
+ */
+export function reviewQuestionFiles(
+  files: readonly QuestionFileInput[],
+  context: Omit<QuestionCheckContext, 'locate' | 'declarations'>,
+  earlier?: ReadonlyMap<string, IdDeclaration>,
+): QuestionReview[] {
+  const declarations = firstDeclarations(files, earlier);
   // One memo for the whole bank: items and templates that build the same scenario (the same case, near misses that meet)
   // parse and decide it once. It lives as long as this call.
   const rules = context.rules ?? rememberingRuleCalls();
