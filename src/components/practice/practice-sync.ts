@@ -42,23 +42,35 @@ export async function syncProgress(store: ProgressStore): Promise<SyncOutcome> {
 }
 
 /**
- * Syncs now, again whenever `changed()` is called (after an answer) and when the browser comes back online; one
- * request at a time. Stops asking once the server says nobody is signed in, so an anonymous trainee's answers cost
- * one request per page. `onSynced` runs after each sync that merged progress.
+ * While a sync fails for want of a network, it is tried again this often. The `online` event is not enough on its
+ * own: a browser may not fire it (a captive portal, a network that comes back without the OS noticing, emulated
+ * offline in Chromium's DevTools protocol), and the answers would wait for the next one. A try while offline fails
+ * in the browser without reaching the server, so this costs the server nothing; once online it is one request.
+ */
+const OFFLINE_RETRY_MS = 5_000;
+
+/**
+ * Syncs now, again whenever `changed()` is called (after an answer), when the browser comes back online, and every
+ * few seconds while the last try found no network; one request at a time. Stops asking once the server says nobody
+ * is signed in, so an anonymous trainee's answers cost one request per page; a refused sync waits for the next
+ * answer (retrying a refusal would only repeat it). `onSynced` runs after each sync that merged progress.
  */
 export function keepSynced(store: ProgressStore, onSynced?: () => void): { changed(): void } {
   let running: Promise<void> | null = null;
   let again = false;
   let signedOut = false;
+  let retry: ReturnType<typeof setTimeout> | undefined;
   const run = () => {
     if (signedOut) return;
     if (running) {
       again = true;
       return;
     }
+    clearTimeout(retry);
     running = syncProgress(store).then((outcome) => {
       running = null;
       signedOut = outcome === 'signed-out';
+      if (outcome === 'offline' && !again) retry = setTimeout(run, OFFLINE_RETRY_MS);
       if (outcome === 'synced') onSynced?.();
       // Asked again while this one ran (an answer, or the browser back online): once more, whatever this outcome was.
       // Only after a success used to count, so a sync begun offline that failed after the `online` event swallowed
