@@ -14,12 +14,13 @@ const SCREENSHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
 const CLIENT = fileURLToPath(new URL('../../dist/client/', import.meta.url));
 const QUESTIONS = fileURLToPath(new URL('../../content/questions/', import.meta.url));
 /**
- * The practice pages' JS budget: island, renderer, Preact, hooks, lowdb and ts-fsrs, gzipped. 27 KB (was 25): the
+ * The practice pages' JS budget: island, renderer, Preact, hooks, lowdb and ts-fsrs, gzipped. 27.2 KB (was 25): the
  * saved round that a reload resumes and the sync with the trainee's account cost about 2.5 KB, quiz/topics.ts
  * became a chunk of its own (0.6 KB) once another page's bundle shared it, and every page now carries the header's
- * account script (0.4 KB, tests/e2e/account-state.test.ts) (docs/architecture.md).
+ * account script (0.4 KB, tests/e2e/account-state.test.ts), and the sync's retry while offline added ~0.1 KB
+ * (27,015 bytes measured) (docs/architecture.md).
  */
-const JS_BUDGET_BYTES = 27_000;
+const JS_BUDGET_BYTES = 27_200;
 const STORAGE_KEY = 'asa-practice-v1';
 
 let site: Site;
@@ -159,7 +160,7 @@ async function pageScripts(page: Page, path: string): Promise<{ name: string; by
 }
 
 describe('practice JS budget', () => {
-  it.each(['/practice/seven-day', '/practice/mixed', '/practice'])('%s ships at most 27 KB of gzipped JS', async (path) => {
+  it.each(['/practice/seven-day', '/practice/mixed', '/practice'])('%s ships at most 27.2 KB of gzipped JS', async (path) => {
     const scripts = await pageScripts(browser.page, path);
     const total = scripts.reduce((sum, script) => sum + script.bytes, 0);
     console.log([`JS on ${path} (gzip -9):`, ...scripts.map((s) => `${String(s.bytes).padStart(7)}  ${s.name}`), `${String(total).padStart(7)}  total`].join('\n'));
